@@ -1,0 +1,4 @@
+//! One module per rule id of the SPEC.
+
+pub mod front_matter;
+pub mod unknown_fact;

@@ -1,0 +1,88 @@
+//! `unknown-fact`: a `{{ x }}` that names no fact (hint: the nearest name), a malformed
+//! placeholder, `.min`/`.max` of a text fact, or a step `wait:` that is not a wait fact.
+
+use crate::check::Rule;
+use crate::diag::{Diagnostic, Level};
+use crate::model::{Part, Site, Text, interp};
+
+pub static RULE: Rule =
+    Rule { id: "unknown-fact", level: Level::Error, summary: "a `{{ x }}` or step `wait:` that names no fact", run };
+
+fn nearest_hint(site: &Site, name: &str) -> String {
+    let base = name.strip_suffix(".min").or_else(|| name.strip_suffix(".max")).unwrap_or(name);
+    match crate::load::yaml::nearest(base, site.facts.keys().map(String::as_str)) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => "add the fact to facts.yaml, or fix the name".to_string(),
+    }
+}
+
+fn scan_text(site: &Site, file: &str, text: &Text, out: &mut Vec<Diagnostic>) {
+    let (found, problems) = interp::scan(&text.value);
+    for p in problems {
+        out.push(Diagnostic::error(RULE.id, file, Some(text.span_of(p.span)), p.message).with_hint(p.hint));
+    }
+    for p in found {
+        let span = Some(text.span_of(p.name_span.clone()));
+        match site.resolve_fact(&p.name) {
+            None => out.push(
+                Diagnostic::error(RULE.id, file, span, format!("`{}` is not a fact", p.name))
+                    .with_hint(nearest_hint(site, &p.name)),
+            ),
+            Some((f, part)) if part != Part::Whole && f.wait().is_none() => out.push(
+                Diagnostic::error(
+                    RULE.id,
+                    file,
+                    span,
+                    format!("`{}` is a text fact: it has no `.min` or `.max`", f.id),
+                )
+                .with_hint(format!("write `{{{{ {} }}}}`", f.id)),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+fn run(site: &Site, out: &mut Vec<Diagnostic>) {
+    for page in &site.pages {
+        let file = page.source.path.as_str();
+        let body = Text {
+            value: page.body().to_string(),
+            base: Some(page.body_start),
+            span: page.body_start..page.source.text.len(),
+        };
+        scan_text(site, file, &body, out);
+        for t in page.summary.iter().chain(page.sms.iter()).chain(page.steps.iter().map(|s| &s.text)) {
+            scan_text(site, file, t, out);
+        }
+        for step in &page.steps {
+            let Some(wait) = &step.wait else { continue };
+            let span = Some(step.wait_span.clone());
+            match site.facts.get(wait) {
+                None => out.push(
+                    Diagnostic::error(
+                        RULE.id,
+                        file,
+                        span,
+                        format!("step `{}` waits on `{wait}`, which is not a fact", step.title),
+                    )
+                    .with_hint(nearest_hint(site, wait)),
+                ),
+                Some(f) if f.wait().is_none() => out.push(
+                    Diagnostic::error(
+                        RULE.id,
+                        file,
+                        span,
+                        format!("step `{}`: `{wait}` is a text fact, not a wait", step.title),
+                    )
+                    .with_hint("name a fact that has `wait:` in facts.yaml"),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+    for n in &site.notices {
+        let body =
+            Text { value: n.body().to_string(), base: Some(n.body_start), span: n.body_start..n.source.text.len() };
+        scan_text(site, &n.source.path, &body, out);
+    }
+}

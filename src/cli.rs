@@ -1,0 +1,76 @@
+//! The command line (clap definitions only; each verb lives in `cmd/`).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "upfront", version, about = "Check and render expectation-setting guides into every channel", long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Site root (the folder with upfront.yaml)
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// Output folder; a relative path resolves against --root
+    #[arg(long, global = true, default_value = "public", value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check, then render every channel into the output folder
+    Build(BuildArgs),
+    /// Run the checks only; exit 1 on any error
+    Check(CheckArgs),
+    /// Scaffold a new site (a copy of the sample) in DIR
+    Init {
+        /// Folder to create (must be empty or absent)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Build, serve on 127.0.0.1, rebuild and live-reload on change
+    Serve,
+    /// Every fact, its value, and every page and channel that uses it
+    Facts,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Report format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Exit 1 on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// The date review and notice rules judge against (default: today in the site's timezone)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub check: CheckArgs,
+    /// Publish only these tiers (comma-separated), e.g. `--tiers public` for a public host
+    #[arg(long, value_delimiter = ',', value_name = "TIER,…")]
+    pub tiers: Vec<String>,
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse::<jiff::civil::Date>().map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-23"))
+}

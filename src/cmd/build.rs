@@ -1,0 +1,84 @@
+//! `upfront build`: check, then render every channel into a staging folder and swap it in
+//! as `--out`. Content errors stop the build before anything is written.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use crate::cli::{BuildArgs, Global};
+use crate::diag::{self, Level};
+use crate::output::Output;
+
+/// Source folders a build must never write into or delete.
+const SOURCE_DIRS: [&str; 7] = ["content", "templates", "static", "notices", "data", "i18n", "src"];
+
+/// Refuse an `--out` that would delete the site's own sources.
+pub fn check_out_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        !(root.starts_with(out)),
+        "refusing to build into {}: it is the site root or contains it, and a build replaces its output folder; pick another --out (default: public)",
+        out.display()
+    );
+    for dir in SOURCE_DIRS {
+        let src = root.join(dir);
+        anyhow::ensure!(
+            !out.starts_with(&src),
+            "refusing to build into {}: it is inside the site's {dir}/ folder, and a build replaces its output folder; pick another --out (default: public)",
+            out.display()
+        );
+    }
+    anyhow::ensure!(
+        !out.exists() || out.is_dir(),
+        "--out {} is a file, not a folder; remove it or pick another --out",
+        out.display()
+    );
+    Ok(())
+}
+
+pub fn out_dir(root: &Path, out: &Path) -> PathBuf {
+    super::absolutize(&root.join(out))
+}
+
+pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let root = super::site_root(&global.root)?;
+    let out = out_dir(&root, &global.out);
+    check_out_dir(&root, &out)?;
+
+    let (mut diags, sources, site) = super::check::load_and_check(&root)?;
+    let Some(site) = site else {
+        return Ok(super::check::report(&diags, &sources, args.check.deny_warnings));
+    };
+    for t in &args.tiers {
+        anyhow::ensure!(
+            site.config.tier_names().contains(&t.as_str()),
+            "--tiers: `{t}` is not a tier of this site (tiers: {})",
+            site.config.tier_names().join(", ")
+        );
+    }
+    if diag::count(&diags, Level::Error) > 0 {
+        let code = super::check::report(&diags, &sources, args.check.deny_warnings);
+        eprintln!("build stopped: fix the errors above; {} was not changed", out.display());
+        return Ok(code);
+    }
+    let tiers: BTreeSet<String> = args.tiers.iter().cloned().collect();
+    let output = Output::create(&out)?;
+    let render_diags = crate::render::render_site(&site, &root, &tiers, &output)?;
+    let failed = diag::count(&render_diags, Level::Error) > 0;
+    diags.extend(render_diags);
+    diag::sort(&mut diags);
+    let code = super::check::report(&diags, &sources, args.check.deny_warnings);
+    if failed {
+        eprintln!("build stopped: fix the errors above; {} was not changed", out.display());
+        return Ok(code);
+    }
+    output.commit()?;
+    eprintln!(
+        "built {} pages into {} in {} ms",
+        site.pages.iter().filter(|p| !p.draft).count(),
+        out.display(),
+        started.elapsed().as_millis()
+    );
+    Ok(code)
+}

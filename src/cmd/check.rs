@@ -1,0 +1,39 @@
+//! `upfront check`: load, run the checks, report; exit 1 on errors (or warnings with
+//! `--deny-warnings`).
+
+use std::process::ExitCode;
+
+use crate::cli::{CheckArgs, Format, Global};
+use crate::diag::{self, Diagnostic, Level, Sources};
+
+pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    if args.format != Format::Human {
+        anyhow::bail!("`--format {:?}` is not yet available in this version; use `--format human`", args.format);
+    }
+    let root = super::site_root(&global.root)?;
+    let (diags, sources, _) = load_and_check(&root)?;
+    Ok(report(&diags, &sources, args.deny_warnings))
+}
+
+/// Load the site and run every check. The site comes back when it could be loaded.
+pub fn load_and_check(
+    root: &std::path::Path,
+) -> anyhow::Result<(Vec<Diagnostic>, Sources, Option<crate::model::Site>)> {
+    let loaded = crate::load::load_site(root)?;
+    let mut diags = loaded.diagnostics;
+    if let Some(site) = &loaded.site {
+        diags.extend(crate::check::check(site));
+    }
+    diag::sort(&mut diags);
+    Ok((diags, loaded.sources, loaded.site))
+}
+
+/// Print findings (when there are any) and pick the exit code.
+pub fn report(diags: &[Diagnostic], sources: &Sources, deny_warnings: bool) -> ExitCode {
+    if !diags.is_empty() {
+        eprint!("{}", crate::report::human::render(diags, sources, super::use_color()));
+    }
+    let errors = diag::count(diags, Level::Error);
+    let warnings = diag::count(diags, Level::Warning);
+    if errors > 0 || (deny_warnings && warnings > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}

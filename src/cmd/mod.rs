@@ -1,0 +1,58 @@
+//! One file per verb. `run` maps the outcome to the exit code: 0 fine, 1 content errors,
+//! 2 the tool could not run.
+
+mod build;
+mod check;
+mod init;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use crate::cli::{Cli, Command};
+
+pub fn run(cli: &Cli) -> ExitCode {
+    let result = match &cli.command {
+        Command::Build(args) => build::run(&cli.global, args),
+        Command::Check(args) => check::run(&cli.global, args),
+        Command::Init { dir } => init::run(dir),
+        Command::Serve => not_yet("serve"),
+        Command::Facts => not_yet("facts"),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn not_yet(verb: &str) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`upfront {verb}` is not yet available in this version")
+}
+
+/// The site root, made absolute; an unreadable root is a tool error.
+pub fn site_root(root: &Path) -> anyhow::Result<PathBuf> {
+    let abs = root.canonicalize().with_context(|| format!("cannot read the site root {}", root.display()))?;
+    anyhow::ensure!(abs.is_dir(), "the site root {} is not a folder", root.display());
+    Ok(abs)
+}
+
+/// An absolute path, canonical as far as it exists (so `..` and links are resolved).
+pub fn absolutize(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => absolutize(parent).join(name),
+        _ => std::env::current_dir().map_or_else(|_| path.to_path_buf(), |d| d.join(path)),
+    }
+}
+
+/// Whether stderr gets colour: a terminal, and `NO_COLOR` unset.
+pub fn use_color() -> bool {
+    use std::io::IsTerminal as _;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}

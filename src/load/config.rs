@@ -1,0 +1,122 @@
+//! `upfront.yaml`: its schema (every key the docs list) and the checks serde cannot do.
+
+use super::yaml::{Field, Kind, Node, field, required};
+use super::{Problems, parse_document};
+use crate::model::Config;
+use crate::source::SourceFile;
+
+static LOCALE: [Field; 1] = [field("name", Kind::Str)];
+static TIER: [Field; 1] = [field("perks", Kind::List(&Kind::Str))];
+static TOGGLE: [Field; 1] = [field("enabled", Kind::Bool)];
+static SCREEN: [Field; 3] = [
+    field("guides", Kind::List(&Kind::Str)),
+    field("locales", Kind::List(&Kind::Str)),
+    field("seconds_per_slide", Kind::Int),
+];
+static WAITING_ROOM: [Field; 3] = [
+    field("enabled", Kind::Bool),
+    field("screens", Kind::MapOf(&Kind::Struct(&SCREEN))),
+    field("poll_seconds", Kind::Int),
+];
+static PRINT: [Field; 2] = [field("enabled", Kind::Bool), field("paper", Kind::Str)];
+static SMS: [Field; 3] =
+    [field("enabled", Kind::Bool), field("max_segments", Kind::Int), field("strip_accents", Kind::Bool)];
+static CHANNELS: [Field; 4] = [
+    field("help", Kind::Struct(&TOGGLE)),
+    field("waiting-room", Kind::Struct(&WAITING_ROOM)),
+    field("print", Kind::Struct(&PRINT)),
+    field("sms", Kind::Struct(&SMS)),
+];
+static READABILITY: [Field; 3] =
+    [field("max_grade", Kind::Int), field("max_sentence_chars", Kind::Int), field("max_words_per_sentence", Kind::Int)];
+static WORDS: [Field; 2] = [field("vague", Kind::List(&Kind::Str)), field("absolute", Kind::List(&Kind::Str))];
+static CHECKS: [Field; 6] = [
+    field("max_grade", Kind::Int),
+    field("review_every", Kind::Str),
+    field("wait_percentile", Kind::Int),
+    field("severity", Kind::MapOf(&Kind::Str)),
+    field("readability", Kind::MapOf(&Kind::Struct(&READABILITY))),
+    field("words", Kind::MapOf(&Kind::Struct(&WORDS))),
+];
+static MARKDOWN: [Field; 1] = [field("unsafe_html", Kind::Bool)];
+static LIMITS: [Field; 1] = [field("max_file_bytes", Kind::Int)];
+pub static CONFIG: [Field; 11] = [
+    required("title", Kind::Str),
+    required("base_url", Kind::Str),
+    required("default_locale", Kind::Str),
+    field("locales", Kind::MapOf(&Kind::Struct(&LOCALE))),
+    field("timezone", Kind::Str),
+    field("tiers", Kind::MapOf(&Kind::Struct(&TIER))),
+    field("channels", Kind::Struct(&CHANNELS)),
+    field("checks", Kind::Struct(&CHECKS)),
+    field("emergency", Kind::MapOf(&Kind::Str)),
+    field("markdown", Kind::Struct(&MARKDOWN)),
+    field("limits", Kind::Struct(&LIMITS)),
+];
+
+/// Parse and validate `upfront.yaml`.
+pub fn parse(file: &SourceFile) -> Result<(Config, Node), Problems> {
+    let (mut config, node): (Config, Node) =
+        parse_document(file, 0..file.text.len(), &Kind::Struct(&CONFIG), "upfront.yaml")?;
+    let mut problems = Problems::default();
+    if config.locales.is_empty() {
+        config.locales.insert(config.default_locale.clone(), crate::model::config::LocaleConfig::default());
+    }
+    if !config.locales.contains_key(&config.default_locale) {
+        problems.push(
+            node.get("default_locale").map_or(0..0, |n| n.span.clone()),
+            format!("default_locale `{}` is not one of `locales`", config.default_locale),
+            format!("add `{}` under `locales:` or pick one of: {}", config.default_locale, keys(config.locale_codes())),
+        );
+    }
+    let locales = node.get("locales");
+    for code in config.locales.keys() {
+        if !is_locale_code(code) {
+            problems.push(
+                locales.map_or(0..0, |n| n.key_span(code)),
+                format!("`{code}` is not a locale code"),
+                "use a language code such as `en`, `zh` or `pt-BR`".to_string(),
+            );
+        }
+    }
+    if !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://")) {
+        problems.push(
+            node.get("base_url").map_or(0..0, |n| n.span.clone()),
+            format!("base_url `{}` is not an http(s) address", config.base_url),
+            "write the address the site is published at, e.g. `https://help.example.org`".to_string(),
+        );
+    }
+    if let Some(tz) = &config.timezone {
+        if jiff::tz::TimeZone::get(tz).is_err() {
+            problems.push(
+                node.get("timezone").map_or(0..0, |n| n.span.clone()),
+                format!("`{tz}` is not a known time zone"),
+                "use an IANA name such as `Europe/Budapest` or `America/New_York`".to_string(),
+            );
+        }
+    }
+    let tiers = node.get("tiers");
+    for (name, _) in &config.tiers {
+        if crate::model::slug::slugify(name) != *name {
+            problems.push(
+                tiers.map_or(0..0, |n| n.key_span(name)),
+                format!("tier name `{name}` cannot be used in a URL"),
+                format!("use lowercase letters, digits and `-`, e.g. `{}`", crate::model::slug::slugify(name)),
+            );
+        }
+    }
+    problems.into_result((config, node))
+}
+
+fn keys<'a>(it: impl Iterator<Item = &'a str>) -> String {
+    it.map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// `en`, `zh`, `hu`, `pt-BR`, `zh-Hant`.
+pub fn is_locale_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let lang = parts.next().unwrap_or("");
+    (2..=3).contains(&lang.len())
+        && lang.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}

@@ -1,0 +1,316 @@
+//! `content/`: guides and sections (Markdown with YAML front matter), read and parsed in
+//! parallel. Paths are slugged, locale suffixes (`visit.zh.md`) recognised.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::yaml::{Field, Kind, Node, field, required};
+use super::{Problems, fs, parse_document};
+use crate::diag::{Diagnostic, Sources};
+use crate::model::config::CHANNELS;
+use crate::model::slug::slugify;
+use crate::model::{Config, FrontMatter, Page, PageKind, Step, Text};
+use crate::source::SourceFile;
+
+static STEP: [Field; 3] = [required("title", Kind::Str), field("wait", Kind::Str), field("text", Kind::Str)];
+
+macro_rules! common_keys {
+    () => {
+        [
+            required("title", Kind::Str),
+            field("summary", Kind::Str),
+            field("tier", Kind::Str),
+            field("channels", Kind::List(&Kind::Str)),
+            field("reviewed", Kind::Str),
+            field("owner", Kind::Str),
+            field("ignore", Kind::List(&Kind::Str)),
+            field("aliases", Kind::List(&Kind::Str)),
+            field("draft", Kind::Bool),
+            field("weight", Kind::Int),
+        ]
+    };
+}
+
+static SECTION: [Field; 10] = common_keys!();
+static GUIDE: [Field; 12] = {
+    let c = common_keys!();
+    [
+        c[0],
+        c[1],
+        c[2],
+        c[3],
+        c[4],
+        c[5],
+        c[6],
+        c[7],
+        c[8],
+        c[9],
+        field("steps", Kind::List(&Kind::Struct(&STEP))),
+        field("sms", Kind::Str),
+    ]
+};
+
+/// Names that a top-level guide or folder may not take: output folders of the channels.
+pub const RESERVED: [&str; 5] = ["print", "sms", "waiting-room", "search", "static"];
+
+pub fn load(
+    root: &Path,
+    config: &Config,
+    max: u64,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> anyhow::Result<Vec<Page>> {
+    let dir = root.join("content");
+    let (files, problems) = fs::walk(root, &dir, false);
+    diagnostics.extend(problems);
+    let md: Vec<PathBuf> = files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
+
+    let results: Vec<_> = md
+        .par_iter()
+        .map(|path| match fs::read_text(root, path, max) {
+            Ok(file) => {
+                let file = Arc::new(file);
+                let rel = fs::rel_path(&dir, path);
+                let (page, diags) = parse_page(&file, &rel, config);
+                Ok((Some(file), None, page, diags))
+            }
+            Err(fs::ReadFailure::Content(failure)) => Ok((None, failure.1, None, vec![failure.0])),
+            Err(fs::ReadFailure::Io(e)) => {
+                Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display())))
+            }
+        })
+        .collect();
+
+    let mut pages = Vec::new();
+    for r in results {
+        let (file, partial, page, diags) = r?;
+        if let Some(f) = file {
+            sources.insert_arc(f);
+        }
+        if let Some(f) = partial {
+            sources.insert(f);
+        }
+        diagnostics.extend(diags);
+        pages.extend(page);
+    }
+    pages.sort_by(|a, b| {
+        (a.path.as_str(), a.locale.as_str(), &a.source.path).cmp(&(b.path.as_str(), b.locale.as_str(), &b.source.path))
+    });
+    check_paths(&mut pages, config, diagnostics);
+    Ok(pages)
+}
+
+/// Duplicate (path, locale) pairs and reserved top-level names.
+fn check_paths(pages: &mut Vec<Page>, config: &Config, diagnostics: &mut Vec<Diagnostic>) {
+    let mut keep = vec![true; pages.len()];
+    for i in 1..pages.len() {
+        let (a, b) = (&pages[i - 1], &pages[i]);
+        if a.path == b.path && a.locale == b.locale {
+            keep[i] = false;
+            diagnostics.push(
+                Diagnostic::error(
+                    fs::RULE,
+                    b.source.path.clone(),
+                    Some(0..0),
+                    format!("this page has the same address as `{}` (`/{}` in `{}`)", a.source.path, a.path, a.locale),
+                )
+                .with_hint("rename one of the files; names are lowercased and punctuation becomes `-`"),
+            );
+        }
+    }
+    let mut k = keep.into_iter();
+    pages.retain(|_| k.next().unwrap_or(true));
+    for p in pages.iter() {
+        let top = p.path.split('/').next().unwrap_or("");
+        let reserved =
+            RESERVED.contains(&top) || config.locales.contains_key(top) || config.tier_names().contains(&top);
+        if reserved && !top.is_empty() {
+            diagnostics.push(
+                Diagnostic::error(fs::RULE, p.source.path.clone(), Some(0..0), format!(
+                    "`{top}` cannot be a top-level name in content/: it is a channel, locale or tier folder in the output"
+                ))
+                .with_hint(format!("rename it, e.g. `{top}-info`; tier pages use `tier:` in front matter, not a folder")),
+            );
+        }
+    }
+}
+
+/// Split `---` front matter from the body: (YAML range, body start).
+pub fn parse_front(file: &SourceFile) -> Result<(std::ops::Range<usize>, usize), (String, String)> {
+    split(&file.text)
+}
+
+fn split(text: &str) -> Result<(std::ops::Range<usize>, usize), (String, String)> {
+    if text.trim().is_empty() {
+        return Err((
+            "the file is empty".into(),
+            "start it with front matter: a `---` line, `title: …`, and another `---` line".into(),
+        ));
+    }
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_end].trim_end() != "---" {
+        let hint = if text.starts_with("+++") {
+            "Upfront front matter is YAML between two `---` lines, not TOML between `+++`"
+        } else {
+            "start the file with a `---` line, then `title: …`, then another `---` line before the text"
+        };
+        return Err(("the file has no front matter".into(), hint.into()));
+    }
+    let mut pos = first_end;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let line = text[pos..end].trim_end();
+        if line == "---" || line == "..." {
+            return Ok((first_end..pos, end));
+        }
+        pos = end;
+    }
+    Err(("the front matter is never closed".into(), "add a `---` line after the last front-matter key".into()))
+}
+
+/// Where a scalar's value starts in the file, if the YAML wrote it verbatim.
+fn text_of(file: &SourceFile, node: Option<&Node>, value: Option<String>) -> Option<Text> {
+    let value = value?;
+    let span = node.map_or(0..0, |n| n.span.clone());
+    let raw = file.text.get(span.clone()).unwrap_or("");
+    let base = if raw == value {
+        Some(span.start)
+    } else if (raw.starts_with('"') || raw.starts_with('\''))
+        && raw[1..].strip_suffix(&raw[..1]) == Some(value.as_str())
+    {
+        Some(span.start + 1)
+    } else {
+        None
+    };
+    Some(Text { value, base, span })
+}
+
+/// Parse one content file. `rel` is its path under `content/`.
+pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option<Page>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut problems = Problems::default();
+    let (kind, path, locale) = match address(file, rel, config) {
+        Ok(a) => a,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+
+    let (yaml, body_start) = match split(&file.text) {
+        Ok(v) => v,
+        Err((message, hint)) => {
+            diags.push(Diagnostic::error(fs::RULE, file.path.clone(), Some(0..0), message).with_hint(hint));
+            return (None, diags);
+        }
+    };
+    let schema = if kind == PageKind::Section { Kind::Struct(&SECTION) } else { Kind::Struct(&GUIDE) };
+    let what = if kind == PageKind::Section { "section front matter" } else { "front matter" };
+    let (fm, node): (FrontMatter, Node) = match parse_document(file, yaml.clone(), &schema, what) {
+        Ok(v) => v,
+        Err(p) => {
+            diags.extend(p.into_diagnostics(&file.path));
+            return (None, diags);
+        }
+    };
+    let span = |k: &str| node.get(k).map_or(yaml.start..yaml.start, |n| n.span.clone());
+
+    let tier = fm.tier.clone().unwrap_or_else(|| config.widest_tier().to_string());
+    let tiers = config.tier_names();
+    if !tiers.contains(&tier.as_str()) {
+        problems.push(span("tier"), format!("tier `{tier}` is not in upfront.yaml"), hint_one_of(&tier, &tiers));
+    }
+    let channels = fm.channels.clone().unwrap_or_else(|| CHANNELS.iter().map(ToString::to_string).collect());
+    for (i, ch) in channels.iter().enumerate() {
+        if !CHANNELS.contains(&ch.as_str()) {
+            let at = node.get("channels").and_then(|n| n.index(i)).map_or(span("channels"), |n| n.span.clone());
+            problems.push(at, format!("`{ch}` is not a channel"), hint_one_of(ch, &CHANNELS));
+        }
+    }
+    let reviewed = fm.reviewed.as_deref().and_then(|r| {
+        if let Ok(d) = r.parse::<jiff::civil::Date>() {
+            Some(d)
+        } else {
+            problems.push(
+                span("reviewed"),
+                format!("`{r}` is not a date"),
+                "write the date as YYYY-MM-DD, e.g. `reviewed: 2026-10-01`".into(),
+            );
+            None
+        }
+    });
+    let steps_node = node.get("steps");
+    let steps = fm
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let n = steps_node.and_then(|n| n.index(i));
+            Step {
+                title: s.title.clone(),
+                wait: s.wait.clone(),
+                wait_span: n.and_then(|n| n.get("wait")).map_or(yaml.start..yaml.start, |w| w.span.clone()),
+                text: text_of(file, n.and_then(|n| n.get("text")), s.text.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    diags.extend(problems.into_diagnostics(&file.path));
+    let page = Page {
+        kind,
+        path,
+        locale,
+        source: file.clone(),
+        body_start,
+        title: fm.title.clone().unwrap_or_default(),
+        summary: text_of(file, node.get("summary"), fm.summary),
+        tier,
+        channels,
+        reviewed,
+        owner: fm.owner,
+        steps,
+        sms: text_of(file, node.get("sms"), fm.sms),
+        ignore: fm.ignore,
+        aliases: fm.aliases,
+        draft: fm.draft,
+        weight: fm.weight,
+    };
+    (Some(page), diags)
+}
+
+fn hint_one_of(word: &str, valid: &[&str]) -> String {
+    let list = valid.join(", ");
+    match super::yaml::nearest(word, valid.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`? Use one of: {list}"),
+        None => format!("use one of: {list}"),
+    }
+}
+
+/// A content file's address from its name: (kind, slugged path, locale).
+fn address(file: &SourceFile, rel: &str, config: &Config) -> Result<(PageKind, String, String), Diagnostic> {
+    let (dirs, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let (stem, locale) = match stem.rsplit_once('.') {
+        Some((s, l)) if config.locales.contains_key(l) => (s, l.to_string()),
+        Some((_, l)) if super::is_locale_code(l) => {
+            return Err(Diagnostic::error(
+                fs::RULE,
+                file.path.clone(),
+                Some(0..0),
+                format!("`{l}` in the file name is not a locale of this site"),
+            )
+            .with_hint(format!(
+                "add `{l}` under `locales:` in upfront.yaml, or rename the file (locales: {})",
+                config.locales.keys().cloned().collect::<Vec<_>>().join(", ")
+            )));
+        }
+        _ => (stem, config.default_locale.clone()),
+    };
+    let kind = if stem == "_index" { PageKind::Section } else { PageKind::Guide };
+    let mut segments: Vec<String> = dirs.split('/').filter(|s| !s.is_empty()).map(slugify).collect();
+    if kind == PageKind::Guide {
+        segments.push(slugify(stem));
+    }
+    Ok((kind, segments.join("/"), locale))
+}

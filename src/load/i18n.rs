@@ -1,0 +1,57 @@
+//! UI strings: the built-in `i18n/<locale>.yaml` (en, zh, hu), overridden key by key by the
+//! site's own `i18n/<locale>.yaml`. A locale without strings falls back to English.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::parse_document;
+use super::yaml::Kind;
+use crate::diag::{Diagnostic, Sources};
+use crate::model::{Config, Strings};
+use crate::source::SourceFile;
+
+/// The built-in strings, compiled into the binary.
+pub const BUILT_IN: [(&str, &str); 3] = [
+    ("en", include_str!("../../i18n/en.yaml")),
+    ("zh", include_str!("../../i18n/zh.yaml")),
+    ("hu", include_str!("../../i18n/hu.yaml")),
+];
+
+fn parse_strings(file: &SourceFile) -> Result<Strings, Vec<Diagnostic>> {
+    parse_document::<BTreeMap<String, String>>(file, 0..file.text.len(), &Kind::MapOf(&Kind::Str), "i18n file")
+        .map(|(m, _)| m)
+        .map_err(|p| p.into_diagnostics(&file.path).collect())
+}
+
+pub fn load(
+    root: &Path,
+    config: &Config,
+    max: u64,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> anyhow::Result<BTreeMap<String, Strings>> {
+    let built_in = |code: &str| -> Strings {
+        BUILT_IN
+            .iter()
+            .find(|(c, _)| *c == code)
+            .and_then(|(c, text)| parse_strings(&SourceFile::new(format!("i18n/{c}.yaml (built in)"), *text)).ok())
+            .unwrap_or_default()
+    };
+    let english = built_in("en");
+    let mut out = BTreeMap::new();
+    for code in config.locales.keys() {
+        let mut strings = english.clone();
+        strings.extend(built_in(code));
+        let path = root.join("i18n").join(format!("{code}.yaml"));
+        if path.is_file() {
+            if let Some(file) = super::read(root, &path, max, sources, diagnostics)? {
+                match parse_strings(&file) {
+                    Ok(site) => strings.extend(site),
+                    Err(d) => diagnostics.extend(d),
+                }
+            }
+        }
+        out.insert(code.clone(), strings);
+    }
+    Ok(out)
+}

@@ -1,0 +1,139 @@
+//! `notices/*.md`: time-bound change notices with RFC 3339 windows.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use super::yaml::{Field, Kind, Node, field, required};
+use super::{Problems, fs, parse_document};
+use crate::diag::{Diagnostic, Sources};
+use crate::model::{Config, Notice, Page, Severity};
+use crate::source::SourceFile;
+
+static NOTICE: [Field; 5] = [
+    required("title", Kind::Str),
+    required("from", Kind::Str),
+    required("until", Kind::Str),
+    field("applies_to", Kind::List(&Kind::Str)),
+    field("severity", Kind::Str),
+];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNotice {
+    title: String,
+    from: String,
+    until: String,
+    #[serde(default)]
+    applies_to: Vec<String>,
+    severity: Option<String>,
+}
+
+pub fn load(
+    root: &Path,
+    config: &Config,
+    pages: &[Page],
+    max: u64,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> anyhow::Result<Vec<Notice>> {
+    let dir = root.join("notices");
+    let (files, problems) = fs::walk(root, &dir, false);
+    diagnostics.extend(problems);
+    let mut notices = Vec::new();
+    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "md")) {
+        let Some(file) = super::read(root, path, max, sources, diagnostics)? else {
+            continue;
+        };
+        match parse(&file, config, pages) {
+            Ok(n) => notices.extend(n),
+            Err(d) => diagnostics.extend(d),
+        }
+    }
+    notices.sort_by(|a, b| (&a.id, &a.locale).cmp(&(&b.id, &b.locale)));
+    Ok(notices)
+}
+
+fn parse(file: &Arc<SourceFile>, config: &Config, pages: &[Page]) -> Result<Option<Notice>, Vec<Diagnostic>> {
+    let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let (id, locale) = match stem.rsplit_once('.') {
+        Some((s, l)) if config.locales.contains_key(l) => (s, l),
+        _ => (stem, config.default_locale.as_str()),
+    };
+    let (page, _) = super::content::parse_front(file)
+        .map_err(|(m, h)| vec![Diagnostic::error(fs::RULE, file.path.clone(), Some(0..0), m).with_hint(h)])?;
+    let (raw, node): (RawNotice, Node) = parse_document(file, page.clone(), &Kind::Struct(&NOTICE), "notice")
+        .map_err(|p| p.into_diagnostics(&file.path).collect::<Vec<_>>())?;
+    let body_start = super::content::parse_front(file).map_or(file.text.len(), |(_, b)| b);
+    let span = |k: &str| node.get(k).map_or(0..0, |n| n.span.clone());
+    let mut problems = Problems::default();
+    let mut time = |key: &str, text: &str| {
+        if let Ok(t) = text.parse::<jiff::Timestamp>() {
+            Some(t)
+        } else {
+            problems.push(
+                span(key),
+                format!("`{text}` is not a date and time with an offset"),
+                format!("write RFC 3339 with the offset, e.g. `{key}: 2026-12-01T18:00:00+01:00`"),
+            );
+            None
+        }
+    };
+    let from = time("from", &raw.from);
+    let until = time("until", &raw.until);
+    if let (Some(f), Some(u)) = (from, until) {
+        if u <= f {
+            problems.push(
+                span("until"),
+                "`until` is not after `from`".into(),
+                "a notice ends after it starts; check the dates".into(),
+            );
+        }
+    }
+    let severity = match raw.severity.as_deref().unwrap_or("info") {
+        "info" => Severity::Info,
+        "warning" => Severity::Warning,
+        "urgent" => Severity::Urgent,
+        other => {
+            problems.push(
+                span("severity"),
+                format!("`{other}` is not a severity"),
+                "use `info`, `warning` or `urgent`".into(),
+            );
+            Severity::Info
+        }
+    };
+    let mut applies_to = Vec::new();
+    for (i, target) in raw.applies_to.iter().enumerate() {
+        let path = target.trim_matches('/').trim_end_matches(".md").to_string();
+        if !pages.iter().any(|p| p.path == path) {
+            let at = node.get("applies_to").and_then(|n| n.index(i)).map_or(span("applies_to"), |n| n.span.clone());
+            let hint = super::yaml::nearest(&path, pages.iter().map(|p| p.path.as_str())).map_or_else(
+                || "name a guide by its path, e.g. `emergency/visit`".to_string(),
+                |b| format!("did you mean `{b}`?"),
+            );
+            problems.push(at, format!("`{target}` is not a guide"), hint);
+        }
+        applies_to.push(path);
+    }
+    let (Some(from), Some(until)) = (from, until) else {
+        return Err(problems.into_diagnostics(&file.path).collect());
+    };
+    problems
+        .into_result(Some(Notice {
+            id: id.to_string(),
+            locale: locale.to_string(),
+            source: file.clone(),
+            body_start,
+            title: raw.title,
+            from,
+            until,
+            from_text: raw.from,
+            until_text: raw.until,
+            applies_to,
+            severity,
+        }))
+        .map_err(|p| p.into_diagnostics(&file.path).collect())
+}

@@ -1,0 +1,151 @@
+//! The typed shape of `upfront.yaml`. Unknown keys are rejected by the loader's schema
+//! (`load/config.rs`) before these structs are filled.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    pub base_url: String,
+    pub default_locale: String,
+    #[serde(default)]
+    pub locales: BTreeMap<String, LocaleConfig>,
+    pub timezone: Option<String>,
+    /// Tiers, widest first (order of the file).
+    #[serde(default, deserialize_with = "ordered_tiers")]
+    pub tiers: Vec<(String, TierConfig)>,
+    #[serde(default)]
+    pub channels: Option<ChannelsConfig>,
+    #[serde(default)]
+    pub checks: Option<serde_json::Value>,
+    #[serde(default)]
+    pub emergency: BTreeMap<String, String>,
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
+    #[serde(default)]
+    pub limits: LimitsConfig,
+}
+
+fn ordered_tiers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(String, TierConfig)>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Vec<(String, TierConfig)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a mapping of tiers")
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some((k, v)) = map.next_entry::<String, Option<TierConfig>>()? {
+                out.push((k, v.unwrap_or_default()));
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(V)
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocaleConfig {
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierConfig {
+    #[serde(default)]
+    pub perks: Vec<String>,
+}
+
+/// Channel settings. A channel key that is absent is on with defaults; listing only some
+/// channels does not turn the others off (use `enabled: false`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelsConfig {
+    pub help: Option<ChannelToggle>,
+    #[serde(rename = "waiting-room")]
+    pub waiting_room: Option<serde_json::Value>,
+    pub print: Option<serde_json::Value>,
+    pub sms: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelToggle {
+    pub enabled: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Pass raw HTML in Markdown through unchanged (off: it is shown as text).
+    #[serde(default)]
+    pub unsafe_html: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsConfig {
+    #[serde(default = "default_max_file_bytes")]
+    pub max_file_bytes: u64,
+}
+
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 20_000_000;
+
+fn default_max_file_bytes() -> u64 {
+    DEFAULT_MAX_FILE_BYTES
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        Self { max_file_bytes: DEFAULT_MAX_FILE_BYTES }
+    }
+}
+
+/// The four channels of the SPEC.
+pub const CHANNELS: [&str; 4] = ["help", "waiting-room", "print", "sms"];
+
+impl Config {
+    pub fn locale_codes(&self) -> impl Iterator<Item = &str> {
+        self.locales.keys().map(String::as_str)
+    }
+
+    pub fn locale_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.locales.get(code).and_then(|l| l.name.as_deref()).unwrap_or(code)
+    }
+
+    /// Tier names, widest first. A site with no tiers has just `public`.
+    pub fn tier_names(&self) -> Vec<&str> {
+        if self.tiers.is_empty() { vec!["public"] } else { self.tiers.iter().map(|(n, _)| n.as_str()).collect() }
+    }
+
+    /// The widest tier (the public one).
+    pub fn widest_tier(&self) -> &str {
+        self.tiers.first().map_or("public", |(n, _)| n.as_str())
+    }
+
+    /// Position of a tier, 0 = widest; unknown tiers sort last.
+    pub fn tier_rank(&self, tier: &str) -> usize {
+        self.tier_names().iter().position(|t| *t == tier).unwrap_or(usize::MAX)
+    }
+
+    pub fn channel_enabled(&self, name: &str) -> bool {
+        let Some(ch) = &self.channels else {
+            return true;
+        };
+        let value = match name {
+            "help" => return ch.help.as_ref().and_then(|t| t.enabled) != Some(false),
+            "waiting-room" => &ch.waiting_room,
+            "print" => &ch.print,
+            "sms" => &ch.sms,
+            _ => return false,
+        };
+        value.as_ref().and_then(|v| v.get("enabled")).and_then(serde_json::Value::as_bool) != Some(false)
+    }
+}

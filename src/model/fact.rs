@@ -1,0 +1,190 @@
+//! Facts: one promised number or contact, rendered into words per locale and channel style.
+//! Pure functions; the unit words come from the UI strings (`i18n/<locale>.yaml`).
+
+use std::collections::BTreeMap;
+
+use super::duration::{Duration, Unit, WaitRange};
+
+/// Text that may differ per locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Localized {
+    Same(String),
+    PerLocale(BTreeMap<String, String>),
+}
+
+impl Localized {
+    /// The text for `locale`, falling back to `default_locale`, then to any.
+    pub fn get<'a>(&'a self, locale: &str, default_locale: &str) -> &'a str {
+        match self {
+            Localized::Same(s) => s,
+            Localized::PerLocale(map) => map
+                .get(locale)
+                .or_else(|| map.get(default_locale))
+                .or_else(|| map.values().next())
+                .map_or("", String::as_str),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FactValue {
+    Wait(WaitRange),
+    Text(Localized),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub id: String,
+    pub value: FactValue,
+    /// What a wait measures ("usual time from check-in to triage"), per locale.
+    pub label: Option<Localized>,
+    /// The narrowest tier that may mention this fact; `None` means public.
+    pub tier: Option<String>,
+    /// Relative path of the measured waits (CSV) for the promise audit.
+    pub measured: Option<String>,
+}
+
+/// Which part of a fact a placeholder asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Whole,
+    Min,
+    Max,
+}
+
+/// How a channel wants text: the web keeps typographic dashes; SMS stays inside GSM-7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Web,
+    Sms,
+}
+
+/// The words used to write durations in one locale.
+pub trait UnitWords {
+    /// A UI string by key (e.g. `unit.minute.other`, `range`).
+    fn word(&self, key: &str) -> Option<&str>;
+}
+
+impl UnitWords for BTreeMap<String, String> {
+    fn word(&self, key: &str) -> Option<&str> {
+        self.get(key).map(String::as_str)
+    }
+}
+
+fn unit_key(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Second => "second",
+        Unit::Minute => "minute",
+        Unit::Hour => "hour",
+        Unit::Day => "day",
+    }
+}
+
+fn unit_word(words: &dyn UnitWords, unit: Unit, count: u64) -> String {
+    let form = if count == 1 { "one" } else { "other" };
+    let name = unit_key(unit);
+    words
+        .word(&format!("unit.{name}.{form}"))
+        .or_else(|| words.word(&format!("unit.{name}.other")))
+        .map_or_else(|| unit.suffix().to_string(), str::to_string)
+}
+
+fn template(words: &dyn UnitWords, key: &str, fallback: &'static str) -> String {
+    words.word(key).unwrap_or(fallback).to_string()
+}
+
+/// "1 hour", "90 minutes", "10 perc".
+pub fn format_duration(d: Duration, words: &dyn UnitWords) -> String {
+    let (n, unit) = d.in_largest_unit();
+    template(words, "quantity", "{n} {unit}")
+        .replace("{n}", &n.to_string())
+        .replace("{unit}", &unit_word(words, unit, n))
+}
+
+/// "10–30 minutes", "2 hours", "30 minutes to 2 hours".
+pub fn format_range(r: WaitRange, words: &dyn UnitWords, style: Style) -> String {
+    let text = if r.min == r.max {
+        format_duration(r.min, words)
+    } else {
+        let (a, ua) = r.min.in_largest_unit();
+        let (b, ub) = r.max.in_largest_unit();
+        if ua == ub {
+            template(words, "range", "{min}–{max} {unit}")
+                .replace("{min}", &a.to_string())
+                .replace("{max}", &b.to_string())
+                .replace("{unit}", &unit_word(words, ub, b))
+        } else {
+            template(words, "range_mixed", "{min} to {max}")
+                .replace("{min}", &format_duration(r.min, words))
+                .replace("{max}", &format_duration(r.max, words))
+        }
+    };
+    match style {
+        Style::Web => text,
+        Style::Sms => sms_safe(&text),
+    }
+}
+
+/// Replace typographic punctuation that would force an SMS into UCS-2.
+pub fn sms_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '–' | '—' | '‒' | '−' => '-',
+            '‘' | '’' | '‚' => '\'',
+            '“' | '”' | '„' => '"',
+            '\u{a0}' | '\u{202f}' => ' ',
+            other => other,
+        })
+        .collect()
+}
+
+impl Fact {
+    pub fn wait(&self) -> Option<WaitRange> {
+        match self.value {
+            FactValue::Wait(r) => Some(r),
+            FactValue::Text(_) => None,
+        }
+    }
+
+    /// Render this fact (or its min / max) for a locale. `None` when `.min`/`.max` is asked of
+    /// a text fact.
+    pub fn render(
+        &self,
+        part: Part,
+        locale: &str,
+        default_locale: &str,
+        words: &dyn UnitWords,
+        style: Style,
+    ) -> Option<String> {
+        match (&self.value, part) {
+            (FactValue::Wait(r), Part::Whole) => Some(format_range(*r, words, style)),
+            (FactValue::Wait(r), Part::Min) => Some(format_duration(r.min, words)),
+            (FactValue::Wait(r), Part::Max) => Some(format_duration(r.max, words)),
+            (FactValue::Text(t), Part::Whole) => {
+                let s = t.get(locale, default_locale);
+                Some(match style {
+                    Style::Web => s.to_string(),
+                    Style::Sms => sms_safe(s),
+                })
+            }
+            (FactValue::Text(_), _) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect()
+    }
+
+    #[test]
+    fn sms_style_is_gsm_safe() {
+        let w = words(&[("unit.minute.other", "minutes")]);
+        let r = WaitRange::parse("10m..30m").unwrap_or_default();
+        assert_eq!(format_range(r, &w, Style::Web), "10–30 minutes");
+        assert_eq!(format_range(r, &w, Style::Sms), "10-30 minutes");
+    }
+}

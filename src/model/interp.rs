@@ -1,0 +1,87 @@
+//! The `{{ fact.id }}` scanner: finds placeholders in content with exact byte spans.
+//! Content is never run through Tera, so it cannot run template code.
+
+use std::ops::Range;
+
+/// One `{{ … }}` in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    /// The whole `{{ … }}`.
+    pub span: Range<usize>,
+    /// The name inside, e.g. `er.triage.max`.
+    pub name: String,
+    pub name_span: Range<usize>,
+}
+
+/// A malformed placeholder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanProblem {
+    pub span: Range<usize>,
+    pub message: String,
+    pub hint: String,
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '_' | '-')
+}
+
+/// Find every placeholder in `text`. `\{{` is a literal `{{`.
+pub fn scan(text: &str) -> (Vec<Placeholder>, Vec<ScanProblem>) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let mut pos = 0;
+    while let Some(rel) = text[pos..].find("{{") {
+        let start = pos + rel;
+        if text[..start].ends_with('\\') {
+            pos = start + 2;
+            continue;
+        }
+        let inner_start = start + 2;
+        let line_end = text[inner_start..].find('\n').map_or(text.len(), |i| inner_start + i);
+        let close = text[inner_start..line_end].find("}}").map(|i| inner_start + i);
+        let reopen = text[inner_start..line_end].find("{{").map(|i| inner_start + i);
+        let Some(close) = close.filter(|c| reopen.is_none_or(|r| *c < r)) else {
+            problems.push(ScanProblem {
+                span: start..start + 2,
+                message: "`{{` is never closed on this line".into(),
+                hint: "close it with `}}`, e.g. `{{ er.triage }}`; write `\\{{` for a literal `{{`".into(),
+            });
+            pos = start + 2;
+            continue;
+        };
+        let raw = &text[inner_start..close];
+        let trimmed = raw.trim();
+        let lead = raw.len() - raw.trim_start().len();
+        let name_span = inner_start + lead..inner_start + lead + trimmed.len();
+        if trimmed.is_empty() || !trimmed.chars().all(is_name_char) {
+            problems.push(ScanProblem {
+                span: start..close + 2,
+                message: format!("`{{{{{raw}}}}}` is not a fact name"),
+                hint: "name a fact from facts.yaml, e.g. `{{ er.triage }}` or `{{ er.triage.max }}`; content cannot run template code".into(),
+            });
+        } else {
+            found.push(Placeholder { span: start..close + 2, name: trimmed.to_string(), name_span });
+        }
+        pos = close + 2;
+    }
+    (found, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_spans_and_problems() {
+        let t = "Wait {{ er.triage }} or {{er.doctor.max}}. \\{{ literal }} {{ oops";
+        let (found, problems) = scan(t);
+        assert_eq!(found.len(), 2);
+        assert_eq!(&t[found[0].span.clone()], "{{ er.triage }}");
+        assert_eq!(&t[found[0].name_span.clone()], "er.triage");
+        assert_eq!(found[1].name, "er.doctor.max");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(&t[problems[0].span.clone()], "{{");
+        let (_, p) = scan("{{ x | safe }}");
+        assert!(p[0].message.contains("not a fact name"));
+    }
+}

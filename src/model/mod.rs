@@ -1,0 +1,270 @@
+//! The model: plain data for a loaded site, plus pure functions both `check` and `render`
+//! need (fact rendering, placeholder scanning, slugs, URLs). No I/O here.
+
+pub mod config;
+pub mod duration;
+pub mod fact;
+pub mod interp;
+pub mod paths;
+pub mod slug;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+pub use config::Config;
+pub use fact::{Fact, FactValue, Part, Style};
+
+use crate::source::SourceFile;
+
+/// UI strings of one locale (`i18n/<locale>.yaml` over the built-in ones).
+pub type Strings = BTreeMap<String, String>;
+
+/// A whole site, loaded and validated.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    pub facts: BTreeMap<String, Fact>,
+    /// Guides and sections, sorted by (path, locale).
+    pub pages: Vec<Page>,
+    pub notices: Vec<Notice>,
+    /// UI strings per configured locale.
+    pub strings: BTreeMap<String, Strings>,
+    /// Template overrides from the site's `templates/`: (name, source, file).
+    pub templates: Vec<TemplateSource>,
+    /// Files under `static/`, relative to it, `/` separators, sorted.
+    pub static_files: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TemplateSource {
+    /// Name relative to `templates/`, e.g. `help/guide.html`.
+    pub name: String,
+    pub text: String,
+    /// Path relative to the site root (for errors).
+    pub file: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PageKind {
+    /// `_index.md`: describes its folder.
+    Section,
+    Guide,
+}
+
+/// Text taken from front matter, with where it starts in the file (for exact spans).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    pub value: String,
+    /// Byte offset of `value`'s first byte in the file, when the YAML wrote it verbatim.
+    pub base: Option<usize>,
+    /// Span of the whole YAML value.
+    pub span: Range<usize>,
+}
+
+impl Text {
+    /// The file span of `range` within `value`.
+    pub fn span_of(&self, range: Range<usize>) -> Range<usize> {
+        match self.base {
+            Some(b) => b + range.start..b + range.end,
+            None => self.span.clone(),
+        }
+    }
+}
+
+/// The raw front matter of a guide or section, as typed by serde.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub tier: Option<String>,
+    pub channels: Option<Vec<String>>,
+    pub reviewed: Option<String>,
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub steps: Vec<StepMeta>,
+    pub sms: Option<String>,
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub draft: bool,
+    /// Order in lists (lower first), then title.
+    #[serde(default)]
+    pub weight: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepMeta {
+    pub title: String,
+    pub wait: Option<String>,
+    pub text: Option<String>,
+}
+
+/// One step of a process.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub title: String,
+    /// The wait fact's id.
+    pub wait: Option<String>,
+    /// Span of the `wait:` value in the file.
+    pub wait_span: Range<usize>,
+    pub text: Text,
+}
+
+/// A guide (`visit.md`) or a section (`_index.md`) in one locale.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub kind: PageKind,
+    /// Slugged path without locale: `emergency/visit`; empty for the root section.
+    pub path: String,
+    pub locale: String,
+    pub source: Arc<SourceFile>,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+    pub title: String,
+    pub summary: Option<Text>,
+    /// The tier name (the widest tier when not given).
+    pub tier: String,
+    pub channels: Vec<String>,
+    pub reviewed: Option<jiff::civil::Date>,
+    pub owner: Option<String>,
+    pub steps: Vec<Step>,
+    pub sms: Option<Text>,
+    pub ignore: Vec<String>,
+    pub aliases: Vec<String>,
+    pub draft: bool,
+    pub weight: Option<i64>,
+}
+
+impl Page {
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_start..]
+    }
+
+    /// The folder this page belongs to (a guide's parent; a section's parent section).
+    pub fn parent_path(&self) -> Option<&str> {
+        if self.path.is_empty() {
+            return None;
+        }
+        Some(self.path.rsplit_once('/').map_or("", |(p, _)| p))
+    }
+
+    pub fn in_channel(&self, channel: &str) -> bool {
+        self.channels.iter().any(|c| c == channel)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Urgent,
+}
+
+/// A time-bound change people must hear about.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// File stem, e.g. `north-entrance`.
+    pub id: String,
+    pub locale: String,
+    pub source: Arc<SourceFile>,
+    pub body_start: usize,
+    pub title: String,
+    pub from: jiff::Timestamp,
+    pub until: jiff::Timestamp,
+    /// Original `from`/`until` text (with its offset), as written.
+    pub from_text: String,
+    pub until_text: String,
+    /// Guide paths; empty means site-wide.
+    pub applies_to: Vec<String>,
+    pub severity: Severity,
+}
+
+impl Notice {
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_start..]
+    }
+}
+
+impl Site {
+    pub fn default_locale(&self) -> &str {
+        &self.config.default_locale
+    }
+
+    pub fn strings(&self, locale: &str) -> &Strings {
+        static EMPTY: Strings = BTreeMap::new();
+        self.strings.get(locale).or_else(|| self.strings.get(self.default_locale())).unwrap_or(&EMPTY)
+    }
+
+    /// A UI string, or its key when missing.
+    pub fn t<'a>(&'a self, locale: &str, key: &'a str) -> &'a str {
+        self.strings(locale).get(key).map_or(key, String::as_str)
+    }
+
+    /// The page at `path` in `locale`, if written.
+    pub fn page(&self, path: &str, locale: &str) -> Option<&Page> {
+        self.pages
+            .binary_search_by(|p| (p.path.as_str(), p.locale.as_str()).cmp(&(path, locale)))
+            .ok()
+            .map(|i| &self.pages[i])
+    }
+
+    /// All locale variants of `path`, default locale first.
+    pub fn variants<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a Page> + 'a {
+        self.config.locale_codes().filter_map(move |l| self.page(path, l))
+    }
+
+    /// Resolve a placeholder name to a fact and a part (`er.triage.max` → (er.triage, Max)).
+    pub fn resolve_fact(&self, name: &str) -> Option<(&Fact, Part)> {
+        if let Some(f) = self.facts.get(name) {
+            return Some((f, Part::Whole));
+        }
+        let (base, part) = name.rsplit_once('.')?;
+        let part = match part {
+            "min" => Part::Min,
+            "max" => Part::Max,
+            _ => return None,
+        };
+        self.facts.get(base).map(|f| (f, part))
+    }
+
+    /// Fill every placeholder of `text` with its fact for `locale` and `style`. Unknown names
+    /// are left as written (the checks report them).
+    pub fn interpolate(&self, text: &str, locale: &str, style: Style) -> String {
+        let (found, _) = interp::scan(text);
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for p in found {
+            out.push_str(&text[last..p.span.start]);
+            match self.render_fact(&p.name, locale, style) {
+                Some(v) => out.push_str(&v),
+                None => out.push_str(&text[p.span.clone()]),
+            }
+            last = p.span.end;
+        }
+        out.push_str(&text[last..]);
+        out
+    }
+
+    pub fn render_fact(&self, name: &str, locale: &str, style: Style) -> Option<String> {
+        let (fact, part) = self.resolve_fact(name)?;
+        fact.render(part, locale, self.default_locale(), self.strings(locale), style)
+    }
+
+    /// The sum of a step list's waits (sum of minimums to sum of maximums).
+    pub fn total_wait(&self, steps: &[Step]) -> Option<duration::WaitRange> {
+        let waits: Vec<_> = steps
+            .iter()
+            .filter_map(|s| s.wait.as_deref())
+            .filter_map(|id| self.facts.get(id).and_then(Fact::wait))
+            .collect();
+        (!waits.is_empty()).then(|| duration::WaitRange::sum(&waits))
+    }
+}

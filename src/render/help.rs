@@ -1,0 +1,449 @@
+//! The help-center channel: a home page per locale, section pages, guide pages, a 404 page,
+//! alias redirects and the sitemap. Pages render in parallel and are written as they render.
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::markdown::{self, Resolver};
+use super::view::{self, Common, GuideCard, LangLink, Link, SectionCard, StepView};
+use super::{Channel, RenderContext};
+use crate::diag::Diagnostic;
+use crate::model::{Page, PageKind, Site, Style, paths, slug::slugify};
+use crate::output::Output;
+
+pub struct Help;
+
+/// Which pages the help center publishes.
+pub struct Index<'a> {
+    pub site: &'a Site,
+    /// Published guides (not drafts, tier included, in the help channel).
+    pub guides: Vec<&'a Page>,
+    /// (folder, locale) pairs that get a section page.
+    pub sections: BTreeSet<(String, String)>,
+}
+
+impl<'a> Index<'a> {
+    pub fn build(ctx: &RenderContext<'a>) -> Self {
+        let site = ctx.site;
+        let guides: Vec<&Page> = site
+            .pages
+            .iter()
+            .filter(|p| p.kind == PageKind::Guide && !p.draft && ctx.tier_included(&p.tier) && p.in_channel("help"))
+            .collect();
+        let mut sections = BTreeSet::new();
+        for g in guides.iter().filter(|g| g.tier == site.config.widest_tier()) {
+            let mut folder = g.parent_path();
+            while let Some(f) = folder {
+                sections.insert((f.to_string(), g.locale.clone()));
+                folder = (!f.is_empty()).then(|| f.rsplit_once('/').map_or("", |(p, _)| p));
+            }
+        }
+        for p in site.pages.iter().filter(|p| p.kind == PageKind::Section && !p.draft) {
+            sections.insert((p.path.clone(), p.locale.clone()));
+        }
+        sections.insert((String::new(), site.default_locale().to_string()));
+        Index { site, guides, sections }
+    }
+
+    fn is_guide(&self, path: &str, locale: &str) -> Option<&'a Page> {
+        self.guides.iter().copied().find(|g| g.path == path && g.locale == locale)
+    }
+
+    /// The folder of the page at `path` in `locale`, or in the default locale when there is no
+    /// translation.
+    pub fn dir_of(&self, path: &str, locale: &str) -> Option<String> {
+        let site = self.site;
+        for l in [locale, site.default_locale()] {
+            if let Some(g) = self.is_guide(path, l) {
+                return Some(view::page_dir(site, g));
+            }
+            if self.sections.contains(&(path.to_string(), l.to_string())) {
+                return Some(view::section_dir(site, path, l));
+            }
+        }
+        None
+    }
+
+    fn section_title(&self, path: &str, locale: &str) -> String {
+        match self.site.page(path, locale) {
+            Some(p) if p.kind == PageKind::Section => p.title.clone(),
+            _ if path.is_empty() => self.site.config.title.clone(),
+            _ => view::humanize(path.rsplit('/').next().unwrap_or(path)),
+        }
+    }
+
+    /// Published public guides directly in `folder`, in list order.
+    fn guides_in(&self, folder: &str, locale: &str) -> Vec<&'a Page> {
+        let widest = self.site.config.widest_tier();
+        let mut out: Vec<&Page> = self
+            .guides
+            .iter()
+            .copied()
+            .filter(|g| g.locale == locale && g.tier == widest && g.parent_path() == Some(folder))
+            .collect();
+        out.sort_by(|a, b| (a.weight.unwrap_or(0), &a.title).cmp(&(b.weight.unwrap_or(0), &b.title)));
+        out
+    }
+
+    fn subsections(&self, folder: &str, locale: &str) -> Vec<&str> {
+        self.sections
+            .iter()
+            .filter(|(p, l)| l == locale && !p.is_empty() && p.rsplit_once('/').map_or("", |(a, _)| a) == folder)
+            .map(|(p, _)| p.as_str())
+            .collect()
+    }
+}
+
+/// Resolves facts and links for one page.
+struct PageResolver<'a> {
+    index: &'a Index<'a>,
+    locale: &'a str,
+    dir: &'a str,
+    /// The page's source folder under `content/` (for relative `.md` links).
+    source_dir: &'a str,
+}
+
+impl Resolver for PageResolver<'_> {
+    fn fact(&self, name: &str) -> Option<String> {
+        self.index.site.render_fact(name, self.locale, Style::Web)
+    }
+
+    fn link(&self, dest: &str) -> String {
+        resolve_link(self.index, self.locale, self.dir, self.source_dir, dest)
+    }
+}
+
+/// Turn a content link into a relative URL. Unknown targets are written as given (the
+/// `broken-link` check reports them).
+fn resolve_link(index: &Index, locale: &str, dir: &str, source_dir: &str, dest: &str) -> String {
+    let site = index.site;
+    if dest.starts_with('#') || dest.starts_with("//") || dest.contains(':') {
+        return dest.to_string();
+    }
+    let (path_part, fragment) = dest.split_once('#').map_or((dest, ""), |(p, f)| (p, f));
+    let frag = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
+    let (target, want_locale) = if let Some(md) = path_part.strip_suffix(".md") {
+        let joined = if md.starts_with('/') { md.trim_start_matches('/').to_string() } else { join(source_dir, md) };
+        let (stem_path, loc) = match joined.rsplit_once('.') {
+            Some((p, l)) if site.config.locales.contains_key(l) && !l.contains('/') => {
+                (p.to_string(), Some(l.to_string()))
+            }
+            _ => (joined, None),
+        };
+        let segs: Vec<String> = stem_path.split('/').filter(|s| !s.is_empty() && *s != "_index").map(slugify).collect();
+        (segs.join("/"), loc)
+    } else if path_part.starts_with('/') {
+        (path_part.trim_matches('/').to_string(), None)
+    } else {
+        return dest.to_string();
+    };
+    let want = want_locale.as_deref().unwrap_or(locale);
+    if let Some(target_dir) = index.dir_of(&target, want) {
+        return paths::relative_page(dir, &target_dir) + &frag;
+    }
+    if site.static_files.contains(&target) {
+        return paths::relative(dir, &target) + &frag;
+    }
+    dest.to_string()
+}
+
+/// Join a relative path onto a folder, resolving `.` and `..`.
+fn join(folder: &str, rel: &str) -> String {
+    let mut parts: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    kind: &'static str,
+    title: String,
+    summary: Option<String>,
+    content_html: String,
+    headings: Vec<markdown::Heading>,
+    breadcrumbs: Vec<Link>,
+    sections: Vec<SectionCard<'a>>,
+    guides: Vec<GuideCard<'a>>,
+    steps: Vec<StepView<'a>>,
+    total_wait: Option<String>,
+    reviewed: Option<String>,
+    tier_notice: Option<String>,
+    redirect_url: Option<String>,
+}
+
+impl Default for PageView<'_> {
+    fn default() -> Self {
+        PageView {
+            kind: "guide",
+            title: String::new(),
+            summary: None,
+            content_html: String::new(),
+            headings: Vec::new(),
+            breadcrumbs: Vec::new(),
+            sections: Vec::new(),
+            guides: Vec::new(),
+            steps: Vec::new(),
+            total_wait: None,
+            reviewed: None,
+            tier_notice: None,
+            redirect_url: None,
+        }
+    }
+}
+
+/// One file of the help center to render.
+enum Job<'a> {
+    Section(String, String),
+    Guide(&'a Page),
+    NotFound(String),
+    Alias(&'a Page, String),
+}
+
+impl Channel for Help {
+    fn name(&self) -> &'static str {
+        "help"
+    }
+
+    fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
+        let index = Index::build(ctx);
+        let site = ctx.site;
+        let mut jobs: Vec<Job> = index.sections.iter().map(|(p, l)| Job::Section(p.clone(), l.clone())).collect();
+        jobs.extend(index.guides.iter().map(|g| Job::Guide(g)));
+        jobs.extend(site.config.locale_codes().map(|l| Job::NotFound(l.to_string())));
+        for g in &index.guides {
+            for a in &g.aliases {
+                jobs.push(Job::Alias(g, a.clone()));
+            }
+        }
+        let results: Vec<anyhow::Result<Option<Diagnostic>>> = jobs
+            .par_iter()
+            .map(|job| {
+                let (file, context) = build_job(&index, job);
+                match ctx.theme.render(template_of(job), &context) {
+                    Ok(html) => out.write(&file, html.as_bytes()).map(|()| None),
+                    Err(d) => Ok(Some(d)),
+                }
+            })
+            .collect();
+        let mut diags = Vec::new();
+        for r in results {
+            diags.extend(r?);
+        }
+        diags.sort_by(|a, b| a.file.cmp(&b.file));
+        diags.dedup();
+        out.write("sitemap.xml", super::sitemap::render(&index).as_bytes())?;
+        Ok(diags)
+    }
+}
+
+fn template_of(job: &Job) -> &'static str {
+    match job {
+        Job::Section(p, _) if p.is_empty() => "help/home.html",
+        Job::Section(..) => "help/section.html",
+        Job::Guide(_) => "help/guide.html",
+        Job::NotFound(_) => "help/404.html",
+        Job::Alias(..) => "help/alias.html",
+    }
+}
+
+fn translations<'a>(
+    index: &Index<'a>,
+    dir: &str,
+    current: &str,
+    exists: impl Fn(&str) -> Option<String>,
+) -> Vec<LangLink<'a>> {
+    let site = index.site;
+    site.config
+        .locales
+        .keys()
+        .filter_map(|code| {
+            exists(code).map(|target| LangLink {
+                code,
+                name: site.config.locale_name(code),
+                url: paths::relative_page(dir, &target),
+                current: code == current,
+            })
+        })
+        .collect()
+}
+
+fn breadcrumbs(index: &Index, folder: Option<&str>, locale: &str, dir: &str) -> Vec<Link> {
+    let site = index.site;
+    let mut crumbs = Vec::new();
+    let mut f = folder;
+    while let Some(path) = f {
+        if index.sections.contains(&(path.to_string(), locale.to_string())) {
+            let title =
+                if path.is_empty() { site.t(locale, "home").to_string() } else { index.section_title(path, locale) };
+            crumbs.push(Link { title, url: paths::relative_page(dir, &view::section_dir(site, path, locale)) });
+        }
+        f = (!path.is_empty()).then(|| path.rsplit_once('/').map_or("", |(p, _)| p));
+    }
+    crumbs.reverse();
+    crumbs
+}
+
+fn cards<'a>(index: &Index<'a>, guides: &[&'a Page], dir: &str) -> Vec<GuideCard<'a>> {
+    guides
+        .iter()
+        .map(|g| GuideCard {
+            title: &g.title,
+            summary: g.summary.as_ref().map(|s| index.site.interpolate(&s.value, &g.locale, Style::Web)),
+            url: paths::relative_page(dir, &view::page_dir(index.site, g)),
+        })
+        .collect()
+}
+
+fn source_dir(page: &Page) -> &str {
+    let rel = page.source.path.strip_prefix("content/").unwrap_or(&page.source.path);
+    rel.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+fn body(index: &Index, page: &Page, dir: &str) -> markdown::Rendered {
+    let resolver = PageResolver { index, locale: &page.locale, dir, source_dir: source_dir(page) };
+    markdown::render(page.body(), &resolver, index.site.config.markdown.unsafe_html)
+}
+
+fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context) {
+    let site = index.site;
+    let (dir, locale, view, translations): (String, &str, PageView, Vec<LangLink>) = match job {
+        Job::Section(path, locale) => {
+            let (dir, v, tr) = section_view(index, path, locale);
+            (dir, locale.as_str(), v, tr)
+        }
+        Job::Guide(page) => {
+            let (dir, v, tr) = guide_view(index, page);
+            (dir, page.locale.as_str(), v, tr)
+        }
+        Job::NotFound(locale) => {
+            let dir = view::section_dir(site, "", locale);
+            let v =
+                PageView { kind: "404", title: site.t(locale, "not_found_title").to_string(), ..PageView::default() };
+            (format!("{dir}404/"), locale.as_str(), v, Vec::new())
+        }
+        Job::Alias(page, alias) => {
+            let from = paths::page_dir(
+                view::tier_seg(site, &page.tier),
+                view::locale_seg(site, &page.locale),
+                None,
+                alias.trim_matches('/'),
+            );
+            let v = PageView {
+                kind: "alias",
+                title: page.title.clone(),
+                redirect_url: Some(paths::relative_page(&from, &view::page_dir(site, page))),
+                ..PageView::default()
+            };
+            (from, page.locale.as_str(), v, Vec::new())
+        }
+    };
+    let mut common = Common::new(site, locale, &dir);
+    common.translations = translations;
+    if matches!(job, Job::NotFound(_)) {
+        // A 404 page is served at any address: its links are absolute paths from the base URL.
+        let base = base_path(&site.config.base_url);
+        common.root.clone_from(&base);
+        common.home_url = format!("{base}{}", view::section_dir(site, "", locale));
+        common.css_url = format!("{base}assets/style.css");
+    }
+    if !matches!(job, Job::NotFound(_) | Job::Alias(..)) {
+        common.canonical = Some(paths::absolute(&site.config.base_url, &dir));
+    }
+    let mut context = tera::Context::from_serialize(&common).unwrap_or_default();
+    context.insert("page", &view);
+    let file = match job {
+        Job::NotFound(_) => format!("{}404.html", dir.trim_end_matches("404/")),
+        _ => format!("{dir}index.html"),
+    };
+    (file, context)
+}
+
+/// The path of the base URL, with a trailing `/` (`https://x.example/help` → `/help/`).
+fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    format!("{}/", path.trim_end_matches('/'))
+}
+
+fn section_view<'a>(index: &'a Index<'a>, path: &str, locale: &str) -> (String, PageView<'a>, Vec<LangLink<'a>>) {
+    let site = index.site;
+    let dir = view::section_dir(site, path, locale);
+    let mut v = PageView { kind: if path.is_empty() { "home" } else { "section" }, ..PageView::default() };
+    v.title = index.section_title(path, locale);
+    if let Some(p) = site.page(path, locale).filter(|p| p.kind == PageKind::Section) {
+        v.summary = p.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Web));
+        let r = body(index, p, &dir);
+        v.content_html = r.html;
+    }
+    v.guides = cards(index, &index.guides_in(path, locale), &dir);
+    v.sections = index
+        .subsections(path, locale)
+        .into_iter()
+        .map(|sub| SectionCard {
+            title: index.section_title(sub, locale),
+            summary: site
+                .page(sub, locale)
+                .filter(|p| p.kind == PageKind::Section)
+                .and_then(|p| p.summary.as_ref())
+                .map(|s| site.interpolate(&s.value, locale, Style::Web)),
+            url: paths::relative_page(&dir, &view::section_dir(site, sub, locale)),
+            guides: cards(index, &index.guides_in(sub, locale), &dir),
+        })
+        .collect();
+    let parent = (!path.is_empty()).then(|| path.rsplit_once('/').map_or("", |(p, _)| p));
+    v.breadcrumbs = breadcrumbs(index, parent, locale, &dir);
+    let tr = translations(index, &dir, locale, |l| {
+        index.sections.contains(&(path.to_string(), l.to_string())).then(|| view::section_dir(site, path, l))
+    });
+    (dir, v, tr)
+}
+
+fn guide_view<'a>(index: &'a Index<'a>, page: &'a Page) -> (String, PageView<'a>, Vec<LangLink<'a>>) {
+    let site = index.site;
+    let dir = view::page_dir(site, page);
+    let locale = page.locale.as_str();
+    let r = body(index, page, &dir);
+    let strings = site.strings(locale);
+    let steps = page
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let fact = s.wait.as_deref().and_then(|w| site.facts.get(w));
+            StepView {
+                number: i + 1,
+                title: &s.title,
+                wait: s.wait.as_deref().and_then(|w| site.render_fact(w, locale, Style::Web)),
+                wait_label: fact.and_then(|f| f.label.as_ref()).map(|l| l.get(locale, site.default_locale())),
+                text: site.interpolate(&s.text.value, locale, Style::Web),
+            }
+        })
+        .collect();
+    let tier_notice = view::tier_seg(site, &page.tier)
+        .map(|t| strings.get("tier_notice").map_or_else(String::new, |s| s.replace("{tier}", t)));
+    let v = PageView {
+        kind: "guide",
+        title: page.title.clone(),
+        summary: page.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Web)),
+        content_html: r.html,
+        headings: r.headings.into_iter().filter(|h| h.level == 2).collect(),
+        breadcrumbs: breadcrumbs(index, page.parent_path(), locale, &dir),
+        steps,
+        total_wait: site.total_wait(&page.steps).map(|w| crate::model::fact::format_range(w, strings, Style::Web)),
+        reviewed: page.reviewed.map(|d| d.to_string()),
+        tier_notice,
+        ..PageView::default()
+    };
+    let tr = translations(index, &dir, locale, |l| index.is_guide(&page.path, l).map(|g| view::page_dir(site, g)));
+    (dir, v, tr)
+}

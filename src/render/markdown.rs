@@ -1,0 +1,227 @@
+//! Markdown → HTML with pulldown-cmark, filtered for safety: raw HTML is shown as text unless
+//! the site opts in, links keep only safe schemes, facts are filled in from sentinels (so
+//! content never runs template code), and headings get stable, unique ids.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::model::interp;
+use crate::model::slug::IdAllocator;
+
+/// A heading of the rendered page (for "On this page").
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+}
+
+/// What the renderer needs from its page: fact values and link targets.
+pub trait Resolver {
+    /// The rendered value of a placeholder name, `None` when unknown.
+    fn fact(&self, name: &str) -> Option<String>;
+    /// The URL to write for a link destination written in content (already scheme-checked).
+    fn link(&self, dest: &str) -> String;
+}
+
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// Is this link destination allowed? `http(s):`, `mailto:`, `tel:` and scheme-less targets.
+pub fn safe_url(dest: &str) -> bool {
+    let d = dest.trim_start_matches(|c: char| c.is_whitespace() || c.is_control());
+    let scheme_end = d.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')));
+    match scheme_end {
+        Some(i) if i > 0 && d[i..].starts_with(':') => {
+            let scheme = d[..i].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
+        }
+        _ => true,
+    }
+}
+
+fn is_comment(html: &str) -> bool {
+    let t = html.trim();
+    t.starts_with("<!--") && t.ends_with("-->")
+}
+
+/// Replace placeholders by sentinels the Markdown parser leaves alone; return the text and,
+/// per sentinel, (rendered value, original text).
+fn protect(body: &str, resolver: &dyn Resolver) -> (String, Vec<(String, String)>) {
+    let (found, _) = interp::scan(body);
+    let mut text = String::with_capacity(body.len());
+    let mut values = Vec::with_capacity(found.len());
+    let mut last = 0;
+    for (i, p) in found.iter().enumerate() {
+        text.push_str(&body[last..p.span.start]);
+        text.push(OPEN);
+        text.push_str(&i.to_string());
+        text.push(CLOSE);
+        let original = body[p.span.clone()].to_string();
+        values.push((resolver.fact(&p.name).unwrap_or_else(|| original.clone()), original));
+        last = p.span.end;
+    }
+    text.push_str(&body[last..]);
+    (text, values)
+}
+
+/// Put values (or, in code, the original placeholder) back in place of the sentinels.
+fn fill(s: &str, values: &[(String, String)], literal: bool) -> String {
+    if !s.contains(OPEN) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(a) = rest.find(OPEN) {
+        out.push_str(&rest[..a]);
+        let after = &rest[a + OPEN.len_utf8()..];
+        let Some(b) = after.find(CLOSE) else { break };
+        let idx: usize = after[..b].parse().unwrap_or(usize::MAX);
+        if let Some((value, original)) = values.get(idx) {
+            out.push_str(if literal { original } else { value });
+        }
+        rest = &after[b + CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Render `body` to HTML.
+pub fn render(body: &str, resolver: &dyn Resolver, unsafe_html: bool) -> Rendered {
+    let (text, values) = protect(body, resolver);
+    let fill = |s: &str, literal: bool| fill(s, &values, literal);
+
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut ids = IdAllocator::default();
+    let mut headings = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    // For each open link/image: whether it was dropped.
+    let mut link_stack: Vec<bool> = Vec::new();
+    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
+
+    for event in Parser::new_ext(&text, options) {
+        let event = match event {
+            Event::Text(t) => Event::Text(CowStr::from(fill(&t, false))),
+            Event::Code(t) => Event::Code(CowStr::from(fill(&t, true))),
+            Event::Html(h) | Event::InlineHtml(h) if !unsafe_html => {
+                if is_comment(&h) {
+                    continue;
+                }
+                Event::Text(CowStr::from(fill(&h, true)))
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let keep = safe_url(&dest_url);
+                link_stack.push(keep);
+                if !keep {
+                    continue;
+                }
+                let dest = CowStr::from(resolver.link(&fill(&dest_url, true)));
+                Event::Start(Tag::Link { link_type, dest_url: dest, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let keep = safe_url(&dest_url) && !dest_url.trim_start().to_ascii_lowercase().starts_with("mailto:");
+                link_stack.push(keep);
+                let dest = if keep { CowStr::from(resolver.link(&dest_url)) } else { CowStr::from("") };
+                Event::Start(Tag::Image { link_type, dest_url: dest, title, id })
+            }
+            Event::End(TagEnd::Link) => {
+                if !link_stack.pop().unwrap_or(true) {
+                    continue;
+                }
+                Event::End(TagEnd::Link)
+            }
+            Event::End(TagEnd::Image) => {
+                link_stack.pop();
+                Event::End(TagEnd::Image)
+            }
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
+                continue;
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                let Some((_, custom, inner)) = heading.take() else {
+                    continue;
+                };
+                // The page title is the one `h1`: a `#` heading in the body becomes an `h2`.
+                let level = if level == HeadingLevel::H1 { HeadingLevel::H2 } else { level };
+                let plain: String = inner
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                let id = ids.next_id(custom.as_deref().unwrap_or(&plain));
+                headings.push(Heading { level: level as u8, id: id.clone(), text: plain });
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes: vec![],
+                    attrs: vec![],
+                }));
+                events.extend(inner);
+                events.push(Event::End(TagEnd::Heading(level)));
+                continue;
+            }
+            other => other,
+        };
+        match &mut heading {
+            Some((_, _, inner)) => inner.push(event),
+            None => events.push(event),
+        }
+    }
+    let mut html = String::with_capacity(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Rendered { html, headings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct R;
+    impl Resolver for R {
+        fn fact(&self, name: &str) -> Option<String> {
+            (name == "er.triage").then(|| "10–30 minutes".to_string())
+        }
+        fn link(&self, dest: &str) -> String {
+            format!("resolved:{dest}")
+        }
+    }
+
+    #[test]
+    fn filters_and_fills() {
+        let md = "# Wait {{ er.triage }}\n\nTriage takes {{ er.triage }}. `{{ er.triage }}`\n\n<script>alert(1)</script>\n\n<!-- upfront-ignore x -->\n\n[x](javascript:alert(1)) [y]( JaVaScRiPt:alert(1)) [z](<\tjavascript:alert(1)>) [ok](/emergency/visit/)\n\n## Wait\n## Wait\n";
+        let r = render(md, &R, false);
+        assert!(r.html.contains("<h2 id=\"wait-10-30-minutes\">Wait 10–30 minutes</h2>"), "{}", r.html);
+        assert!(r.html.contains("Triage takes 10–30 minutes."));
+        assert!(r.html.contains("<code>{{ er.triage }}</code>"));
+        assert!(r.html.contains("&lt;script&gt;"), "{}", r.html);
+        assert!(!r.html.contains("upfront-ignore"));
+        let lower = r.html.to_lowercase();
+        assert!(lower.split("href=\"").skip(1).all(|h| !h.trim_start().starts_with("javascript")), "{}", r.html);
+        assert!(!lower.contains("<a href=\"javascript"), "{}", r.html);
+        assert!(r.html.contains("href=\"resolved:/emergency/visit/\""));
+        assert!(r.html.contains("id=\"wait\"") && r.html.contains("id=\"wait-2\""));
+        let unsafe_r = render("<b>x</b>", &R, true);
+        assert!(unsafe_r.html.contains("<b>x</b>"));
+    }
+
+    #[test]
+    fn url_schemes() {
+        assert!(safe_url("https://x.example"));
+        assert!(safe_url("tel:+15550100"));
+        assert!(safe_url("../a.md#b"));
+        assert!(!safe_url(" javascript:alert(1)"));
+        assert!(!safe_url("data:text/html,x"));
+        assert!(!safe_url("vbscript:x"));
+    }
+}

@@ -1,0 +1,72 @@
+//! Render: model → files, one `Channel` per output channel. Never imports `check`.
+
+mod help;
+pub mod markdown;
+mod sitemap;
+pub mod theme;
+mod view;
+
+use std::collections::BTreeSet;
+
+use crate::diag::Diagnostic;
+use crate::model::Site;
+use crate::output::Output;
+
+pub use theme::Theme;
+
+/// Everything a channel needs to render.
+pub struct RenderContext<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    /// Tiers to publish (`build --tiers`); all when empty.
+    pub tiers: &'a BTreeSet<String>,
+}
+
+impl RenderContext<'_> {
+    pub fn tier_included(&self, tier: &str) -> bool {
+        self.tiers.is_empty() || self.tiers.contains(tier)
+    }
+}
+
+/// One output channel: a name and a render pass that writes its files.
+pub trait Channel: Sync {
+    fn name(&self) -> &'static str;
+    /// Render every file of this channel into `out`. Content problems come back as
+    /// diagnostics; I/O failures as `Err`.
+    fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>>;
+}
+
+/// The channels this build knows, in output order.
+pub fn channels() -> Vec<Box<dyn Channel>> {
+    vec![Box::new(help::Help)]
+}
+
+/// Render the whole site into `out`: enabled channels, theme assets and `static/`.
+pub fn render_site(
+    site: &Site,
+    root: &std::path::Path,
+    tiers: &BTreeSet<String>,
+    out: &Output,
+) -> anyhow::Result<Vec<Diagnostic>> {
+    let theme = match Theme::compile(site) {
+        Ok(t) => t,
+        Err(diags) => return Ok(diags),
+    };
+    let ctx = RenderContext { site, theme: &theme, tiers };
+    let mut diags = Vec::new();
+    for channel in channels() {
+        if site.config.channel_enabled(channel.name()) {
+            diags.extend(channel.render(&ctx, out)?);
+        }
+    }
+    for (name, bytes) in &theme.assets {
+        if let Some(css) = name.strip_prefix("help/") {
+            out.write(&format!("assets/{css}"), bytes)?;
+        }
+    }
+    let static_dir = root.join("static");
+    for rel in &site.static_files {
+        out.copy(rel, &static_dir.join(rel))?;
+    }
+    Ok(diags)
+}

@@ -1,0 +1,106 @@
+//! The theme: built-in templates compiled into the binary, overridden file by file by the
+//! site's `templates/`, compiled once per build. Template errors become diagnostics that
+//! point into the file that has them.
+
+use std::collections::BTreeMap;
+
+use include_dir::{Dir, include_dir};
+
+use crate::diag::Diagnostic;
+use crate::model::Site;
+
+/// The built-in theme (the repository's `templates/`).
+pub static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+
+/// Rule id for problems in templates.
+pub const RULE: &str = "template";
+
+/// Compiled templates plus the assets (CSS) of the theme.
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Non-template files of the theme (e.g. `help/style.css`), by name.
+    pub assets: BTreeMap<String, Vec<u8>>,
+    /// Where each template came from: name → site-relative file (for errors).
+    origin: BTreeMap<String, String>,
+}
+
+fn is_template(name: &str) -> bool {
+    std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["html", "xml", "txt", "json"].contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn built_in_files() -> Vec<(String, &'static [u8])> {
+    let mut out = Vec::new();
+    let mut stack = vec![&BUILT_IN];
+    while let Some(dir) = stack.pop() {
+        for f in dir.files() {
+            out.push((f.path().to_string_lossy().replace('\\', "/"), f.contents()));
+        }
+        stack.extend(dir.dirs());
+    }
+    out
+}
+
+impl Theme {
+    /// Compile the built-in templates with the site's overrides. On failure, one diagnostic
+    /// per broken template.
+    pub fn compile(site: &Site) -> Result<Theme, Vec<Diagnostic>> {
+        let mut sources: BTreeMap<String, (String, String)> = BTreeMap::new();
+        let mut assets = BTreeMap::new();
+        for (name, bytes) in built_in_files() {
+            if is_template(&name) {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                sources.insert(name.clone(), (text, format!("templates/{name} (built in)")));
+            } else {
+                assets.insert(name, bytes.to_vec());
+            }
+        }
+        for t in &site.templates {
+            if is_template(&t.name) {
+                sources.insert(t.name.clone(), (t.text.clone(), t.file.clone()));
+            } else {
+                assets.insert(t.name.clone(), t.text.clone().into_bytes());
+            }
+        }
+        let origin: BTreeMap<String, String> = sources.iter().map(|(n, (_, f))| (n.clone(), f.clone())).collect();
+
+        // Compile each template alone first, so every syntax error is reported, not just one.
+        let mut diags = Vec::new();
+        for (name, (text, _)) in &sources {
+            let mut single = tera::Tera::new();
+            if let Err(e) = single.add_raw_template(name, text) {
+                if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) {
+                    diags.push(to_diagnostic(&e, &origin, name));
+                }
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        let mut tera = tera::Tera::new();
+        tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())))
+            .map_err(|e| vec![to_diagnostic(&e, &origin, "")])?;
+        Ok(Theme { tera, assets, origin })
+    }
+
+    /// Render `name` with `context`; an error becomes a diagnostic in the template's file.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, context).map_err(|e| to_diagnostic(&e, &self.origin, name))
+    }
+}
+
+fn to_diagnostic(e: &tera::Error, origin: &BTreeMap<String, String>, name: &str) -> Diagnostic {
+    let (file_name, span, message) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            (r.filename().to_string(), Some(r.span().range.clone()), r.message().to_string())
+        }
+        other => (name.to_string(), None, other.to_string()),
+    };
+    let file = origin.get(&file_name).cloned().unwrap_or_else(|| format!("templates/{file_name}"));
+    // Built-in templates have no site file to point into: report them at 1:1.
+    let span = if file.ends_with("(built in)") { None } else { span };
+    Diagnostic::error(RULE, file, span, message)
+        .with_hint("fix the template (Tera 2 syntax), or delete the override to use the built-in one")
+}

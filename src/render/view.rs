@@ -1,0 +1,111 @@
+//! View structs: the template API. Borrowed, serialisable, computed once per page; templates
+//! only print them (escaped, except the `*_html` fields that we rendered ourselves).
+
+use serde::Serialize;
+
+use crate::model::{Page, PageKind, Site, Strings, paths};
+
+#[derive(Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct LangLink<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct GuideCard<'a> {
+    pub title: &'a str,
+    pub summary: Option<String>,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct SectionCard<'a> {
+    pub title: String,
+    pub summary: Option<String>,
+    pub url: String,
+    pub guides: Vec<GuideCard<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct StepView<'a> {
+    pub number: usize,
+    pub title: &'a str,
+    pub wait: Option<String>,
+    pub wait_label: Option<&'a str>,
+    pub text: String,
+}
+
+/// What every page of the help center has.
+#[derive(Serialize)]
+pub struct Common<'a> {
+    pub site_title: &'a str,
+    pub lang: &'a str,
+    /// Relative prefix to the output root ("" or "../../").
+    pub root: String,
+    pub home_url: String,
+    pub css_url: String,
+    pub t: &'a Strings,
+    pub translations: Vec<LangLink<'a>>,
+    pub emergency: Option<&'a str>,
+    pub canonical: Option<String>,
+}
+
+impl<'a> Common<'a> {
+    pub fn new(site: &'a Site, locale: &'a str, dir: &str) -> Self {
+        let root = paths::relative(dir, "").trim_end_matches("./").to_string();
+        let home_dir = paths::page_dir(None, locale_seg(site, locale), None, "");
+        let emergency = site
+            .config
+            .emergency
+            .get(locale)
+            .or_else(|| site.config.emergency.get(site.default_locale()))
+            .map(String::as_str);
+        Common {
+            site_title: &site.config.title,
+            lang: locale,
+            home_url: paths::relative_page(dir, &home_dir),
+            css_url: paths::relative(dir, "assets/style.css"),
+            root,
+            t: site.strings(locale),
+            translations: Vec::new(),
+            emergency,
+            canonical: None,
+        }
+    }
+}
+
+/// The locale segment of a URL: none for the default locale.
+pub fn locale_seg<'a>(site: &Site, locale: &'a str) -> Option<&'a str> {
+    (locale != site.default_locale()).then_some(locale)
+}
+
+/// The tier segment of a URL: none for the widest tier.
+pub fn tier_seg<'a>(site: &Site, tier: &'a str) -> Option<&'a str> {
+    (tier != site.config.widest_tier()).then_some(tier)
+}
+
+/// The output folder of a guide or section page in the help center.
+pub fn page_dir(site: &Site, page: &Page) -> String {
+    let tier = if page.kind == PageKind::Section { None } else { tier_seg(site, &page.tier) };
+    paths::page_dir(tier, locale_seg(site, &page.locale), None, &page.path)
+}
+
+/// Section folder in a locale.
+pub fn section_dir(site: &Site, path: &str, locale: &str) -> String {
+    paths::page_dir(None, locale_seg(site, locale), None, path)
+}
+
+/// "while-you-wait" → "While you wait" (for folders without `_index.md`).
+pub fn humanize(segment: &str) -> String {
+    let words = segment.replace('-', " ");
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}

@@ -1,0 +1,191 @@
+//! Bad input: a clear, located error, every problem in one run, never a panic, and the
+//! previous output left exactly as it was.
+
+#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
+
+mod common;
+
+use common::{Site, snapshot};
+use predicates::prelude::*;
+
+/// Build once so there is a previous `public/` to protect, then break the site.
+fn built() -> Site {
+    let site = Site::copy_of("basic");
+    site.cmd(&["build"]).assert().success();
+    site
+}
+
+/// Build the broken site: exit 1, the given messages on stderr, `public/` untouched.
+fn fails_with(site: &Site, expected: &[&str]) -> String {
+    let before = snapshot(&site.path("public"));
+    let out = site.cmd(&["build"]).assert().code(1);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    for e in expected {
+        assert!(stderr.contains(e), "missing {e:?} in:\n{stderr}");
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(before, snapshot(&site.path("public")), "public/ changed");
+    stderr
+}
+
+#[test]
+fn malformed_yaml_points_into_the_markdown_file() {
+    let site = built();
+    site.write("content/broken.md", "---\ntitle: Broken\nsummary: [unclosed\n---\nText\n");
+    let err = fails_with(&site, &["content/broken.md:4:1: error[front-matter]: invalid YAML"]);
+    assert!(err.contains("build stopped"), "{err}");
+}
+
+#[test]
+fn unknown_key_suggests_the_nearest() {
+    let site = built();
+    site.write("content/typo.md", "---\ntitle: T\nsumary: x\n---\n");
+    fails_with(
+        &site,
+        &["content/typo.md:3:1: error[front-matter]: unknown key `sumary` in front matter", "did you mean `summary`?"],
+    );
+}
+
+#[test]
+fn wrong_type() {
+    let site = built();
+    site.write("content/steps.md", "---\ntitle: T\nsteps: yes\n---\n");
+    fails_with(&site, &["content/steps.md:3:8: error[front-matter]: `steps` must be a list, found the text `yes`"]);
+}
+
+#[test]
+fn missing_config_is_a_tool_error() {
+    let site = Site::copy_of("basic");
+    std::fs::remove_file(site.path("upfront.yaml")).unwrap();
+    site.cmd(&["build"]).assert().code(2).stderr(predicate::str::contains("no upfront.yaml"));
+}
+
+#[test]
+fn malformed_durations_in_facts() {
+    let site = built();
+    let facts = site.read("facts.yaml");
+    site.write("facts.yaml", format!("{facts}bad.one:\n  wait: 5 mins..x\nbad.two:\n  wait: 30m..10m\n"));
+    let n = facts.lines().count();
+    fails_with(
+        &site,
+        &[
+            &format!("facts.yaml:{}:9: error[front-matter]: fact `bad.one`: `5 mins` has no unit", n + 2),
+            &format!(
+                "facts.yaml:{}:9: error[front-matter]: fact `bad.two`: the range `30m..10m` starts above its end",
+                n + 4
+            ),
+            "`10m..30m`",
+        ],
+    );
+}
+
+#[test]
+fn unknown_fact_and_unclosed_placeholder() {
+    let site = built();
+    site.write("content/facts.md", "---\ntitle: T\n---\nTriage: {{ er.triag }}.\nAnd {{ er.triage\n");
+    fails_with(
+        &site,
+        &[
+            "content/facts.md:4:12: error[unknown-fact]: `er.triag` is not a fact",
+            "did you mean `er.triage`?",
+            "content/facts.md:5:5: error[unknown-fact]: `{{` is never closed on this line",
+        ],
+    );
+}
+
+#[test]
+fn not_utf8_empty_and_no_front_matter() {
+    let site = built();
+    site.write("content/latin1.md", b"---\ntitle: Caf\xe9\n---\n".as_slice());
+    site.write("content/empty.md", "");
+    site.write("content/plain.md", "Just text\n");
+    fails_with(
+        &site,
+        &[
+            "content/latin1.md:2:11: error[front-matter]: the file is not UTF-8 text",
+            "content/empty.md:1:1: error[front-matter]: the file is empty",
+            "content/plain.md:1:1: error[front-matter]: the file has no front matter",
+            "3 errors",
+        ],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop() {
+    let site = built();
+    std::os::unix::fs::symlink("..", site.path("content/emergency/loop")).unwrap();
+    fails_with(&site, &["content/emergency/loop:1:1: error[front-matter]: symlink loop"]);
+}
+
+#[test]
+fn huge_file_is_refused_by_the_cap() {
+    let site = built();
+    let big = format!("---\ntitle: Big\n---\n{}", "All good here. ".repeat(50_000_000 / 15));
+    site.write("content/big.md", big);
+    fails_with(
+        &site,
+        &["content/big.md:1:1: error[front-matter]: the file is 50.0 MB, above the limit of 20.0 MB", "max_file_bytes"],
+    );
+}
+
+#[test]
+fn out_must_not_be_a_source_or_a_file() {
+    let site = built();
+    for out in [".", "content", "content/x", "templates"] {
+        site.cmd(&["--out", out, "build"]).assert().code(2).stderr(predicate::str::contains("refusing to build into"));
+    }
+    site.write("afile", "x");
+    site.cmd(&["--out", "afile", "build"]).assert().code(2).stderr(predicate::str::contains("is a file"));
+    assert!(site.path("content/_index.md").exists());
+}
+
+#[test]
+fn template_syntax_error_names_file_and_line() {
+    let site = built();
+    site.write(
+        "templates/help/guide.html",
+        "{% extends \"help/base.html\" %}\n{% block main %}\n{{ page.title \n{% endblock main %}\n",
+    );
+    fails_with(&site, &["templates/help/guide.html:4:1: error[template]"]);
+}
+
+#[test]
+fn every_problem_in_one_run() {
+    let site = built();
+    site.write("content/a.md", "---\ntitel: A\n---\n");
+    site.write("content/b.md", "---\ntitle: B\ndraft: maybe\n---\n{{ nope }}\n");
+    site.write("content/emergency/c.md", "---\ntitle: C\ntier: platinum\nchannels: [web]\n---\n");
+    fails_with(
+        &site,
+        &[
+            "content/a.md:2:1",
+            "content/b.md:3:8",
+            "content/emergency/c.md:3:7",
+            "content/emergency/c.md:4:12: error[front-matter]: `web` is not a channel",
+            "use one of: help, waiting-room, print, sms",
+            "5 errors",
+        ],
+    );
+}
+
+#[test]
+fn yaml_anchors_are_refused() {
+    let site = built();
+    site.write("content/anchor.md", "---\ntitle: &t Anchor\nsummary: *t\n---\n");
+    fails_with(
+        &site,
+        &[
+            "content/anchor.md:2:8: error[front-matter]: YAML anchors",
+            "content/anchor.md:3:10: error[front-matter]: YAML aliases",
+        ],
+    );
+}
+
+#[test]
+fn invalid_config_is_a_content_error() {
+    let site = built();
+    let cfg = site.read("upfront.yaml");
+    site.write("upfront.yaml", cfg.replace("default_locale: en", "default_locale: en\ncolour: blue"));
+    fails_with(&site, &["upfront.yaml:4:1: error[front-matter]: unknown key `colour` in upfront.yaml"]);
+}

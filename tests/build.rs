@@ -1,0 +1,221 @@
+//! `upfront build` and `upfront init` through the binary: layout, determinism, links,
+//! tiers, aliases, drafts, overrides.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::case_sensitive_file_extension_comparisons,
+    reason = "a failed unwrap is a failed test; output names are lowercase"
+)]
+
+mod common;
+
+use common::{Site, snapshot};
+use predicates::prelude::*;
+
+#[test]
+fn builds_every_locale_and_tier_into_its_folder() {
+    let site = Site::copy_of("basic");
+    site.cmd(&["build"]).assert().success().stderr(predicate::str::contains("built"));
+    for f in [
+        "index.html",
+        "zh/index.html",
+        "hu/index.html",
+        "emergency/index.html",
+        "emergency/visit/index.html",
+        "zh/emergency/visit/index.html",
+        "hu/emergency/visit/index.html",
+        "vip/lounge/index.html",
+        "er/visit/index.html",
+        "404.html",
+        "zh/404.html",
+        "sitemap.xml",
+        "assets/style.css",
+    ] {
+        assert!(site.path("public").join(f).is_file(), "missing {f}");
+    }
+    // No fallback pages: waiting.md has no translation.
+    assert!(!site.path("public/zh/emergency/waiting/index.html").exists());
+    let sitemap = site.read("public/sitemap.xml");
+    assert!(sitemap.contains("hreflang=\"zh\" href=\"https://help.fixture.example/zh/emergency/visit/\""));
+    assert!(!sitemap.contains("vip"), "a narrower tier leaked into the sitemap");
+    let home = site.read("public/index.html");
+    assert!(!home.contains("lounge"), "a VIP guide is listed on the public home page");
+}
+
+#[test]
+fn guide_page_has_facts_steps_and_language_switcher() {
+    let site = Site::copy_of("basic");
+    site.cmd(&["build"]).assert().success();
+    let en = site.read("public/emergency/visit/index.html");
+    assert!(en.contains("<html lang=\"en\">"));
+    assert_eq!(en.matches("<h1").count(), 1);
+    assert!(en.contains("class=\"skip-link\" href=\"#main\""));
+    assert!(en.contains("Triage takes 10–30 minutes."));
+    assert!(en.contains("It takes 15 minutes at most."));
+    assert!(en.contains("<strong>30 minutes to 2 hours</strong>"));
+    assert!(en.contains("Total expected time: <strong>45–165 minutes</strong>"));
+    assert!(en.contains("(usual time from arrival to check-in)"));
+    assert!(en.contains("<time datetime=\"2026-10-01\">"));
+    assert!(en.contains("<h2 id=\"what-happens\">") && en.contains("<h2 id=\"what-happens-2\">"));
+    assert!(en.contains("<table>"));
+    assert!(en.contains("href=\"../../zh/emergency/visit/index.html\" hreflang=\"zh\" lang=\"zh\">简体中文</a>"));
+    assert!(en.contains("href=\"../../emergency/waiting/index.html#why-people-wait\""));
+    let zh = site.read("public/zh/emergency/visit/index.html");
+    assert!(zh.contains("<html lang=\"zh\">"));
+    assert!(zh.contains("<h2 id=\"会发生什么\">"));
+    // The untranslated target resolves to the default locale.
+    assert!(zh.contains("href=\"../../../emergency/waiting/index.html\""));
+    let vip = site.read("public/vip/lounge/index.html");
+    assert!(vip.contains("href=\"../../assets/style.css\""));
+}
+
+/// Every relative link and asset in the output points at a file that exists, so `public/`
+/// works when opened from disk.
+#[test]
+fn every_relative_link_resolves_from_disk() {
+    let site = Site::copy_of("basic");
+    site.cmd(&["build"]).assert().success();
+    let public = site.path("public");
+    let mut checked = 0;
+    for (rel, bytes) in snapshot(&public) {
+        if !rel.ends_with(".html") || rel.ends_with("404.html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let dir = public.join(&rel).parent().unwrap().to_path_buf();
+        for part in html.split("href=\"").skip(1).chain(html.split("url=").skip(1)) {
+            let target = part.split(['"', '#']).next().unwrap();
+            if target.is_empty() || target.contains(':') {
+                continue;
+            }
+            assert!(dir.join(target).is_file(), "{rel}: link to {target} does not resolve");
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} links checked");
+}
+
+#[test]
+fn build_is_deterministic() {
+    let site = Site::copy_of("basic");
+    site.cmd(&["--out", "one", "build"]).assert().success();
+    site.cmd(&["--out", "two", "build"]).assert().success();
+    let (one, two) = (snapshot(&site.path("one")), snapshot(&site.path("two")));
+    assert!(one.len() > 10);
+    assert_eq!(one, two);
+}
+
+#[test]
+fn rebuild_replaces_the_output_whole() {
+    let site = Site::copy_of("basic");
+    site.cmd(&["build"]).assert().success();
+    site.write("public/stale.html", "old");
+    site.cmd(&["build"]).assert().success();
+    assert!(!site.path("public/stale.html").exists());
+    assert!(site.path("public/index.html").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".upfront"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folders left behind");
+}
+
+#[test]
+fn tiers_flag_leaves_narrower_tiers_out() {
+    let site = Site::copy_of("basic");
+    site.cmd(&["build", "--tiers", "public"]).assert().success();
+    assert!(!site.path("public/vip").exists());
+    site.cmd(&["build", "--tiers", "gold"]).assert().code(2).stderr(predicate::str::contains("not a tier"));
+}
+
+#[test]
+fn drafts_are_skipped() {
+    let site = Site::copy_of("basic");
+    site.write("content/emergency/draft.md", "---\ntitle: Draft\ndraft: true\n---\n");
+    site.cmd(&["build"]).assert().success();
+    assert!(!site.path("public/emergency/draft").exists());
+    assert!(!site.read("public/emergency/index.html").contains("Draft"));
+}
+
+#[test]
+fn site_template_overrides_the_built_in_one() {
+    let site = Site::copy_of("basic");
+    site.write(
+        "templates/help/guide.html",
+        "{% extends \"help/base.html\" %}{% block main %}<h1>OVERRIDE {{ page.title }}</h1>{% endblock main %}",
+    );
+    site.cmd(&["build"]).assert().success();
+    assert!(site.read("public/emergency/visit/index.html").contains("<h1>OVERRIDE Your visit</h1>"));
+    // Other templates stay built in.
+    assert!(site.read("public/index.html").contains("class=\"skip-link\""));
+}
+
+#[test]
+fn template_output_is_escaped() {
+    let site = Site::copy_of("basic");
+    site.write("content/xss.md", "---\ntitle: \"<script>alert(1)</script>\"\nsummary: \"\\\" onmouseover=\\\"x\"\n---\n<img src=x onerror=alert(1)>\n\n[a](javascript:alert(1))\n");
+    site.cmd(&["build"]).assert().success();
+    let html = site.read("public/xss/index.html");
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+            || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(!html.contains("<img src=x"), "{html}");
+    assert!(!html.contains("href=\"javascript"), "{html}");
+    assert!(!html.contains("\" onmouseover=\"x"), "{html}");
+}
+
+#[test]
+fn unsafe_html_is_an_explicit_opt_in() {
+    let site = Site::copy_of("basic");
+    site.write("content/raw.md", "---\ntitle: Raw\n---\n<kbd>Ctrl</kbd>\n");
+    let cfg = site.read("upfront.yaml");
+    site.write("upfront.yaml", format!("{cfg}markdown:\n  unsafe_html: true\n"));
+    site.cmd(&["build"]).assert().success();
+    assert!(site.read("public/raw/index.html").contains("<kbd>Ctrl</kbd>"));
+}
+
+#[test]
+fn init_writes_a_site_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("new-site");
+    assert_cmd::Command::cargo_bin("upfront").unwrap().arg("init").arg(&target).assert().success();
+    assert!(target.join("upfront.yaml").is_file());
+    assert!(target.join("content/emergency/visit.md").is_file());
+    assert_cmd::Command::cargo_bin("upfront").unwrap().arg("--root").arg(&target).arg("build").assert().success();
+    assert!(target.join("public/zh/emergency/visit/index.html").is_file());
+    // A second init into the now non-empty folder is refused.
+    assert_cmd::Command::cargo_bin("upfront")
+        .unwrap()
+        .arg("init")
+        .arg(&target)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not empty"));
+}
+
+#[test]
+fn cli_basics() {
+    let mut c = assert_cmd::Command::cargo_bin("upfront").unwrap();
+    c.arg("--version").assert().success().stdout(predicate::str::contains("upfront"));
+    let mut c = assert_cmd::Command::cargo_bin("upfront").unwrap();
+    c.arg("--help").assert().success().stdout(predicate::str::contains("build"));
+    let mut c = assert_cmd::Command::cargo_bin("upfront").unwrap();
+    c.arg("frobnicate").assert().code(2);
+    let site = Site::copy_of("basic");
+    site.cmd(&["build", "--today", "yesterday"]).assert().code(2).stderr(predicate::str::contains("YYYY-MM-DD"));
+    site.cmd(&["build", "--today", "2026-11-23"]).assert().success();
+    site.cmd(&["serve"]).assert().code(2).stderr(predicate::str::contains("not yet available"));
+    let missing = tempfile::tempdir().unwrap();
+    assert_cmd::Command::cargo_bin("upfront")
+        .unwrap()
+        .arg("--root")
+        .arg(missing.path().join("nope"))
+        .arg("build")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read the site root"));
+}
