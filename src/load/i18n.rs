@@ -23,6 +23,20 @@ fn parse_strings(file: &SourceFile) -> Result<Strings, Vec<Diagnostic>> {
         .map_err(|p| p.into_diagnostics(&file.path).collect())
 }
 
+/// The built-in strings of `code` over English (what a site gets without its own `i18n/`).
+pub fn built_in_strings(code: &str) -> Strings {
+    let parse = |c: &str| -> Strings {
+        BUILT_IN
+            .iter()
+            .find(|(b, _)| *b == c)
+            .and_then(|(b, text)| parse_strings(&SourceFile::new(format!("i18n/{b}.yaml (built in)"), *text)).ok())
+            .unwrap_or_default()
+    };
+    let mut strings = parse("en");
+    strings.extend(parse(code));
+    strings
+}
+
 pub fn load(
     root: &Path,
     config: &Config,
@@ -30,18 +44,9 @@ pub fn load(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> anyhow::Result<BTreeMap<String, Strings>> {
-    let built_in = |code: &str| -> Strings {
-        BUILT_IN
-            .iter()
-            .find(|(c, _)| *c == code)
-            .and_then(|(c, text)| parse_strings(&SourceFile::new(format!("i18n/{c}.yaml (built in)"), *text)).ok())
-            .unwrap_or_default()
-    };
-    let english = built_in("en");
     let mut out = BTreeMap::new();
     for code in config.locales.keys() {
-        let mut strings = english.clone();
-        strings.extend(built_in(code));
+        let mut strings = built_in_strings(code);
         let path = root.join("i18n").join(format!("{code}.yaml"));
         if path.is_file() {
             if let Some(file) = super::read(root, &path, max, sources, diagnostics)? {

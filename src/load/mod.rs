@@ -18,6 +18,7 @@ use anyhow::Context as _;
 use serde::de::DeserializeOwned;
 
 pub use config::is_locale_code;
+pub use i18n::built_in_strings;
 use yaml::{Kind, Node, NodeKind};
 
 use crate::diag::{Diagnostic, Sources};
