@@ -53,7 +53,7 @@ fn guide_page_has_facts_steps_and_language_switcher() {
     assert!(en.contains("Triage takes 10–30 minutes."));
     assert!(en.contains("It takes 15 minutes at most."));
     assert!(en.contains("<strong>30 minutes to 2 hours</strong>"));
-    assert!(en.contains("Total expected time: <strong>45–165 minutes</strong>"));
+    assert!(en.contains("Total expected time: <strong>45 minutes to 3 hours</strong>"));
     assert!(en.contains("(usual time from arrival to check-in)"));
     assert!(en.contains("<time datetime=\"2026-10-01\">"));
     assert!(en.contains("<h2 id=\"what-happens\">") && en.contains("<h2 id=\"what-happens-2\">"));
@@ -127,6 +127,28 @@ fn tiers_flag_leaves_narrower_tiers_out() {
     site.cmd(&["build", "--tiers", "public"]).assert().success();
     assert!(!site.path("public/vip").exists());
     site.cmd(&["build", "--tiers", "gold"]).assert().code(2).stderr(predicate::str::contains("not a tier"));
+}
+
+#[test]
+fn site_strings_override_the_built_in_ones() {
+    let site = Site::copy_of("basic");
+    site.write("i18n/en.yaml", "last_reviewed: Checked on\n");
+    site.cmd(&["build"]).assert().success();
+    assert!(site.read("public/emergency/visit/index.html").contains("Checked on: <time"));
+    // Keys not overridden stay built in; other locales keep their own strings.
+    assert!(site.read("public/emergency/visit/index.html").contains("Skip to main content"));
+    assert!(!site.read("public/zh/emergency/visit/index.html").contains("Checked on"));
+}
+
+#[test]
+fn alias_clashing_with_a_page_is_an_error() {
+    let site = Site::copy_of("basic");
+    site.write("content/emergency/old.md", "---\ntitle: Old\naliases: [emergency/visit, ../up]\n---\n");
+    site.cmd(&["build"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("content/emergency/old.md:3:11: error[front-matter]: alias `emergency/visit` is the address of another page"))
+        .stderr(predicate::str::contains("`../up` is not a site path"));
 }
 
 #[test]

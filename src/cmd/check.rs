@@ -11,7 +11,11 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("`--format {:?}` is not yet available in this version; use `--format human`", args.format);
     }
     let root = super::site_root(&global.root)?;
-    let (diags, sources, _) = load_and_check(&root)?;
+    let (diags, sources, site) = load_and_check(&root)?;
+    if diags.is_empty() {
+        let pages = site.map_or(0, |s| s.pages.len());
+        eprintln!("checked {pages} pages: no problems");
+    }
     Ok(report(&diags, &sources, args.deny_warnings))
 }
 

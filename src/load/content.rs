@@ -122,6 +122,7 @@ fn check_paths(pages: &mut Vec<Page>, config: &Config, diagnostics: &mut Vec<Dia
     }
     let mut k = keep.into_iter();
     pages.retain(|_| k.next().unwrap_or(true));
+    check_aliases(pages, diagnostics);
     for p in pages.iter() {
         let top = p.path.split('/').next().unwrap_or("");
         let reserved =
@@ -313,4 +314,37 @@ fn address(file: &SourceFile, rel: &str, config: &Config) -> Result<(PageKind, S
         segments.push(slugify(stem));
     }
     Ok((kind, segments.join("/"), locale))
+}
+
+/// Aliases must be plain site paths that no page already uses.
+fn check_aliases(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
+    let taken: std::collections::BTreeSet<(&str, &str)> =
+        pages.iter().map(|p| (p.path.as_str(), p.locale.as_str())).collect();
+    for p in pages {
+        for alias in &p.aliases {
+            let path = alias.trim_matches('/');
+            let at = p.source.text.find(alias.as_str()).map(|i| i..i + alias.len());
+            let bad = path.is_empty()
+                || path.split('/').any(|s| s.is_empty() || s == "." || s == "..")
+                || path.contains(['\\', ':', '?', '#']);
+            if bad {
+                diagnostics.push(
+                    Diagnostic::error(fs::RULE, p.source.path.clone(), at, format!("`{alias}` is not a site path"))
+                        .with_hint(
+                            "write the old path of the guide, e.g. `er/visit` (no `..`, no scheme, no `?` or `#`)",
+                        ),
+                );
+            } else if taken.contains(&(path, p.locale.as_str())) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        fs::RULE,
+                        p.source.path.clone(),
+                        at,
+                        format!("alias `{alias}` is the address of another page"),
+                    )
+                    .with_hint("remove the alias, or move the other page"),
+                );
+            }
+        }
+    }
 }

@@ -271,6 +271,7 @@ fn translations<'a>(
                 code,
                 name: site.config.locale_name(code),
                 url: paths::relative_page(dir, &target),
+                abs_url: paths::absolute(&site.config.base_url, &target),
                 current: code == current,
             })
         })

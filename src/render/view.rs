@@ -16,6 +16,8 @@ pub struct LangLink<'a> {
     pub code: &'a str,
     pub name: &'a str,
     pub url: String,
+    /// Absolute URL under `base_url` (for `<link rel="alternate" hreflang>`).
+    pub abs_url: String,
     pub current: bool,
 }
 
