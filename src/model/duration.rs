@@ -112,6 +112,7 @@ impl WaitRange {
     /// A total made readable, never narrower than the exact one: each end from 2 hours up in
     /// whole hours (minimum down, maximum up); below that, in 5-minute steps. "2 hours to 390 minutes"
     /// becomes "2–7 hours".
+    #[must_use]
     pub fn rounded_outward(self) -> WaitRange {
         let step = |d: u64| if d >= 7200 { 3600 } else { 300 };
         let down = self.min.0 / step(self.min.0) * step(self.min.0);
