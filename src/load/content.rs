@@ -1,14 +1,14 @@
 //! `content/`: guides and sections (Markdown with YAML front matter), read and parsed in
 //! parallel. Paths are slugged, locale suffixes (`visit.zh.md`) recognised.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::yaml::{Field, Kind, Node, field, required};
-use super::{Problems, fs, parse_document};
-use crate::diag::{Diagnostic, Sources};
+use super::{Loader, Problems, fs, parse_document};
+use crate::diag::Diagnostic;
 use crate::model::config::CHANNELS;
 use crate::model::slug::slugify;
 use crate::model::{Config, FrontMatter, Page, PageKind, Step, Text};
@@ -55,50 +55,38 @@ static GUIDE: [Field; 12] = {
 /// Names that a top-level guide or folder may not take: output folders of the channels.
 pub const RESERVED: [&str; 5] = ["print", "sms", "waiting-room", "search", "static"];
 
-pub fn load(
-    root: &Path,
-    config: &Config,
-    max: u64,
-    sources: &mut Sources,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> anyhow::Result<Vec<Page>> {
-    let dir = root.join("content");
-    let (files, problems) = fs::walk(root, &dir, false);
-    diagnostics.extend(problems);
-    let md: Vec<PathBuf> = files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
-
+pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<Vec<Page>> {
+    let dir = loader.root.join("content");
+    let md: Vec<PathBuf> =
+        loader.walk(&dir, false).into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
+    let (root, max) = (loader.root, loader.max);
     let results: Vec<_> = md
         .par_iter()
         .map(|path| match fs::read_text(root, path, max) {
             Ok(file) => {
                 let file = Arc::new(file);
-                let rel = fs::rel_path(&dir, path);
-                let (page, diags) = parse_page(&file, &rel, config);
-                Ok((Some(file), None, page, diags))
+                let (page, diags) = parse_page(&file, &fs::rel_path(&dir, path), config);
+                (path, Ok((file, page, diags)))
             }
-            Err(fs::ReadFailure::Content(failure)) => Ok((None, failure.1, None, vec![failure.0])),
-            Err(fs::ReadFailure::Io(e)) => {
-                Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display())))
-            }
+            Err(failure) => (path, Err(failure)),
         })
         .collect();
 
     let mut pages = Vec::new();
-    for r in results {
-        let (file, partial, page, diags) = r?;
-        if let Some(f) = file {
-            sources.insert_arc(f);
+    for (path, result) in results {
+        match result {
+            Ok((file, page, diags)) => {
+                loader.sources.insert_arc(file);
+                loader.diagnostics.extend(diags);
+                pages.extend(page);
+            }
+            Err(failure) => loader.failed(failure, path)?,
         }
-        if let Some(f) = partial {
-            sources.insert(f);
-        }
-        diagnostics.extend(diags);
-        pages.extend(page);
     }
     pages.sort_by(|a, b| {
         (a.path.as_str(), a.locale.as_str(), &a.source.path).cmp(&(b.path.as_str(), b.locale.as_str(), &b.source.path))
     });
-    check_paths(&mut pages, config, diagnostics);
+    check_paths(&mut pages, config, &mut loader.diagnostics);
     Ok(pages)
 }
 

@@ -2,11 +2,10 @@
 //! site's own `i18n/<locale>.yaml`. A locale without strings falls back to English.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
-use super::parse_document;
 use super::yaml::Kind;
-use crate::diag::{Diagnostic, Sources};
+use super::{Loader, parse_document};
+use crate::diag::Diagnostic;
 use crate::model::{Config, Strings};
 use crate::source::SourceFile;
 
@@ -37,22 +36,16 @@ pub fn built_in_strings(code: &str) -> Strings {
     strings
 }
 
-pub fn load(
-    root: &Path,
-    config: &Config,
-    max: u64,
-    sources: &mut Sources,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> anyhow::Result<BTreeMap<String, Strings>> {
+pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<BTreeMap<String, Strings>> {
     let mut out = BTreeMap::new();
     for code in config.locales.keys() {
         let mut strings = built_in_strings(code);
-        let path = root.join("i18n").join(format!("{code}.yaml"));
+        let path = loader.root.join("i18n").join(format!("{code}.yaml"));
         if path.is_file() {
-            if let Some(file) = super::read(root, &path, max, sources, diagnostics)? {
+            if let Some(file) = loader.read(&path)? {
                 match parse_strings(&file) {
                     Ok(site) => strings.extend(site),
-                    Err(d) => diagnostics.extend(d),
+                    Err(d) => loader.diagnostics.extend(d),
                 }
             }
         }

@@ -77,11 +77,62 @@ pub fn parse_document<T: DeserializeOwned>(
     Ok((value, node))
 }
 
+/// The state of one load: where the site is, the size cap, and what was read and found.
+pub struct Loader<'a> {
+    pub root: &'a Path,
+    pub max: u64,
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loader<'_> {
+    /// Read one text file; a content problem becomes a diagnostic and `None`.
+    pub fn read(&mut self, path: &Path) -> anyhow::Result<Option<Arc<SourceFile>>> {
+        match fs::read_text(self.root, path, self.max) {
+            Ok(file) => {
+                let file = Arc::new(file);
+                self.sources.insert_arc(file.clone());
+                Ok(Some(file))
+            }
+            Err(failure) => self.failed(failure, path).map(|()| None),
+        }
+    }
+
+    /// Record a failed read: a content problem as a diagnostic, I/O as `Err`.
+    pub fn failed(&mut self, failure: fs::ReadFailure, path: &Path) -> anyhow::Result<()> {
+        match failure {
+            fs::ReadFailure::Content(failure) => {
+                let (d, partial) = *failure;
+                if let Some(f) = partial {
+                    self.sources.insert(f);
+                }
+                self.diagnostics.push(d);
+                Ok(())
+            }
+            fs::ReadFailure::Io(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        }
+    }
+
+    /// Read `name` under the root if it exists.
+    fn read_optional(&mut self, name: &str) -> anyhow::Result<Option<Arc<SourceFile>>> {
+        let path = self.root.join(name);
+        if path.exists() { self.read(&path) } else { Ok(None) }
+    }
+
+    /// Every file under `dir` (see `fs::walk`); walk problems become diagnostics.
+    pub fn walk(&mut self, dir: &Path, include_hidden: bool) -> Vec<std::path::PathBuf> {
+        let (files, problems) = fs::walk(self.root, dir, include_hidden);
+        self.diagnostics.extend(problems);
+        files
+    }
+
+    fn finish(self, site: Option<Site>) -> Loaded {
+        Loaded { site, diagnostics: self.diagnostics, sources: self.sources }
+    }
+}
+
 /// Load the site at `root`. `Err` only when the tool cannot run (no `upfront.yaml`, I/O).
 pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
-    let mut sources = Sources::default();
-    let mut diagnostics = Vec::new();
-
     let config_path = root.join("upfront.yaml");
     if !config_path.is_file() {
         anyhow::bail!(
@@ -89,92 +140,46 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
             root.display()
         );
     }
-    let max = crate::model::config::DEFAULT_MAX_FILE_BYTES;
-    let Some(config_file) = read(root, &config_path, max, &mut sources, &mut diagnostics)? else {
-        return Ok(Loaded { site: None, diagnostics, sources });
+    let mut loader = Loader {
+        root,
+        max: crate::model::config::DEFAULT_MAX_FILE_BYTES,
+        sources: Sources::default(),
+        diagnostics: Vec::new(),
     };
+    let Some(config_file) = loader.read(&config_path)? else { return Ok(loader.finish(None)) };
     let config = match config::parse(&config_file) {
         Ok((config, _)) => config,
         Err(p) => {
-            diagnostics.extend(p.into_diagnostics(&config_file.path));
-            return Ok(Loaded { site: None, diagnostics, sources });
+            loader.diagnostics.extend(p.into_diagnostics(&config_file.path));
+            return Ok(loader.finish(None));
         }
     };
-    let max = config.limits.max_file_bytes;
+    loader.max = config.limits.max_file_bytes;
 
-    let facts = match opt_read(root, "facts.yaml", max, &mut sources, &mut diagnostics)? {
+    let facts = match loader.read_optional("facts.yaml")? {
         Some(file) => facts::parse(&file, &config).unwrap_or_else(|p| {
-            diagnostics.extend(p.into_diagnostics(&file.path));
+            loader.diagnostics.extend(p.into_diagnostics(&file.path));
             BTreeMap::new()
         }),
         None => BTreeMap::new(),
     };
-
-    let strings = i18n::load(root, &config, max, &mut sources, &mut diagnostics)?;
-    let pages = content::load(root, &config, max, &mut sources, &mut diagnostics)?;
-    let notices = notices::load(root, &config, &pages, max, &mut sources, &mut diagnostics)?;
-    let templates = load_templates(root, max, &mut sources, &mut diagnostics)?;
-
-    let (static_paths, walk_problems) = fs::walk(root, &root.join("static"), true);
-    diagnostics.extend(walk_problems);
+    let strings = i18n::load(&mut loader, &config)?;
+    let pages = content::load(&mut loader, &config)?;
+    let notices = notices::load(&mut loader, &config, &pages)?;
+    let templates = load_templates(&mut loader)?;
     let static_dir = root.join("static");
-    let static_files = static_paths.iter().map(|p| fs::rel_path(&static_dir, p)).collect();
+    let static_files = loader.walk(&static_dir, true).iter().map(|p| fs::rel_path(&static_dir, p)).collect();
 
     let site = Site { config, facts, pages, notices, strings, templates, static_files };
-    Ok(Loaded { site: Some(site), diagnostics, sources })
-}
-
-/// Read one text file; a content problem becomes a diagnostic and `None`.
-fn read(
-    root: &Path,
-    path: &Path,
-    max: u64,
-    sources: &mut Sources,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> anyhow::Result<Option<Arc<SourceFile>>> {
-    match fs::read_text(root, path, max) {
-        Ok(file) => {
-            let file = Arc::new(file);
-            sources.insert_arc(file.clone());
-            Ok(Some(file))
-        }
-        Err(fs::ReadFailure::Content(failure)) => {
-            let (d, partial) = *failure;
-            if let Some(f) = partial {
-                sources.insert(f);
-            }
-            diagnostics.push(d);
-            Ok(None)
-        }
-        Err(fs::ReadFailure::Io(e)) => Err(e).with_context(|| format!("cannot read {}", path.display())),
-    }
-}
-
-/// Read `name` under `root` if it exists.
-fn opt_read(
-    root: &Path,
-    name: &str,
-    max: u64,
-    sources: &mut Sources,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> anyhow::Result<Option<Arc<SourceFile>>> {
-    let path = root.join(name);
-    if path.exists() { read(root, &path, max, sources, diagnostics) } else { Ok(None) }
+    Ok(loader.finish(Some(site)))
 }
 
 /// The site's own templates (overrides of the built-in theme, by name).
-fn load_templates(
-    root: &Path,
-    max: u64,
-    sources: &mut Sources,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> anyhow::Result<Vec<TemplateSource>> {
-    let dir = root.join("templates");
-    let (paths, problems) = fs::walk(root, &dir, false);
-    diagnostics.extend(problems);
+fn load_templates(loader: &mut Loader) -> anyhow::Result<Vec<TemplateSource>> {
+    let dir = loader.root.join("templates");
     let mut out = Vec::new();
-    for path in paths {
-        if let Some(file) = read(root, &path, max, sources, diagnostics)? {
+    for path in loader.walk(&dir, false) {
+        if let Some(file) = loader.read(&path)? {
             out.push(TemplateSource {
                 name: fs::rel_path(&dir, &path),
                 text: file.text.clone(),

@@ -1,13 +1,12 @@
 //! `notices/*.md`: time-bound change notices with RFC 3339 windows.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use serde::Deserialize;
 
 use super::yaml::{Field, Kind, Node, field, required};
-use super::{Problems, fs, parse_document};
-use crate::diag::{Diagnostic, Sources};
+use super::{Loader, Problems, fs, parse_document};
+use crate::diag::Diagnostic;
 use crate::model::{Config, Notice, Page, Severity};
 use crate::source::SourceFile;
 
@@ -30,25 +29,14 @@ struct RawNotice {
     severity: Option<String>,
 }
 
-pub fn load(
-    root: &Path,
-    config: &Config,
-    pages: &[Page],
-    max: u64,
-    sources: &mut Sources,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> anyhow::Result<Vec<Notice>> {
-    let dir = root.join("notices");
-    let (files, problems) = fs::walk(root, &dir, false);
-    diagnostics.extend(problems);
+pub fn load(loader: &mut Loader, config: &Config, pages: &[Page]) -> anyhow::Result<Vec<Notice>> {
+    let dir = loader.root.join("notices");
     let mut notices = Vec::new();
-    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "md")) {
-        let Some(file) = super::read(root, path, max, sources, diagnostics)? else {
-            continue;
-        };
+    for path in loader.walk(&dir, false).iter().filter(|p| p.extension().is_some_and(|e| e == "md")) {
+        let Some(file) = loader.read(path)? else { continue };
         match parse(&file, config, pages) {
             Ok(n) => notices.extend(n),
-            Err(d) => diagnostics.extend(d),
+            Err(d) => loader.diagnostics.extend(d),
         }
     }
     notices.sort_by(|a, b| (&a.id, &a.locale).cmp(&(&b.id, &b.locale)));
