@@ -5,6 +5,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
+/// A file in every output root, so a later build knows the folder is its own to replace.
+pub const MARKER: &str = ".upfront-output";
+const MARKER_TEXT: &str = "This folder is written by `upfront build` and replaced whole on every build.\n";
+
+/// Whether `dir` may be replaced by a build: absent, empty, or written by Upfront before.
+pub fn replaceable(dir: &Path) -> bool {
+    !dir.exists() || dir.join(MARKER).is_file() || std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
+}
+
 pub struct Output {
     staging: tempfile::TempDir,
     target: PathBuf,
@@ -22,7 +31,9 @@ impl Output {
             .prefix(".upfront-build-")
             .tempdir_in(&parent)
             .with_context(|| format!("cannot create a staging folder in {}", parent.display()))?;
-        Ok(Output { staging, target: target.to_path_buf() })
+        let out = Output { staging, target: target.to_path_buf() };
+        out.write(MARKER, MARKER_TEXT.as_bytes())?;
+        Ok(out)
     }
 
     pub fn staging_path(&self) -> &Path {

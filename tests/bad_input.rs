@@ -135,6 +135,12 @@ fn out_must_not_be_a_source_or_a_file() {
     for out in [".", "content", "content/x", "templates"] {
         site.cmd(&["--out", out, "build"]).assert().code(2).stderr(predicate::str::contains("refusing to build into"));
     }
+    site.write("mine/notes.txt", "keep me");
+    site.cmd(&["--out", "mine", "build"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("was not written by upfront"));
+    assert_eq!(site.read("mine/notes.txt"), "keep me");
     site.write("afile", "x");
     site.cmd(&["--out", "afile", "build"]).assert().code(2).stderr(predicate::str::contains("is a file"));
     assert!(site.path("content/_index.md").exists());

@@ -33,6 +33,12 @@ pub fn check_out_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
         "--out {} is a file, not a folder; remove it or pick another --out",
         out.display()
     );
+    anyhow::ensure!(
+        crate::output::replaceable(out),
+        "refusing to replace {}: it is not empty and was not written by upfront (it has no {}); empty it or pick another --out",
+        out.display(),
+        crate::output::MARKER
+    );
     Ok(())
 }
 
