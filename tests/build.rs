@@ -53,7 +53,7 @@ fn guide_page_has_facts_steps_and_language_switcher() {
     assert!(en.contains("Triage takes 10–30 minutes."));
     assert!(en.contains("It takes 15 minutes at most."));
     assert!(en.contains("<strong>30 minutes to 2 hours</strong>"));
-    assert!(en.contains("Total expected time: <strong>45 minutes to 3 hours</strong>"));
+    assert!(en.contains("Total expected time: <strong>45 minutes to 2 hours 45 minutes</strong>"));
     assert!(en.contains("(usual time from arrival to check-in)"));
     assert!(en.contains("<time datetime=\"2026-10-01\">"));
     assert!(en.contains("<h2 id=\"what-happens\">") && en.contains("<h2 id=\"what-happens-2\">"));

@@ -109,17 +109,6 @@ impl WaitRange {
         Ok(parsed)
     }
 
-    /// A total made readable, never narrower than the exact one: each end from 2 hours up in
-    /// whole hours (minimum down, maximum up); below that, in 5-minute steps. "2 hours to 390 minutes"
-    /// becomes "2–7 hours".
-    #[must_use]
-    pub fn rounded_outward(self) -> WaitRange {
-        let step = |d: u64| if d >= 7200 { 3600 } else { 300 };
-        let down = self.min.0 / step(self.min.0) * step(self.min.0);
-        let up = self.max.0.div_ceil(step(self.max.0)).saturating_mul(step(self.max.0));
-        WaitRange { min: Duration(down), max: Duration(up) }
-    }
-
     /// Sum of minimums to sum of maximums.
     pub fn sum<'a>(ranges: impl IntoIterator<Item = &'a WaitRange>) -> WaitRange {
         ranges.into_iter().fold(WaitRange::default(), |acc, r| WaitRange {
@@ -145,17 +134,6 @@ mod tests {
         let e = WaitRange::parse("15m..5m").err().unwrap_or_default();
         assert!(e.contains("`5m..15m`"), "{e}");
         assert!(Duration::parse("99999999999999999999d").is_err());
-    }
-
-    #[test]
-    fn totals_round_outward() {
-        let r = |a: u64, b: u64| WaitRange { min: Duration(a * 60), max: Duration(b * 60) }.rounded_outward();
-        assert_eq!(r(120, 390), r(120, 420));
-        assert_eq!(r(120, 390).max, Duration(7 * 3600));
-        assert_eq!(r(45, 165).min, Duration(45 * 60));
-        assert_eq!(r(45, 165).max, Duration(3 * 3600));
-        assert_eq!(r(15, 45), WaitRange { min: Duration(15 * 60), max: Duration(45 * 60) });
-        assert_eq!(r(17, 43).max, Duration(45 * 60));
     }
 
     #[test]

@@ -125,6 +125,44 @@ pub fn format_range(r: WaitRange, words: &dyn UnitWords, style: Style) -> String
     }
 }
 
+/// A duration in whole units, largest first: "6 hours 30 minutes", "6 小时 30 分钟".
+pub fn format_compound(d: Duration, words: &dyn UnitWords) -> String {
+    if d.0 == 0 {
+        return format_duration(d, words);
+    }
+    let mut rest = d.0;
+    let mut parts = Vec::new();
+    for unit in Unit::ALL_LARGEST_FIRST {
+        let n = rest / unit.seconds();
+        if n > 0 {
+            parts.push(format_duration(Duration(n * unit.seconds()), words));
+            rest %= unit.seconds();
+        }
+    }
+    parts.join(" ")
+}
+
+/// A sum of waits (a steps total), exact: like a fact when each end has one unit, else each
+/// end in compound units: "2 hours to 6 hours 30 minutes".
+pub fn format_total(r: WaitRange, words: &dyn UnitWords, style: Style) -> String {
+    // Under 2 hours one unit reads well ("90 minutes"); above, only whole hours or days do.
+    let one_unit = |d: Duration| d.0 < 7200 || d.0 % 3600 == 0;
+    if one_unit(r.min) && one_unit(r.max) {
+        return format_range(r, words, style);
+    }
+    let text = if r.min == r.max {
+        format_compound(r.max, words)
+    } else {
+        template(words, "range_mixed", "{min} to {max}")
+            .replace("{min}", &format_compound(r.min, words))
+            .replace("{max}", &format_compound(r.max, words))
+    };
+    match style {
+        Style::Web => text,
+        Style::Sms => sms_safe(&text),
+    }
+}
+
 /// Replace typographic punctuation that would force an SMS into UCS-2.
 pub fn sms_safe(text: &str) -> String {
     text.chars()
@@ -178,6 +216,17 @@ mod tests {
 
     fn words(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect()
+    }
+
+    #[test]
+    fn totals_are_exact() {
+        let w = words(&[("unit.minute.other", "minutes"), ("unit.hour.other", "hours"), ("unit.hour.one", "hour")]);
+        let r = |a: u64, b: u64| WaitRange { min: Duration(a * 60), max: Duration(b * 60) };
+        assert_eq!(format_total(r(120, 390), &w, Style::Web), "2 hours to 6 hours 30 minutes");
+        assert_eq!(format_total(r(45, 165), &w, Style::Web), "45 minutes to 2 hours 45 minutes");
+        assert_eq!(format_total(r(60, 180), &w, Style::Web), "1–3 hours");
+        assert_eq!(format_total(r(30, 120), &w, Style::Web), "30 minutes to 2 hours");
+        assert_eq!(format_total(r(90, 90), &w, Style::Web), "90 minutes");
     }
 
     #[test]

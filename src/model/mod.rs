@@ -258,14 +258,13 @@ impl Site {
         fact.render(part, locale, self.default_locale(), self.strings(locale), style)
     }
 
-    /// The sum of a step list's waits (sum of minimums to sum of maximums), rounded outward
-    /// to a readable unit (see `WaitRange::rounded_outward`).
+    /// The sum of a step list's waits (sum of minimums to sum of maximums).
     pub fn total_wait(&self, steps: &[Step]) -> Option<duration::WaitRange> {
         let waits: Vec<_> = steps
             .iter()
             .filter_map(|s| s.wait.as_deref())
             .filter_map(|id| self.facts.get(id).and_then(Fact::wait))
             .collect();
-        (!waits.is_empty()).then(|| duration::WaitRange::sum(&waits).rounded_outward())
+        (!waits.is_empty()).then(|| duration::WaitRange::sum(&waits))
     }
 }

@@ -69,7 +69,7 @@ impl Theme {
         // Compile each template alone first, so every syntax error is reported, not just one.
         let mut diags = Vec::new();
         for (name, (text, _)) in &sources {
-            let mut single = tera::Tera::new();
+            let mut single = new_tera();
             if let Err(e) = single.add_raw_template(name, text) {
                 if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) {
                     diags.push(to_diagnostic(&e, &origin, name));
@@ -79,7 +79,7 @@ impl Theme {
         if !diags.is_empty() {
             return Err(diags);
         }
-        let mut tera = tera::Tera::new();
+        let mut tera = new_tera();
         tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())))
             .map_err(|e| vec![to_diagnostic(&e, &origin, "")])?;
         Ok(Theme { tera, assets, origin })
@@ -89,6 +89,27 @@ impl Theme {
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
         self.tera.render(name, context).map_err(|e| to_diagnostic(&e, &self.origin, name))
     }
+}
+
+/// A Tera instance with Upfront's filters: `json` writes a value as JSON that is safe inside
+/// an inline `<script>` (`<`, `>`, `&`, U+2028 and U+2029 escaped).
+fn new_tera() -> tera::Tera {
+    let mut tera = tera::Tera::new();
+    tera.register_filter("json", |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
+        tera::Value::safe_string(&script_safe_json(&v))
+    });
+    tera
+}
+
+/// JSON text that cannot end a `<script>` element or a JavaScript string early.
+pub fn script_safe_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_else(|_| "null".to_string())
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }
 
 fn to_diagnostic(e: &tera::Error, origin: &BTreeMap<String, String>, name: &str) -> Diagnostic {
@@ -103,4 +124,17 @@ fn to_diagnostic(e: &tera::Error, origin: &BTreeMap<String, String>, name: &str)
     let span = if file.ends_with("(built in)") { None } else { span };
     Diagnostic::error(RULE, file, span, message)
         .with_hint("fix the template (Tera 2 syntax), or delete the override to use the built-in one")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_filter_is_safe_in_a_script() {
+        let mut tera = super::new_tera();
+        tera.add_raw_template("t.html", "<script>const d = {{ x | json }};</script>").unwrap_or_default();
+        let mut ctx = tera::Context::new();
+        ctx.insert("x", &serde_json::json!({ "t": "</script><b>&\u{2028}" }));
+        let out = tera.render("t.html", &ctx).unwrap_or_default();
+        assert_eq!(out, "<script>const d = {\"t\":\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\u2028\"};</script>");
+    }
 }
