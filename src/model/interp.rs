@@ -29,6 +29,10 @@ fn is_name_char(c: char) -> bool {
 pub fn scan(text: &str) -> (Vec<Placeholder>, Vec<ScanProblem>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
+    // Cached positions of the next `}}` and the next line break, so a line full of `{{`
+    // is scanned in linear time.
+    let mut next_close: usize = 0; // `usize::MAX`: no `}}` ahead
+    let mut next_newline: usize = 0;
     let mut pos = 0;
     while let Some(rel) = text[pos..].find("{{") {
         let start = pos + rel;
@@ -37,10 +41,15 @@ pub fn scan(text: &str) -> (Vec<Placeholder>, Vec<ScanProblem>) {
             continue;
         }
         let inner_start = start + 2;
-        let line_end = text[inner_start..].find('\n').map_or(text.len(), |i| inner_start + i);
-        let close = text[inner_start..line_end].find("}}").map(|i| inner_start + i);
-        let reopen = text[inner_start..line_end].find("{{").map(|i| inner_start + i);
-        let Some(close) = close.filter(|c| reopen.is_none_or(|r| *c < r)) else {
+        if next_newline < inner_start {
+            next_newline = text[inner_start..].find('\n').map_or(text.len(), |i| inner_start + i);
+        }
+        if next_close < inner_start {
+            next_close = text[inner_start..].find("}}").map_or(usize::MAX, |i| inner_start + i);
+        }
+        let reopen = text[inner_start..].find("{{").map(|i| inner_start + i);
+        let close = Some(next_close).filter(|&c| c < next_newline && reopen.is_none_or(|r| c < r));
+        let Some(close) = close else {
             problems.push(ScanProblem {
                 span: start..start + 2,
                 message: "`{{` is never closed on this line".into(),
@@ -82,6 +91,12 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(&t[problems[0].span.clone()], "{{");
         let (_, p) = scan("{{ x | safe }}");
+        let (found, p2) = scan("{{ a {{ b }}\n{{ c\n}}");
+        assert_eq!(found.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["b"]);
+        assert_eq!(p2.len(), 2);
+        // A long line of `{{` stays linear (a quadratic scan would not finish).
+        let (_, many) = scan(&"{{".repeat(1_000_000));
+        assert_eq!(many.len(), 1_000_000);
         assert!(p[0].message.contains("not a fact name"));
     }
 }

@@ -1,7 +1,7 @@
 //! The help-center channel: a home page per locale, section pages, guide pages, a 404 page,
 //! alias redirects and the sitemap. Pages render in parallel and are written as they render.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -22,6 +22,8 @@ pub struct Index<'a> {
     pub guides: Vec<&'a Page>,
     /// (folder, locale) pairs that get a section page.
     pub sections: BTreeSet<(String, String)>,
+    /// (path, locale) of every published guide.
+    published: HashSet<(&'a str, &'a str)>,
 }
 
 impl<'a> Index<'a> {
@@ -44,11 +46,13 @@ impl<'a> Index<'a> {
             sections.insert((p.path.clone(), p.locale.clone()));
         }
         sections.insert((String::new(), site.default_locale().to_string()));
-        Index { site, guides, sections }
+        let published = guides.iter().map(|g| (g.path.as_str(), g.locale.as_str())).collect();
+        Index { site, guides, sections, published }
     }
 
+    /// The published guide at `path` in `locale` (binary search, then the published set).
     fn is_guide(&self, path: &str, locale: &str) -> Option<&'a Page> {
-        self.guides.iter().copied().find(|g| g.path == path && g.locale == locale)
+        self.site.page(path, locale).filter(|p| self.published.contains(&(p.path.as_str(), p.locale.as_str())))
     }
 
     /// The folder of the page at `path` in `locale`, or in the default locale when there is no
