@@ -50,11 +50,10 @@ fn parse(file: &Arc<SourceFile>, config: &Config, pages: &[Page]) -> Result<Opti
         Some((s, l)) if config.locales.contains_key(l) => (s, l),
         _ => (stem, config.default_locale.as_str()),
     };
-    let (page, _) = super::content::parse_front(file)
+    let (front, body_start) = super::content::parse_front(file)
         .map_err(|(m, h)| vec![Diagnostic::error(fs::RULE, file.path.clone(), Some(0..0), m).with_hint(h)])?;
-    let (raw, node): (RawNotice, Node) = parse_document(file, page.clone(), &Kind::Struct(&NOTICE), "notice")
+    let (raw, node): (RawNotice, Node) = parse_document(file, front, &Kind::Struct(&NOTICE), "notice")
         .map_err(|p| p.into_diagnostics(&file.path).collect::<Vec<_>>())?;
-    let body_start = super::content::parse_front(file).map_or(file.text.len(), |(_, b)| b);
     let span = |k: &str| node.get(k).map_or(0..0, |n| n.span.clone());
     let mut problems = Problems::default();
     let mut time = |key: &str, text: &str| {
