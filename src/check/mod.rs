@@ -1,27 +1,107 @@
 //! Check: rules over the loaded model, each in its own file under `rules/`, listed once in
-//! `RULES`. Never imports `render`.
+//! `RULES`. Findings then pass through suppressions (`ignore:`, `<!-- upfront-ignore -->`)
+//! and the site's `severity:` settings. Never imports `render`.
 
 pub mod rules;
+pub mod suppress;
+
+use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Level};
 use crate::model::Site;
 
-/// A rule: its id (from the SPEC), default level, a one-line summary and its check.
+/// What every rule gets.
+pub struct Ctx<'a> {
+    pub site: &'a Site,
+    /// The date review and notice rules judge against (`--today`).
+    pub today: jiff::civil::Date,
+}
+
+/// A rule: its id (from the SPEC), default level, a one-line summary, its documentation and
+/// its check.
 pub struct Rule {
     pub id: &'static str,
     pub level: Level,
     pub summary: &'static str,
-    pub run: fn(&Site, &mut Vec<Diagnostic>),
+    /// Markdown: what, why, a bad and a good example, how to fix, settings.
+    pub doc: &'static str,
+    pub run: fn(&Ctx, &mut Vec<Diagnostic>),
 }
 
 /// Every rule, one line each.
-pub static RULES: &[&Rule] = &[&rules::front_matter::RULE, &rules::unknown_fact::RULE];
+pub static RULES: &[&Rule] = &[
+    &rules::front_matter::RULE,
+    &rules::unknown_fact::RULE,
+    &rules::hardcoded_wait::RULE,
+    &rules::fact_contradiction::RULE,
+    &rules::vague_wait::RULE,
+    &rules::absolute_promise::RULE,
+    &rules::tier_leak::RULE,
+    &rules::translation_missing::RULE,
+    &rules::translation_stale::RULE,
+    &rules::translation_drift::RULE,
+    &rules::review_overdue::RULE,
+    &rules::readability::RULE,
+    &rules::jargon::RULE,
+    &rules::broken_link::RULE,
+    &rules::promise_exceeded::RULE,
+    &rules::sms_too_long::RULE,
+    &rules::notice_expired::RULE,
+    &suppress::RULE,
+];
 
-/// Run every rule over the site.
-pub fn check(site: &Site) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for rule in RULES {
-        (rule.run)(site, &mut out);
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.id == id)
+}
+
+/// Run every rule over the site (in parallel), then apply suppressions and severities.
+/// `loaded` are the loader's findings (front-matter), which pass through the same settings.
+pub fn check(site: &Site, today: jiff::civil::Date, loaded: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let ctx = Ctx { site, today };
+    let mut found: Vec<Diagnostic> = RULES
+        .par_iter()
+        .flat_map_iter(|rule| {
+            let mut out = Vec::new();
+            (rule.run)(&ctx, &mut out);
+            out
+        })
+        .collect();
+    found.extend(loaded);
+    let mut found = suppress::apply(site, found);
+    apply_severity(site, &mut found);
+    crate::diag::sort(&mut found);
+    found
+}
+
+/// The site's `checks.severity` overrides: a new level, or `off` to drop the finding.
+fn apply_severity(site: &Site, diags: &mut Vec<Diagnostic>) {
+    let overrides = &site.config.checks.severity;
+    if overrides.is_empty() {
+        return;
     }
-    out
+    diags.retain_mut(|d| match overrides.get(d.rule).map(String::as_str) {
+        Some("off") => false,
+        Some("error") => {
+            d.level = Level::Error;
+            true
+        }
+        Some("warning") => {
+            d.level = Level::Warning;
+            true
+        }
+        Some("note") => {
+            d.level = Level::Note;
+            true
+        }
+        _ => true,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rules_match_the_model_list() {
+        let ids: Vec<&str> = super::RULES.iter().map(|r| r.id).collect();
+        assert_eq!(ids, crate::model::RULE_IDS);
+    }
 }

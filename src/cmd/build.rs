@@ -52,7 +52,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let out = out_dir(&root, &global.out);
     check_out_dir(&root, &out)?;
 
-    let (mut diags, sources, site) = super::check::load_and_check(&root)?;
+    let (mut diags, sources, site) = super::check::load_and_check(&root, args.check.today)?;
     let Some(site) = site else {
         return Ok(super::check::report(&diags, &sources, args.check.deny_warnings));
     };

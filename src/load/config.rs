@@ -1,6 +1,6 @@
 //! `upfront.yaml`: its schema (every key the docs list) and the checks serde cannot do.
 
-use super::yaml::{Field, Kind, Node, field, required};
+use super::yaml::{Field, Kind, Node, NodeKind, field, required};
 use super::{Problems, parse_document};
 use crate::model::Config;
 use crate::source::SourceFile;
@@ -105,7 +105,65 @@ pub fn parse(file: &SourceFile) -> Result<(Config, Node), Problems> {
             );
         }
     }
+    check_checks(&config, &node, &mut problems);
     problems.into_result((config, node))
+}
+
+/// `checks:`: rule ids and levels in `severity`, `review_every`, `wait_percentile`, locales.
+fn check_checks(config: &Config, node: &Node, problems: &mut Problems) {
+    let Some(checks) = node.get("checks") else { return };
+    if let Some(sev) = checks.get("severity") {
+        for (rule, level) in &config.checks.severity {
+            if !crate::model::RULE_IDS.contains(&rule.as_str()) {
+                let hint = match super::yaml::nearest(rule, crate::model::RULE_IDS.iter().copied()) {
+                    Some(b) => format!("did you mean `{b}`?"),
+                    None => format!("rule ids: {}", crate::model::RULE_IDS.join(", ")),
+                };
+                problems.push(sev.key_span(rule), format!("`{rule}` is not a rule id"), hint);
+            }
+            if !["error", "warning", "note", "off"].contains(&level.as_str()) {
+                problems.push(
+                    sev.get(rule).map_or(sev.span.clone(), |n| n.span.clone()),
+                    format!("`{level}` is not a level"),
+                    "use `error`, `warning`, `note` or `off`".into(),
+                );
+            }
+        }
+    }
+    if let Some(every) = &config.checks.review_every {
+        let ok = crate::model::duration::Duration::parse(every).is_ok_and(|d| d.0 > 0);
+        if !ok {
+            problems.push(
+                checks.get("review_every").map_or(checks.span.clone(), |n| n.span.clone()),
+                format!("`{every}` is not a duration"),
+                "write days, e.g. `review_every: 180d`".into(),
+            );
+        }
+    }
+    if let Some(p) = config.checks.wait_percentile {
+        if !(1..=100).contains(&p) {
+            problems.push(
+                checks.get("wait_percentile").map_or(checks.span.clone(), |n| n.span.clone()),
+                format!("`{p}` is not a percentile"),
+                "use a whole number from 1 to 100, e.g. `wait_percentile: 90`".into(),
+            );
+        }
+    }
+    for key in ["readability", "words"] {
+        let Some(map) = checks.get(key) else { continue };
+        if let NodeKind::Map(entries) = &map.kind {
+            for (k, _) in entries {
+                let code = k.as_str().unwrap_or("");
+                if !config.locales.contains_key(code) {
+                    problems.push(
+                        k.span.clone(),
+                        format!("`{code}` is not a locale of this site"),
+                        format!("use one of: {}", keys(config.locale_codes())),
+                    );
+                }
+            }
+        }
+    }
 }
 
 fn keys<'a>(it: impl Iterator<Item = &'a str>) -> String {

@@ -218,6 +218,12 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
             problems.push(at, format!("`{ch}` is not a channel"), hint_one_of(ch, &CHANNELS));
         }
     }
+    for (i, rule) in fm.ignore.iter().enumerate() {
+        if !crate::model::RULE_IDS.contains(&rule.as_str()) {
+            let at = node.get("ignore").and_then(|n| n.index(i)).map_or(span("ignore"), |n| n.span.clone());
+            problems.push(at, format!("`{rule}` is not a rule id"), hint_one_of(rule, &crate::model::RULE_IDS));
+        }
+    }
     let reviewed = fm.reviewed.as_deref().and_then(|r| {
         if let Ok(d) = r.parse::<jiff::civil::Date>() {
             Some(d)
@@ -264,6 +270,13 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
         aliases: fm.aliases,
         draft: fm.draft,
         weight: fm.weight,
+        key_spans: match &node.kind {
+            super::yaml::NodeKind::Map(entries) => {
+                entries.iter().filter_map(|(k, _)| Some((k.as_str()?.to_string(), k.span.clone()))).collect()
+            }
+            _ => std::collections::BTreeMap::new(),
+        },
+        front_span: yaml.clone(),
     };
     (Some(page), diags)
 }

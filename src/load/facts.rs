@@ -145,9 +145,10 @@ pub fn parse(file: &SourceFile, config: &Config) -> Result<BTreeMap<String, Fact
                 }
             }
         }
+        let span = if matches!(value, FactValue::Wait(_)) { span_of("wait") } else { span_of("text") };
         facts.insert(
             id.clone(),
-            Fact { id, value, label: raw.label.map(Into::into), tier: raw.tier, measured: raw.measured },
+            Fact { id, span, value, label: raw.label.map(Into::into), tier: raw.tier, measured: raw.measured },
         );
     }
     problems.into_result(facts)

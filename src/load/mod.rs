@@ -3,6 +3,7 @@
 
 mod config;
 mod content;
+mod data;
 mod facts;
 pub mod fs;
 mod i18n;
@@ -163,6 +164,7 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
         }),
         None => BTreeMap::new(),
     };
+    let measurements = data::load(&mut loader, &facts)?;
     let strings = i18n::load(&mut loader, &config)?;
     let pages = content::load(&mut loader, &config)?;
     let notices = notices::load(&mut loader, &config, &pages)?;
@@ -170,7 +172,7 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
     let static_dir = root.join("static");
     let static_files = loader.walk(&static_dir, true).iter().map(|p| fs::rel_path(&static_dir, p)).collect();
 
-    let site = Site { config, facts, pages, notices, strings, templates, static_files };
+    let site = Site { config, facts, pages, notices, strings, templates, static_files, measurements };
     Ok(loader.finish(Some(site)))
 }
 

@@ -121,6 +121,7 @@ fn parse(file: &Arc<SourceFile>, config: &Config, pages: &[Page]) -> Result<Opti
             until_text: raw.until,
             applies_to,
             severity,
+            until_span: span("until"),
         }))
         .map_err(|p| p.into_diagnostics(&file.path).collect())
 }

@@ -20,7 +20,7 @@ pub struct Config {
     #[serde(default)]
     pub channels: Option<ChannelsConfig>,
     #[serde(default)]
-    pub checks: Option<serde_json::Value>,
+    pub checks: ChecksConfig,
     #[serde(default)]
     pub emergency: BTreeMap<String, String>,
     #[serde(default)]
@@ -48,6 +48,43 @@ fn ordered_tiers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(String, 
         }
     }
     d.deserialize_any(V)
+}
+
+/// `checks:` in `upfront.yaml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecksConfig {
+    /// Shorthand for `readability.en.max_grade`.
+    pub max_grade: Option<u32>,
+    /// How often a page must be reviewed, e.g. `180d`.
+    pub review_every: Option<String>,
+    /// The percentile of measured waits a quoted maximum must cover.
+    pub wait_percentile: Option<u32>,
+    /// Rule id → `error` | `warning` | `note` | `off`.
+    #[serde(default)]
+    pub severity: BTreeMap<String, String>,
+    #[serde(default)]
+    pub readability: BTreeMap<String, ReadabilityConfig>,
+    /// Extra words per locale for the text rules.
+    #[serde(default)]
+    pub words: BTreeMap<String, WordsConfig>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadabilityConfig {
+    pub max_grade: Option<u32>,
+    pub max_sentence_chars: Option<u32>,
+    pub max_words_per_sentence: Option<u32>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordsConfig {
+    #[serde(default)]
+    pub vague: Vec<String>,
+    #[serde(default)]
+    pub absolute: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -2,6 +2,7 @@
 //! Pure functions; the unit words come from the UI strings (`i18n/<locale>.yaml`).
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use super::duration::{Duration, Unit, WaitRange};
 
@@ -35,6 +36,8 @@ pub enum FactValue {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fact {
     pub id: String,
+    /// Span of the `wait:` or `text:` value in facts.yaml (where file-level findings point).
+    pub span: Range<usize>,
     pub value: FactValue,
     /// What a wait measures ("usual time from check-in to triage"), per locale.
     pub label: Option<Localized>,

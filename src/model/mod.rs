@@ -19,6 +19,29 @@ pub use fact::{Fact, FactValue, Part, Style};
 
 use crate::source::SourceFile;
 
+/// Every rule id: the SPEC's 17 and `unused-suppression`. `check::RULES` lists the same ids
+/// (a test keeps them equal); the loader uses this list to validate `severity:` and `ignore:`.
+pub const RULE_IDS: [&str; 18] = [
+    "front-matter",
+    "unknown-fact",
+    "hardcoded-wait",
+    "fact-contradiction",
+    "vague-wait",
+    "absolute-promise",
+    "tier-leak",
+    "translation-missing",
+    "translation-stale",
+    "translation-drift",
+    "review-overdue",
+    "readability",
+    "jargon",
+    "broken-link",
+    "promise-exceeded",
+    "sms-too-long",
+    "notice-expired",
+    "unused-suppression",
+];
+
 /// UI strings of one locale (`i18n/<locale>.yaml` over the built-in ones).
 pub type Strings = BTreeMap<String, String>;
 
@@ -36,6 +59,15 @@ pub struct Site {
     pub templates: Vec<TemplateSource>,
     /// Files under `static/`, relative to it, `/` separators, sorted.
     pub static_files: Vec<String>,
+    /// Measured waits per fact id, from the facts' `measured:` CSV files.
+    pub measurements: BTreeMap<String, Vec<Measurement>>,
+}
+
+/// One measured wait (a row of `data/waits.csv`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measurement {
+    pub started: jiff::Timestamp,
+    pub minutes: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -140,6 +172,17 @@ pub struct Page {
     pub aliases: Vec<String>,
     pub draft: bool,
     pub weight: Option<i64>,
+    /// Span of each top-level front-matter key (`reviewed`, `tier`, …) in the file.
+    pub key_spans: BTreeMap<String, Range<usize>>,
+    /// Span of the front matter (between the `---` lines).
+    pub front_span: Range<usize>,
+}
+
+impl Page {
+    /// Where a finding about `key` points: the key, else the start of the front matter.
+    pub fn key_span(&self, key: &str) -> Range<usize> {
+        self.key_spans.get(key).cloned().unwrap_or(self.front_span.start..self.front_span.start)
+    }
 }
 
 impl Page {
@@ -185,6 +228,8 @@ pub struct Notice {
     /// Guide paths; empty means site-wide.
     pub applies_to: Vec<String>,
     pub severity: Severity,
+    /// Span of the `until:` value (where `notice-expired` points).
+    pub until_span: Range<usize>,
 }
 
 impl Notice {

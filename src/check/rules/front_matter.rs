@@ -2,14 +2,36 @@
 //! reports them with positions); listed here so the rule has its metadata and docs.
 
 use crate::check::Rule;
-use crate::diag::{Diagnostic, Level};
-use crate::model::Site;
+use crate::diag::Level;
 
 pub static RULE: Rule = Rule {
     id: "front-matter",
     level: Level::Error,
     summary: "invalid YAML, an unknown key or a wrong type in front matter or a site file",
-    run,
-};
+    doc: r#"Every YAML file (front matter, `upfront.yaml`, `facts.yaml`, notices, `i18n/`) and
+every measured-data CSV is checked key by key: invalid YAML, unknown keys (with the nearest
+valid one), wrong types, bad dates, unknown tiers, channels, locales and rule ids, anchors
+and aliases, files that are empty, not UTF-8, above the size cap, or without front matter.
+A file with such an error is left out of the build.
 
-fn run(_site: &Site, _out: &mut Vec<Diagnostic>) {}
+**Bad**
+
+```yaml
+titel: Your visit
+steps: yes
+```
+
+**Good**
+
+```yaml
+title: Your visit
+steps:
+  - title: Check-in
+    wait: er.checkin
+```
+
+**Fix**: follow the hint; it names the valid keys or values.
+
+**Settings**: none (`limits.max_file_bytes` sets the size cap)."#,
+    run: |_, _| {},
+};

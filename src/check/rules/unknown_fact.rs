@@ -5,8 +5,25 @@ use crate::check::Rule;
 use crate::diag::{Diagnostic, Level};
 use crate::model::{Part, Site, Text, interp};
 
-pub static RULE: Rule =
-    Rule { id: "unknown-fact", level: Level::Error, summary: "a `{{ x }}` or step `wait:` that names no fact", run };
+pub static RULE: Rule = Rule {
+    id: "unknown-fact",
+    level: Level::Error,
+    summary: "a `{{ x }}` or step `wait:` that names no fact",
+    doc: r#"Content names facts instead of writing numbers: `{{ er.triage }}`,
+`{{ er.triage.max }}`. A name that is not in `facts.yaml` would print as written, so it is
+an error, with the nearest fact as a hint. Also: an unclosed `{{`, a placeholder that is
+not a plain name (content cannot run template code), `.min`/`.max` of a text fact, and a
+step whose `wait:` is not a wait fact.
+
+**Bad**: `Triage takes {{ er.triag }}.`
+
+**Good**: `Triage takes {{ er.triage }}.`
+
+**Fix**: use the name the hint suggests, or add the fact to `facts.yaml`.
+
+**Settings**: none."#,
+    run: |ctx, out| run(ctx.site, out),
+};
 
 fn nearest_hint(site: &Site, name: &str) -> String {
     let base = name.strip_suffix(".min").or_else(|| name.strip_suffix(".max")).unwrap_or(name);

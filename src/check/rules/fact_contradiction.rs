@@ -1,0 +1,7 @@
+//! `fact-contradiction`: not yet implemented (the Checks issue fills it in).
+
+use crate::check::Rule;
+use crate::diag::Level;
+
+pub static RULE: Rule =
+    Rule { id: "fact-contradiction", level: Level::Error, summary: "TODO", doc: "TODO", run: |_, _| {} };

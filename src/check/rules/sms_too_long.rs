@@ -1,0 +1,7 @@
+//! `sms-too-long`: not yet implemented (the Checks issue fills it in).
+
+use crate::check::Rule;
+use crate::diag::Level;
+
+pub static RULE: Rule =
+    Rule { id: "sms-too-long", level: Level::Warning, summary: "TODO", doc: "TODO", run: |_, _| {} };

@@ -1,0 +1,6 @@
+//! `tier-leak`: not yet implemented (the Checks issue fills it in).
+
+use crate::check::Rule;
+use crate::diag::Level;
+
+pub static RULE: Rule = Rule { id: "tier-leak", level: Level::Error, summary: "TODO", doc: "TODO", run: |_, _| {} };

@@ -1,0 +1,7 @@
+//! `translation-stale`: not yet implemented (the Checks issue fills it in).
+
+use crate::check::Rule;
+use crate::diag::Level;
+
+pub static RULE: Rule =
+    Rule { id: "translation-stale", level: Level::Warning, summary: "TODO", doc: "TODO", run: |_, _| {} };
