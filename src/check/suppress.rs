@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     id: "unused-suppression",
     level: Level::Warning,
     summary: "an `ignore:` entry or `<!-- upfront-ignore -->` comment that silences nothing",
-    doc: r#"A suppression that no longer silences a finding hides future problems: remove it.
+    doc: r"A suppression that no longer silences a finding hides future problems: remove it.
 
 **Bad**
 
@@ -24,7 +24,7 @@ Triage takes {{ er.triage }}.
 
 **Good**: remove the comment once the text is fixed.
 
-**Settings**: none. Its level can be changed with `checks.severity`."#,
+**Settings**: none. Its level can be changed with `checks.severity`.",
     run: |_, _| {},
 };
 

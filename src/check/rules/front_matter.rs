@@ -8,7 +8,7 @@ pub static RULE: Rule = Rule {
     id: "front-matter",
     level: Level::Error,
     summary: "invalid YAML, an unknown key or a wrong type in front matter or a site file",
-    doc: r#"Every YAML file (front matter, `upfront.yaml`, `facts.yaml`, notices, `i18n/`) and
+    doc: r"Every YAML file (front matter, `upfront.yaml`, `facts.yaml`, notices, `i18n/`) and
 every measured-data CSV is checked key by key: invalid YAML, unknown keys (with the nearest
 valid one), wrong types, bad dates, unknown tiers, channels, locales and rule ids, anchors
 and aliases, files that are empty, not UTF-8, above the size cap, or without front matter.
@@ -32,6 +32,6 @@ steps:
 
 **Fix**: follow the hint; it names the valid keys or values.
 
-**Settings**: none (`limits.max_file_bytes` sets the size cap)."#,
+**Settings**: none (`limits.max_file_bytes` sets the size cap).",
     run: |_, _| {},
 };

@@ -9,7 +9,7 @@ pub static RULE: Rule = Rule {
     id: "unknown-fact",
     level: Level::Error,
     summary: "a `{{ x }}` or step `wait:` that names no fact",
-    doc: r#"Content names facts instead of writing numbers: `{{ er.triage }}`,
+    doc: r"Content names facts instead of writing numbers: `{{ er.triage }}`,
 `{{ er.triage.max }}`. A name that is not in `facts.yaml` would print as written, so it is
 an error, with the nearest fact as a hint. Also: an unclosed `{{`, a placeholder that is
 not a plain name (content cannot run template code), `.min`/`.max` of a text fact, and a
@@ -21,7 +21,7 @@ step whose `wait:` is not a wait fact.
 
 **Fix**: use the name the hint suggests, or add the fact to `facts.yaml`.
 
-**Settings**: none."#,
+**Settings**: none.",
     run: |ctx, out| run(ctx.site, out),
 };
 
