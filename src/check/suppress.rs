@@ -1,4 +1,4 @@
-//! Suppressions, the way Vale and ESLint users expect: `ignore: [rule-id]` in front matter
+//! Suppressions, as Vale and `ESLint` users expect them: `ignore: [rule-id]` in front matter
 //! for the whole page, and `<!-- upfront-ignore rule-id … -->` on its own line for the block
 //! (paragraph, list, table) that follows it. A suppression that silences nothing is itself
 //! reported (`unused-suppression`).
