@@ -2,6 +2,7 @@
 //! `RULES`. Findings then pass through suppressions (`ignore:`, `<!-- upfront-ignore -->`)
 //! and the site's `severity:` settings. Never imports `render`.
 
+pub mod docs;
 pub mod rules;
 pub mod suppress;
 

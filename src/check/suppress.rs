@@ -22,7 +22,9 @@ pub static RULE: Rule = Rule {
 Triage takes {{ er.triage }}.
 ```
 
-**Good**: remove the comment once the text is fixed.
+**Good**: the text without the comment, once it no longer has the finding.
+
+**Fix**: remove the suppression the finding names.
 
 **Settings**: none. Its level can be changed with `checks.severity`.",
     run: |_, _| {},

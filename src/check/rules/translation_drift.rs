@@ -1,7 +1,130 @@
-//! `translation-drift`: not yet implemented (the Checks issue fills it in).
+//! `translation-drift`: a translation uses other facts, steps (or step waits), tier or
+//! channels than its source — the channels and languages would no longer say the same thing.
 
-use crate::check::Rule;
-use crate::diag::Level;
+use std::collections::BTreeSet;
 
-pub static RULE: Rule =
-    Rule { id: "translation-drift", level: Level::Error, summary: "TODO", doc: "TODO", run: |_, _| {} };
+use crate::check::{Ctx, Rule};
+use crate::diag::{Diagnostic, Level};
+use crate::model::{Page, Site, interp};
+
+pub static RULE: Rule = Rule {
+    id: "translation-drift",
+    level: Level::Error,
+    summary: "a translation uses other facts, steps, tier or channels than its source",
+    doc: r"A translation must promise exactly what its source promises. If the English guide says
+triage takes `{{ er.triage }}` and the Chinese one names `{{ er.doctor }}`, or has one
+step less, or is published to another tier or channel, readers of the two languages are
+told different things. The rule compares, for each translation and its default-locale
+source: the set of facts used (placeholders and step waits), the number of steps and each
+step's `wait:`, `tier` and `channels`. A translation without a source is also reported.
+
+**Bad**
+
+```yaml
+# visit.md                    # visit.zh.md
+steps:                        steps:
+  - title: Triage               - title: 分诊
+    wait: er.triage               wait: er.doctor
+```
+
+**Good**: the same `wait:` on the same step in both.
+
+**Fix**: make the translation use the source's facts and steps (or change both).
+
+**Settings**: none.",
+    run,
+};
+
+/// Fact ids a page uses: placeholders (`x.max` counts as `x`) and step waits.
+fn facts_used<'a>(site: &'a Site, page: &'a Page) -> BTreeSet<&'a str> {
+    let mut out = BTreeSet::new();
+    let texts = std::iter::once(page.body())
+        .chain(page.summary.iter().map(|t| t.value.as_str()))
+        .chain(page.sms.iter().map(|t| t.value.as_str()))
+        .chain(page.steps.iter().map(|s| s.text.value.as_str()));
+    for text in texts {
+        for p in interp::scan(text).0 {
+            if let Some((f, _)) = site.resolve_fact(&p.name) {
+                out.insert(f.id.as_str());
+            }
+        }
+    }
+    out.extend(page.steps.iter().filter_map(|s| s.wait.as_deref()));
+    out
+}
+
+fn list(items: &BTreeSet<&str>) -> String {
+    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+}
+
+fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let site = ctx.site;
+    let default = site.default_locale();
+    for tr in site.pages.iter().filter(|p| p.locale != default) {
+        let file = tr.source.path.as_str();
+        let mut push = |span, message: String, hint: String| {
+            let mut d = Diagnostic::error(RULE.id, file, Some(span), message).with_hint(hint);
+            d.level = RULE.level;
+            out.push(d);
+        };
+        let Some(src) = site.page(&tr.path, default) else {
+            push(
+                tr.key_span("title"),
+                format!("this translation has no source in `{default}`"),
+                format!("add the `{default}` guide, or rename this file to match it"),
+            );
+            continue;
+        };
+        let src_file = &src.source.path;
+        let (a, b) = (facts_used(site, src), facts_used(site, tr));
+        let missing: BTreeSet<&str> = a.difference(&b).copied().collect();
+        let extra: BTreeSet<&str> = b.difference(&a).copied().collect();
+        if !missing.is_empty() {
+            push(
+                tr.key_span("title"),
+                format!("does not use {} like its source {src_file}", list(&missing)),
+                "write the same `{{ fact }}` where the source has it, not a typed number".into(),
+            );
+        }
+        if !extra.is_empty() {
+            push(
+                tr.key_span("title"),
+                format!("uses {} that its source {src_file} does not", list(&extra)),
+                "use only the facts of the source, or add them to the source too".into(),
+            );
+        }
+        if tr.steps.len() == src.steps.len() {
+            for (i, (s, t)) in src.steps.iter().zip(&tr.steps).enumerate() {
+                if s.wait != t.wait {
+                    let show =
+                        |w: &Option<String>| w.as_deref().map_or_else(|| "no wait".to_string(), |w| format!("`{w}`"));
+                    push(
+                        t.wait_span.clone(),
+                        format!("step {} waits on {}, in the source on {}", i + 1, show(&t.wait), show(&s.wait)),
+                        "use the source's `wait:` for this step".into(),
+                    );
+                }
+            }
+        } else {
+            push(
+                tr.key_span("steps"),
+                format!("has {} steps, its source {src_file} has {}", tr.steps.len(), src.steps.len()),
+                "translate every step of the source, in the same order".into(),
+            );
+        }
+        if tr.tier != src.tier {
+            push(
+                tr.key_span("tier"),
+                format!("tier `{}`, its source's is `{}`", tr.tier, src.tier),
+                format!("set `tier: {}`", src.tier),
+            );
+        }
+        if tr.channels != src.channels {
+            push(
+                tr.key_span("channels"),
+                format!("channels [{}], its source's are [{}]", tr.channels.join(", "), src.channels.join(", ")),
+                "use the source's `channels:`".into(),
+            );
+        }
+    }
+}
