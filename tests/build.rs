@@ -152,6 +152,25 @@ fn alias_clashing_with_a_page_is_an_error() {
 }
 
 #[test]
+fn glossary_terms_are_explained_on_first_use() {
+    let site = Site::copy_of("basic");
+    site.write(
+        "glossary.yaml",
+        "triage:\n  en: a nurse checks how urgent your condition is\n分诊:\n  zh: 护士判断病情的紧急程度\n",
+    );
+    site.write("content/gloss.md", "---\ntitle: Gloss\n---\nFirst comes triage. Triage is quick.\n");
+    site.write("content/gloss.zh.md", "---\ntitle: 术语\n---\n先分诊。\n");
+    site.write("content/explained.md", "---\ntitle: Explained\n---\nTriage comes first (a nurse checks you).\n");
+    site.cmd(&["build"]).assert().success();
+    let en = site.read("public/gloss/index.html");
+    assert!(en.contains("First comes <dfn>triage</dfn><span class=\"gloss\"> (a nurse checks how urgent your condition is)</span>. Triage is quick."), "{en}");
+    let zh = site.read("public/zh/gloss/index.html");
+    assert!(zh.contains("先<dfn>分诊</dfn><span class=\"gloss\">（护士判断病情的紧急程度）</span>。"), "{zh}");
+    // A term the writer already explains in brackets is left alone.
+    assert!(!site.read("public/explained/index.html").contains("<dfn>"));
+}
+
+#[test]
 fn drafts_are_skipped() {
     let site = Site::copy_of("basic");
     site.write("content/emergency/draft.md", "---\ntitle: Draft\ndraft: true\n---\n");

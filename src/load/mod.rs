@@ -6,6 +6,7 @@ mod content;
 mod data;
 mod facts;
 pub mod fs;
+mod glossary;
 mod i18n;
 mod notices;
 pub mod yaml;
@@ -165,6 +166,7 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
         None => BTreeMap::new(),
     };
     let measurements = data::load(&mut loader, &facts)?;
+    let glossary = glossary::load(&mut loader, &config)?;
     let strings = i18n::load(&mut loader, &config)?;
     let pages = content::load(&mut loader, &config)?;
     let notices = notices::load(&mut loader, &config, &pages)?;
@@ -172,7 +174,7 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
     let static_dir = root.join("static");
     let static_files = loader.walk(&static_dir, true).iter().map(|p| fs::rel_path(&static_dir, p)).collect();
 
-    let site = Site { config, facts, pages, notices, strings, templates, static_files, measurements };
+    let site = Site { config, facts, pages, notices, strings, templates, static_files, measurements, glossary };
     Ok(loader.finish(Some(site)))
 }
 

@@ -7,6 +7,7 @@ pub mod fact;
 pub mod interp;
 pub mod paths;
 pub mod slug;
+pub mod terms;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -61,6 +62,16 @@ pub struct Site {
     pub static_files: Vec<String>,
     /// Measured waits per fact id, from the facts' `measured:` CSV files.
     pub measurements: BTreeMap<String, Vec<Measurement>>,
+    /// `glossary.yaml`: terms as written in text, with a plain explanation per locale.
+    pub glossary: Vec<GlossaryEntry>,
+}
+
+/// A term and its plain explanation per locale. The help theme explains a term on its first
+/// use in a page of a locale that has an explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossaryEntry {
+    pub term: String,
+    pub explanations: BTreeMap<String, String>,
 }
 
 /// One measured wait (a row of `data/waits.csv`).

@@ -117,6 +117,15 @@ impl Resolver for PageResolver<'_> {
     fn link(&self, dest: &str) -> String {
         resolve_link(self.index, self.locale, self.dir, self.source_dir, dest)
     }
+
+    fn glossary(&self) -> Vec<(&str, &str)> {
+        self.index
+            .site
+            .glossary
+            .iter()
+            .filter_map(|g| g.explanations.get(self.locale).map(|e| (g.term.as_str(), e.as_str())))
+            .collect()
+    }
 }
 
 /// Turn a content link into a relative URL. Unknown targets are written as given (the

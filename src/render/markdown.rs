@@ -6,6 +6,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::model::interp;
 use crate::model::slug::IdAllocator;
+use crate::model::terms::find_term;
 
 /// A heading of the rendered page (for "On this page").
 #[derive(Debug, Clone, serde::Serialize)]
@@ -26,6 +27,46 @@ pub trait Resolver {
     fn fact(&self, name: &str) -> Option<String>;
     /// The URL to write for a link destination written in content (already scheme-checked).
     fn link(&self, dest: &str) -> String;
+    /// Glossary terms of the page's locale with their plain explanation.
+    fn glossary(&self) -> Vec<(&str, &str)> {
+        Vec::new()
+    }
+}
+
+/// Whether the writer explains a term right after it: a bracket within the next few words
+/// of the same sentence ("triage (a nurse …)", "triázs következik (…)").
+pub fn explained_in_text(after: &str) -> bool {
+    let sentence = after.split(['.', '!', '?', '。', '！', '？', ';', '；']).next().unwrap_or("");
+    sentence.chars().take(40).any(|c| c == '(' || c == '（')
+}
+
+/// Split a text event at the first unexplained glossary term: the term in `<dfn>`, then its
+/// explanation — unless the writer already explained it in brackets right after.
+fn gloss(text: &str, terms: &[(&str, &str)], explained: &mut [bool], out: &mut Vec<Event>) {
+    let mut rest = text;
+    loop {
+        let next = terms
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !explained[*i])
+            .filter_map(|(i, (t, e))| find_term(rest, t).map(|r| (r, i, *e)))
+            .min_by_key(|(r, _, _)| r.start);
+        let Some((range, i, explanation)) = next else { break };
+        explained[i] = true;
+        if explained_in_text(&rest[range.end..]) {
+            continue;
+        }
+        out.push(Event::Text(CowStr::from(rest[..range.start].to_string())));
+        out.push(Event::Html(CowStr::from("<dfn>")));
+        out.push(Event::Text(CowStr::from(rest[range.clone()].to_string())));
+        let cjk = explanation.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c));
+        let (open, close) = if cjk { ("（", "）") } else { (" (", ")") };
+        out.push(Event::Html(CowStr::from(format!("</dfn><span class=\"gloss\">{open}"))));
+        out.push(Event::Text(CowStr::from(explanation.to_string())));
+        out.push(Event::Html(CowStr::from(format!("{close}</span>"))));
+        rest = &rest[range.end..];
+    }
+    out.push(Event::Text(CowStr::from(rest.to_string())));
 }
 
 const OPEN: char = '\u{E000}';
@@ -106,9 +147,24 @@ pub fn render(body: &str, resolver: &dyn Resolver, unsafe_html: bool) -> Rendere
     // For each open link/image: whether it was dropped.
     let mut link_stack: Vec<bool> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
+    let terms = resolver.glossary();
+    let mut explained = vec![false; terms.len()];
+    let mut in_table = false;
 
     for event in Parser::new_ext(&text, options) {
         let event = match event {
+            Event::Start(Tag::Table(_)) => {
+                in_table = true;
+                event
+            }
+            Event::End(TagEnd::Table) => {
+                in_table = false;
+                event
+            }
+            Event::Text(t) if heading.is_none() && link_stack.is_empty() && !in_table && !terms.is_empty() => {
+                gloss(&fill(&t, false), &terms, &mut explained, &mut events);
+                continue;
+            }
             Event::Text(t) => Event::Text(CowStr::from(fill(&t, false))),
             Event::Code(t) => Event::Code(CowStr::from(fill(&t, true))),
             Event::Html(h) | Event::InlineHtml(h) if !unsafe_html => {
@@ -213,6 +269,35 @@ mod tests {
         assert!(r.html.contains("id=\"wait\"") && r.html.contains("id=\"wait-2\""));
         let unsafe_r = render("<b>x</b>", &R, true);
         assert!(unsafe_r.html.contains("<b>x</b>"));
+    }
+
+    struct G;
+    impl Resolver for G {
+        fn fact(&self, _: &str) -> Option<String> {
+            None
+        }
+        fn link(&self, dest: &str) -> String {
+            dest.to_string()
+        }
+        fn glossary(&self) -> Vec<(&str, &str)> {
+            vec![
+                ("triage", "a nurse checks how urgent it is"),
+                ("分诊", "护士判断紧急程度"),
+                ("acuity", "<b>how urgent</b>"),
+            ]
+        }
+    }
+
+    #[test]
+    fn glossary_terms_are_explained_once() {
+        let r = render(
+            "# Triage\n\nTriage happens first. Then triage again. 分诊很快。\n\n[triage](/x/) acuity (already explained).",
+            &G,
+            false,
+        );
+        assert!(r.html.contains("<h2 id=\"triage\">Triage</h2>"), "{}", r.html);
+        assert!(r.html.contains("<p><dfn>Triage</dfn><span class=\"gloss\"> (a nurse checks how urgent it is)</span> happens first. Then triage again. <dfn>分诊</dfn><span class=\"gloss\">（护士判断紧急程度）</span>"), "{}", r.html);
+        assert!(!r.html.contains("&lt;b&gt;how urgent") && !r.html.contains("<b>how"), "{}", r.html);
     }
 
     #[test]

@@ -1,0 +1,46 @@
+//! Finding a term in prose the way readers see it: any case, at a word start, with
+//! suffixes allowed (plurals, Hungarian cases); CJK terms anywhere. Shared by the glossary
+//! in `render` and the `jargon` rule in `check`.
+
+/// Where `term` first occurs in `text` as a word start (any case; letters may follow, for
+/// plurals and Hungarian suffixes). CJK terms match anywhere.
+pub fn find_term(text: &str, term: &str) -> Option<std::ops::Range<usize>> {
+    let cjk = term.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c));
+    if cjk {
+        return text.find(term).map(|i| i..i + term.len());
+    }
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        // Lowercasing changed byte lengths: fall back to an exact-case search.
+        return text.match_indices(term).find(|(i, _)| starts_word(text, *i)).map(|(i, m)| i..i + m.len());
+    }
+    let needle = term.to_lowercase();
+    let mut from = 0;
+    while let Some(rel) = lower[from..].find(&needle) {
+        let i = from + rel;
+        if starts_word(text, i) {
+            let end = i + needle.len();
+            let word_end = text[end..].find(|c: char| !c.is_alphanumeric() && c != '-').map_or(text.len(), |j| end + j);
+            return Some(i..word_end);
+        }
+        from = i + needle.len().max(1);
+    }
+    None
+}
+
+pub fn starts_word(text: &str, i: usize) -> bool {
+    text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms() {
+        assert_eq!(find_term("Triázsra vár", "triázs"), Some(0.."Triázsra".len()));
+        assert_eq!(find_term("pretriage", "triage"), None);
+        assert_eq!(find_term("Wait for TRIAGE.", "triage"), Some(9..15));
+        assert_eq!(find_term("先分诊", "分诊"), Some(3..9));
+    }
+}
