@@ -51,8 +51,7 @@ pub fn absolutize(path: &Path) -> PathBuf {
     }
 }
 
-/// Whether stderr gets colour: a terminal, and `NO_COLOR` unset.
-pub fn use_color() -> bool {
-    use std::io::IsTerminal as _;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+/// Whether a report written to `stream` gets colour: a terminal, and `NO_COLOR` unset.
+pub fn use_color(stream: &impl std::io::IsTerminal) -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stream.is_terminal()
 }
