@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod facts;
 mod init;
 
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Check(args) => check::run(&cli.global, args),
         Command::Init { dir } => init::run(dir),
         Command::Serve => not_yet("serve"),
-        Command::Facts => not_yet("facts"),
+        Command::Facts(args) => facts::run(&cli.global, args),
     };
     match result {
         Ok(code) => code,
