@@ -38,7 +38,7 @@ pub enum Command {
     /// Build, serve on 127.0.0.1, rebuild and live-reload on change
     Serve,
     /// Every fact, its value, and every page and channel that uses it
-    Facts,
+    Facts(FactsArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -60,6 +60,20 @@ pub struct CheckArgs {
     /// The date review and notice rules judge against (default: today in the site's timezone)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<jiff::civil::Date>,
+}
+
+/// `upfront facts --format human|json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FactsFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct FactsArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FactsFormat::Human)]
+    pub format: FactsFormat,
 }
 
 #[derive(Debug, Args)]

@@ -18,7 +18,7 @@ fn sample_checks_clean() {
         .args(["check", "--deny-warnings", "--today", "2026-11-23"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("no problems"));
+        .stdout(predicate::str::contains("no problems"));
 }
 
 #[test]

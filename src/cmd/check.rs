@@ -1,22 +1,30 @@
-//! `upfront check`: load, run the checks, report; exit 1 on errors (or warnings with
-//! `--deny-warnings`).
+//! `upfront check`: load, run the checks, print the report on stdout in `--format`; exit 1
+//! on errors (or warnings with `--deny-warnings`). Also the report step `build` shares.
 
+use std::io::Write as _;
 use std::process::ExitCode;
+
+use anyhow::Context as _;
 
 use crate::cli::{CheckArgs, Format, Global};
 use crate::diag::{self, Diagnostic, Level, Sources};
+use crate::report;
 
 pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    if args.format != Format::Human {
-        anyhow::bail!("`--format {:?}` is not yet available in this version; use `--format human`", args.format);
-    }
     let root = super::site_root(&global.root)?;
     let (diags, sources, site) = load_and_check(&root, args.today)?;
-    if diags.is_empty() {
-        let pages = site.map_or(0, |s| s.pages.len());
-        eprintln!("checked {pages} pages: no problems");
-    }
-    Ok(report(&diags, &sources, args.deny_warnings))
+    let text = match args.format {
+        Format::Human if diags.is_empty() => {
+            format!("checked {}: no problems\n", report::plural(site.map_or(0, |s| s.pages.len()), "page"))
+        }
+        Format::Human => report::human::render(&diags, &sources, super::use_color(&std::io::stdout())),
+        Format::Json => report::json::render(&diags, &sources)?,
+        Format::Sarif => report::sarif::render(&diags, &sources)?,
+        Format::Github => report::github::render(&diags, &sources),
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).context("cannot write the report to stdout")?;
+    Ok(exit_code(&diags, args.deny_warnings))
 }
 
 /// Load the site and run every check. The site comes back when it could be loaded.
@@ -41,11 +49,17 @@ fn today_in(timezone: Option<&str>) -> jiff::civil::Date {
     jiff::Timestamp::now().to_zoned_datetime(tz).date()
 }
 
-/// Print findings (when there are any) and pick the exit code.
+/// The human report on stderr (when there are findings) and the exit code: what `build`
+/// (and `facts`, when the site has errors) print, keeping stdout for their own output.
 pub fn report(diags: &[Diagnostic], sources: &Sources, deny_warnings: bool) -> ExitCode {
     if !diags.is_empty() {
-        eprint!("{}", crate::report::human::render(diags, sources, super::use_color()));
+        eprint!("{}", report::human::render(diags, sources, super::use_color(&std::io::stderr())));
     }
+    exit_code(diags, deny_warnings)
+}
+
+/// 1 on errors (or warnings with `--deny-warnings`), else 0.
+pub fn exit_code(diags: &[Diagnostic], deny_warnings: bool) -> ExitCode {
     let errors = diag::count(diags, Level::Error);
     let warnings = diag::count(diags, Level::Warning);
     if errors > 0 || (deny_warnings && warnings > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS }

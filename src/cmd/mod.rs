@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod facts;
 mod init;
 
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Check(args) => check::run(&cli.global, args),
         Command::Init { dir } => init::run(dir),
         Command::Serve => not_yet("serve"),
-        Command::Facts => not_yet("facts"),
+        Command::Facts(args) => facts::run(&cli.global, args),
     };
     match result {
         Ok(code) => code,
@@ -51,8 +52,7 @@ pub fn absolutize(path: &Path) -> PathBuf {
     }
 }
 
-/// Whether stderr gets colour: a terminal, and `NO_COLOR` unset.
-pub fn use_color() -> bool {
-    use std::io::IsTerminal as _;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+/// Whether a report written to `stream` gets colour: a terminal, and `NO_COLOR` unset.
+pub fn use_color(stream: &impl std::io::IsTerminal) -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stream.is_terminal()
 }
