@@ -171,6 +171,16 @@ fn glossary_terms_are_explained_on_first_use() {
 }
 
 #[test]
+fn build_reports_in_a_machine_format_on_stdout() {
+    let site = Site::copy_of("basic");
+    site.write("content/bad.md", "---\ntitle: Bad\n---\n{{ er.triag }}\n");
+    let out = site.cmd(&["build", "--format", "github"]).assert().code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("::error file=content/bad.md,line=4,col=4,"), "{stdout}");
+    assert!(!site.path("public").exists());
+}
+
+#[test]
 fn drafts_are_skipped() {
     let site = Site::copy_of("basic");
     site.write("content/emergency/draft.md", "---\ntitle: Draft\ndraft: true\n---\n");

@@ -54,7 +54,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
 
     let (mut diags, sources, site) = super::check::load_and_check(&root, args.check.today)?;
     let Some(site) = site else {
-        return Ok(super::check::report(&diags, &sources, args.check.deny_warnings));
+        return super::check::report_for_build(&diags, &sources, &args.check);
     };
     for t in &args.tiers {
         anyhow::ensure!(
@@ -64,7 +64,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         );
     }
     if diag::count(&diags, Level::Error) > 0 {
-        let code = super::check::report(&diags, &sources, args.check.deny_warnings);
+        let code = super::check::report_for_build(&diags, &sources, &args.check)?;
         eprintln!("build stopped: fix the errors above; {} was not changed", out.display());
         return Ok(code);
     }
@@ -74,7 +74,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let failed = diag::count(&render_diags, Level::Error) > 0;
     diags.extend(render_diags);
     diag::sort(&mut diags);
-    let code = super::check::report(&diags, &sources, args.check.deny_warnings);
+    let code = super::check::report_for_build(&diags, &sources, &args.check)?;
     if failed {
         eprintln!("build stopped: fix the errors above; {} was not changed", out.display());
         return Ok(code);

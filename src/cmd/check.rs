@@ -17,14 +17,33 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
         Format::Human if diags.is_empty() => {
             format!("checked {}: no problems\n", report::plural(site.map_or(0, |s| s.pages.len()), "page"))
         }
-        Format::Human => report::human::render(&diags, &sources, super::use_color(&std::io::stdout())),
-        Format::Json => report::json::render(&diags, &sources)?,
-        Format::Sarif => report::sarif::render(&diags, &sources)?,
-        Format::Github => report::github::render(&diags, &sources),
+        format => render(format, &diags, &sources, super::use_color(&std::io::stdout()))?,
     };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).context("cannot write the report to stdout")?;
     Ok(exit_code(&diags, args.deny_warnings))
+}
+
+/// The report in `format`.
+fn render(format: Format, diags: &[Diagnostic], sources: &Sources, color: bool) -> anyhow::Result<String> {
+    Ok(match format {
+        Format::Human => report::human::render(diags, sources, color),
+        Format::Json => report::json::render(diags, sources)?,
+        Format::Sarif => report::sarif::render(diags, sources)?,
+        Format::Github => report::github::render(diags, sources),
+    })
+}
+
+/// `build`'s report: human findings on stderr (stdout stays free), a machine `--format` on
+/// stdout (so `build --format github` annotates a CI run); then the exit code.
+pub fn report_for_build(diags: &[Diagnostic], sources: &Sources, args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    if args.format == Format::Human {
+        return Ok(report(diags, sources, args.deny_warnings));
+    }
+    let text = render(args.format, diags, sources, false)?;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).context("cannot write the report to stdout")?;
+    Ok(exit_code(diags, args.deny_warnings))
 }
 
 /// Load the site and run every check. The site comes back when it could be loaded.
