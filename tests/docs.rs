@@ -23,7 +23,6 @@ const PENDING: &[&str] = &[
     "absolute-promise",
     "tier-leak",
     "readability",
-    "jargon",
     "broken-link",
     "promise-exceeded",
     "sms-too-long",

@@ -9,6 +9,15 @@ pub fn find_term(text: &str, term: &str) -> Option<std::ops::Range<usize>> {
     if cjk {
         return text.find(term).map(|i| i..i + term.len());
     }
+    if term.len() <= 4 && term.chars().all(|c| c.is_ascii_uppercase()) {
+        // An acronym (IV, SLA, NPO): exact case, a whole word (a plural `s` allowed).
+        return text.match_indices(term).map(|(i, m)| i..i + m.len()).find(|r| {
+            starts_word(text, r.start) && {
+                let rest = text[r.end..].strip_prefix('s').unwrap_or(&text[r.end..]);
+                rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+            }
+        });
+    }
     let lower = text.to_lowercase();
     if lower.len() != text.len() {
         // Lowercasing changed byte lengths: fall back to an exact-case search.
@@ -32,6 +41,13 @@ pub fn starts_word(text: &str, i: usize) -> bool {
     text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// Whether the writer explains a term right after it: a bracket within the next few words
+/// of the same sentence ("triage (a nurse …)", "triázs következik (…)").
+pub fn explained_in_text(after: &str) -> bool {
+    let sentence = after.split(['.', '!', '?', '。', '！', '？', ';', '；']).next().unwrap_or("");
+    sentence.chars().take(40).any(|c| c == '(' || c == '（')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +58,8 @@ mod tests {
         assert_eq!(find_term("pretriage", "triage"), None);
         assert_eq!(find_term("Wait for TRIAGE.", "triage"), Some(9..15));
         assert_eq!(find_term("先分诊", "分诊"), Some(3..9));
+        assert_eq!(find_term("an ivory IV line", "IV"), Some(9..11));
+        assert_eq!(find_term("IVs and ivy", "IV"), Some(0..2));
+        assert_eq!(find_term("ivy", "IV"), None);
     }
 }

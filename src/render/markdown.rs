@@ -6,7 +6,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::model::interp;
 use crate::model::slug::IdAllocator;
-use crate::model::terms::find_term;
+use crate::model::terms::{explained_in_text, find_term};
 
 /// A heading of the rendered page (for "On this page").
 #[derive(Debug, Clone, serde::Serialize)]
@@ -31,13 +31,6 @@ pub trait Resolver {
     fn glossary(&self) -> Vec<(&str, &str)> {
         Vec::new()
     }
-}
-
-/// Whether the writer explains a term right after it: a bracket within the next few words
-/// of the same sentence ("triage (a nurse …)", "triázs következik (…)").
-pub fn explained_in_text(after: &str) -> bool {
-    let sentence = after.split(['.', '!', '?', '。', '！', '？', ';', '；']).next().unwrap_or("");
-    sentence.chars().take(40).any(|c| c == '(' || c == '（')
 }
 
 /// Split a text event at the first unexplained glossary term: the term in `<dfn>`, then its
