@@ -7,6 +7,7 @@ pub mod fact;
 pub mod interp;
 pub mod paths;
 pub mod slug;
+pub mod sms;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
