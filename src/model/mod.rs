@@ -5,6 +5,7 @@ pub mod config;
 pub mod duration;
 pub mod fact;
 pub mod interp;
+pub mod links;
 pub mod paths;
 pub mod slug;
 pub mod sms;
