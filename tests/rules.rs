@@ -1,7 +1,8 @@
 //! One fixture per rule, found on disk: `tests/fixtures/rules/<rule-id>/`
 //!
-//! - `bad/**`: content files that must each trigger `<rule-id>` (placed under `content/` of a
-//!   copy of `tests/fixtures/basic`; `notices/…` paths go to `notices/`);
+//! - `bad/**`: files that must each trigger `<rule-id>` (placed under `content/` of a copy of
+//!   `tests/fixtures/basic`; `notices/…`, `data/…`, `facts.yaml` and `upfront.yaml` go to the
+//!   site root, for rules that point into them);
 //! - `good/**`: the clean twins, which must not trigger it;
 //! - `site/**` (optional): files laid over the site first (facts, `upfront.yaml`, data).
 //!
@@ -32,9 +33,12 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Where a fixture file goes in the site: `notices/…` stays, the rest goes under `content/`.
+/// Where a fixture file goes in the site: `notices/…`, `data/…` and the site files
+/// (`facts.yaml`, `upfront.yaml`) stay, the rest goes under `content/`.
 fn site_path(rel: &str) -> String {
-    if rel.starts_with("notices/") { rel.to_string() } else { format!("content/{rel}") }
+    let at_root =
+        ["notices/", "data/"].iter().any(|d| rel.starts_with(d)) || ["facts.yaml", "upfront.yaml"].contains(&rel);
+    if at_root { rel.to_string() } else { format!("content/{rel}") }
 }
 
 /// A copy of the basic site with the rule's `site/` overlay and the given fixture files.

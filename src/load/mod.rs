@@ -174,7 +174,18 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
     let static_dir = root.join("static");
     let static_files = loader.walk(&static_dir, true).iter().map(|p| fs::rel_path(&static_dir, p)).collect();
 
-    let site = Site { config, facts, pages, notices, strings, templates, static_files, measurements, glossary };
+    let site = Site {
+        config,
+        config_source: config_file,
+        facts,
+        pages,
+        notices,
+        strings,
+        templates,
+        static_files,
+        measurements,
+        glossary,
+    };
     Ok(loader.finish(Some(site)))
 }
 

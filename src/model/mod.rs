@@ -5,8 +5,10 @@ pub mod config;
 pub mod duration;
 pub mod fact;
 pub mod interp;
+pub mod links;
 pub mod paths;
 pub mod slug;
+pub mod sms;
 pub mod terms;
 
 use std::collections::BTreeMap;
@@ -50,6 +52,8 @@ pub type Strings = BTreeMap<String, String>;
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: Config,
+    /// The text of `upfront.yaml` (findings about settings point into it).
+    pub config_source: Arc<SourceFile>,
     pub facts: BTreeMap<String, Fact>,
     /// Guides and sections, sorted by (path, locale).
     pub pages: Vec<Page>,

@@ -1,6 +1,330 @@
-//! `tier-leak`: not yet implemented (the Checks issue fills it in).
+//! `tier-leak`: a page of a wider tier that mentions a perk, uses a fact or links to a page of
+//! a narrower tier, and a waiting-room screen (always public) that lists a non-public guide.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::check::Rule;
-use crate::diag::Level;
+use crate::diag::{Diagnostic, Level};
+use crate::model::links::{self, Link, Target};
+use crate::model::{Page, Site, Text, interp};
 
-pub static RULE: Rule = Rule { id: "tier-leak", level: Level::Error, summary: "TODO", doc: "TODO", run: |_, _| {} };
+pub static RULE: Rule = Rule {
+    id: "tier-leak",
+    level: Level::Error,
+    summary: "a page mentions a perk, fact or page of a narrower tier",
+    doc: r"Tiers are audiences, widest first (`public`, then e.g. `member`, `vip`). A page may
+mention what its own tier and wider tiers offer, never what a narrower one does. This rule
+finds, on a page of a wider tier:
+
+- a **perk** of a narrower tier (`tiers.<tier>.perks` in `upfront.yaml`) in the body,
+  summary, step texts or SMS text: the whole phrase, case-insensitively, across line
+  breaks; Hungarian suffixes may follow on Hungarian pages (`VIP-várót`, `VIP-váróban`);
+  Chinese perks match anywhere (`贵宾通道`). Code spans, code blocks, raw HTML and link
+  URLs are not prose and are not searched;
+- a **fact** whose `tier:` is narrower (`{{ nurse.vip }}`, or a step's `wait:`);
+- a **link** to a page of a narrower tier.
+
+It also finds a waiting-room screen (`channels.waiting-room.screens.<name>.guides`) that
+lists a guide which is not of the widest tier: screens hang in public rooms.
+
+**Why**: a perk advertised where other tiers see it sets an expectation the service will
+not meet for them, and people judge a service by that gap.
+
+**Bad** (a public page): `Members get a priority callback within {{ callback.member }}.`
+
+**Good**: `Members get extra services: ask at the desk.` (naming a tier is fine; its perks
+are not).
+
+**Fix**: move the sentence to a page of the narrower tier, or describe it without naming
+the perk. A page that must compare tiers opts out with `ignore: [tier-leak]` and says why.
+
+**Settings**: the tiers and their `perks` in `upfront.yaml`.",
+    run: |ctx, out| run(ctx.site, out),
+};
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ac00}'..='\u{d7af}' | '\u{20000}'..='\u{2ffff}')
+}
+
+/// A character that makes a word go on (so a match there is not a whole phrase).
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+fn same_letter(a: char, b: char) -> bool {
+    a == b || a.to_lowercase().eq(b.to_lowercase())
+}
+
+/// Where `phrase` matches `text` starting at byte `at`: the end of the match.
+fn match_at(text: &str, at: usize, phrase: &str) -> Option<usize> {
+    let mut rest = text[at..].char_indices().peekable();
+    let mut end = at;
+    for p in phrase.chars() {
+        if p.is_whitespace() {
+            // One or more whitespace characters (a line break in a paragraph).
+            let mut any = false;
+            while let Some(&(i, c)) = rest.peek().filter(|(_, c)| c.is_whitespace()) {
+                any = true;
+                end = at + i + c.len_utf8();
+                rest.next();
+            }
+            if !any {
+                return None;
+            }
+            continue;
+        }
+        let (i, c) = rest.next()?;
+        if !same_letter(c, p) {
+            return None;
+        }
+        end = at + i + c.len_utf8();
+    }
+    Some(end)
+}
+
+/// Every match of `phrase` in `text` as a whole phrase (see the rule's doc); with
+/// `suffixes`, letters may follow a phrase that ends in a letter (Hungarian).
+pub fn find_phrase(text: &str, phrase: &str, suffixes: bool) -> Vec<Range<usize>> {
+    let phrase = phrase.trim();
+    let (Some(first), Some(last)) = (phrase.chars().next(), phrase.chars().last()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let boundary_ok = !(is_word(first) && prev.is_some_and(is_word));
+        prev = Some(c);
+        if !boundary_ok || !same_letter(c, first) {
+            continue;
+        }
+        let Some(end) = match_at(text, at, phrase) else { continue };
+        let next = text[end..].chars().next();
+        let ends_ok = !is_word(last) || !next.is_some_and(is_word) || (suffixes && last.is_alphabetic());
+        if ends_ok && out.last().is_none_or(|r: &Range<usize>| r.end <= at) {
+            // A suffix belongs to the match: `VIP-váróban` is reported whole.
+            let word_end = text[end..].find(|c: char| !is_word(c)).map_or(text.len(), |i| end + i);
+            out.push(at..word_end);
+        }
+    }
+    out
+}
+
+/// Byte ranges of a Markdown body that are not prose: code, raw HTML, link destinations.
+fn not_prose(body: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = links::body_links(body).into_iter().map(|(_, span)| span).collect();
+    let mut block_start = None;
+    for (event, range) in Parser::new_ext(body, links::MARKDOWN_OPTIONS).into_offset_iter() {
+        match event {
+            Event::Code(_) | Event::Html(_) | Event::InlineHtml(_) => out.push(range),
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => block_start = Some(range.start),
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
+                out.extend(block_start.take().map(|s| s..range.end));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn overlaps(span: &Range<usize>, ranges: &[Range<usize>]) -> bool {
+    ranges.iter().any(|r| r.start < span.end && span.start < r.end)
+}
+
+/// A page of rank `rank` and the narrower tiers' perks it must not mention.
+struct Checker<'a> {
+    site: &'a Site,
+    page: &'a Page,
+    rank: usize,
+    /// (perk, its tier) for every tier narrower than the page's.
+    perks: Vec<(&'a str, &'a str)>,
+}
+
+impl Checker<'_> {
+    fn push(&self, span: Range<usize>, message: String, hint: &str, out: &mut Vec<Diagnostic>) {
+        let d = Diagnostic::error(RULE.id, self.page.source.path.as_str(), Some(span), message).with_hint(hint);
+        out.push(Diagnostic { level: RULE.level, ..d });
+    }
+
+    fn narrower(&self, tier: &str) -> bool {
+        self.site.config.tier_rank(tier) > self.rank
+    }
+
+    /// Perks and facts in `text`, skipping `skip` ranges; `span_of` maps a range to the file.
+    fn scan(
+        &self,
+        text: &str,
+        skip: &[Range<usize>],
+        span_of: &dyn Fn(Range<usize>) -> Range<usize>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let suffixes = self.page.locale.starts_with("hu");
+        for (perk, tier) in &self.perks {
+            for m in find_phrase(text, perk, suffixes).into_iter().filter(|m| !overlaps(m, skip)) {
+                let written = text[m.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+                let message =
+                    format!("mentions `{written}`, a perk of the `{tier}` tier, on a `{}` page", self.page.tier);
+                self.push(
+                    span_of(m),
+                    message,
+                    "move this to a page of that tier, or say what every tier gets (\"ask at the desk\")",
+                    out,
+                );
+            }
+        }
+        for p in interp::scan(text).0.into_iter().filter(|p| !overlaps(&p.span, skip)) {
+            let Some((fact, _)) = self.site.resolve_fact(&p.name) else { continue };
+            if let Some(tier) = fact.tier.as_deref().filter(|t| self.narrower(t)) {
+                let message =
+                    format!("uses `{}`, a fact of the `{tier}` tier, on a `{}` page", fact.id, self.page.tier);
+                self.push(
+                    span_of(p.name_span),
+                    message,
+                    "use a fact of this page's tier, or move the sentence to a page of that tier",
+                    out,
+                );
+            }
+        }
+    }
+
+    fn front(&self, t: &Text, out: &mut Vec<Diagnostic>) {
+        self.scan(&t.value, &[], &|r| t.span_of(r), out);
+    }
+
+    fn run(&self, out: &mut Vec<Diagnostic>) {
+        let page = self.page;
+        let body = page.body();
+        let start = page.body_start;
+        self.scan(body, &not_prose(body), &|r| start + r.start..start + r.end, out);
+        for t in page.summary.iter().chain(page.sms.iter()).chain(page.steps.iter().map(|s| &s.text)) {
+            self.front(t, out);
+        }
+        for step in &page.steps {
+            let fact = step.wait.as_deref().and_then(|w| self.site.facts.get(w));
+            if let Some((fact, tier)) =
+                fact.and_then(|f| Some((f, f.tier.as_deref()?))).filter(|(_, t)| self.narrower(t))
+            {
+                let message = format!(
+                    "step `{}` waits on `{}`, a fact of the `{tier}` tier, on a `{}` page",
+                    step.title, fact.id, page.tier
+                );
+                self.push(step.wait_span.clone(), message, "use a fact of this page's tier", out);
+            }
+        }
+        for (dest, span) in links::body_links(body) {
+            let Link::Site { path, locale, .. } = links::classify(self.site, &dest, links::source_dir(page)) else {
+                continue;
+            };
+            let want = locale.as_deref().unwrap_or(&page.locale);
+            let Target::Page(target) = links::resolve(self.site, &path, want) else { continue };
+            if self.narrower(&target.tier) {
+                let message =
+                    format!("links to `{dest}`, a page of the `{}` tier, from a `{}` page", target.tier, page.tier);
+                self.push(
+                    start + span.start..start + span.end,
+                    message,
+                    "link to a page of this page's tier (or a wider one)",
+                    out,
+                );
+            }
+        }
+    }
+}
+
+/// Waiting-room screens (public rooms) that list a guide that is not of the widest tier.
+fn screens(site: &Site, out: &mut Vec<Diagnostic>) {
+    let widest = site.config.widest_tier();
+    let Some(screens) = site
+        .config
+        .channels
+        .as_ref()
+        .and_then(|c| c.waiting_room.as_ref())
+        .and_then(|w| w.get("screens"))
+        .and_then(|s| s.as_object())
+    else {
+        return;
+    };
+    for (name, screen) in screens {
+        let guides = screen.get("guides").and_then(|g| g.as_array()).into_iter().flatten();
+        for guide in guides.filter_map(|g| g.as_str()) {
+            let path = guide.trim_matches('/');
+            let Some(page) = site.variants(path).find(|p| p.tier != widest) else { continue };
+            let message = format!(
+                "screen `{name}` lists `{path}`, a page of the `{}` tier: screens are seen by everyone",
+                page.tier
+            );
+            let span = screen_guide_span(&site.config_source.text, name, guide);
+            let d = Diagnostic::error(RULE.id, "upfront.yaml", span, message)
+                .with_hint(format!("remove `{path}` from the screen's guides"));
+            out.push(Diagnostic { level: RULE.level, ..d });
+        }
+    }
+}
+
+/// The span of `guide` in the `guides:` of screen `screen` in the text of `upfront.yaml`
+/// (for when the site carries that text).
+pub fn screen_guide_span(config_text: &str, screen: &str, guide: &str) -> Option<Range<usize>> {
+    let at_screen = config_text.find(&format!("{screen}:"))?;
+    let guides = at_screen + config_text[at_screen..].find("guides:")?;
+    let rel = config_text[guides..].find(guide)?;
+    Some(guides + rel..guides + rel + guide.len())
+}
+
+fn run(site: &Site, out: &mut Vec<Diagnostic>) {
+    for page in &site.pages {
+        let rank = site.config.tier_rank(&page.tier);
+        let perks = site
+            .config
+            .tiers
+            .iter()
+            .filter(|(name, _)| site.config.tier_rank(name) > rank)
+            .flat_map(|(name, t)| t.perks.iter().map(move |p| (p.as_str(), name.as_str())))
+            .collect();
+        Checker { site, page, rank, perks }.run(out);
+    }
+    screens(site, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found<'a>(text: &'a str, phrase: &str, suffixes: bool) -> Vec<&'a str> {
+        find_phrase(text, phrase, suffixes).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn whole_phrases_case_insensitive() {
+        assert_eq!(found("Our vip Lounge is open. VIP lounges too.", "VIP lounge", false), ["vip Lounge"]);
+        assert_eq!(found("the VIP\n  lounge", "VIP lounge", false), ["VIP\n  lounge"]);
+        assert!(found("a XVIP lounge", "VIP lounge", false).is_empty());
+        assert_eq!(found("Ask for a priority callback.", "priority callback", false), ["priority callback"]);
+    }
+
+    #[test]
+    fn hungarian_suffixes_and_chinese() {
+        assert_eq!(found("A VIP-várót és a VIP-váróban", "VIP-váró", true), ["VIP-várót", "VIP-váróban"]);
+        assert!(found("A VIP-várót", "VIP-váró", false).is_empty());
+        assert_eq!(found("您可以使用贵宾通道。", "贵宾通道", false), ["贵宾通道"]);
+        assert!(found("贵宾通", "贵宾通道", false).is_empty());
+    }
+
+    #[test]
+    fn code_and_urls_are_not_prose() {
+        let body = "See `VIP lounge` and [x](/vip-lounge/) <b>VIP lounge</b>\n\n```\nVIP lounge\n```\nVIP lounge";
+        let skip = not_prose(body);
+        let hits: Vec<_> = find_phrase(body, "VIP lounge", false).into_iter().filter(|m| !overlaps(m, &skip)).collect();
+        // Inline HTML tags are skipped, the text between them is prose.
+        let texts: Vec<usize> = hits.iter().map(|m| m.start).collect();
+        assert_eq!(texts, [body.find("<b>").unwrap_or(0) + 3, body.len() - "VIP lounge".len()]);
+    }
+
+    #[test]
+    fn screen_lines() {
+        let text =
+            "channels:\n  waiting-room:\n    screens:\n      lobby:\n        guides: [emergency/visit, lounge]\n";
+        let span = screen_guide_span(text, "lobby", "lounge").unwrap_or_default();
+        assert_eq!(&text[span], "lounge");
+    }
+}

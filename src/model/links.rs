@@ -1,0 +1,278 @@
+//! Content links, as the help center resolves them: site-absolute guide paths
+//! (`/emergency/visit/`, in the page's locale when translated, else the default locale),
+//! relative `.md` paths, `#anchors` and static files. Also the heading ids a page gets, by the
+//! renderer's rule. Pure functions over the model; no I/O. Used by `broken-link` and
+//! `tier-leak`.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::slug::{IdAllocator, slugify};
+use super::{Page, Site, Style, interp};
+
+/// The Markdown extensions content is parsed with (the renderer's).
+pub const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
+/// What a link destination written in content names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// A URL with a scheme, `//host`, or a relative path that is not `.md`: not resolved.
+    External,
+    /// `#anchor` on the same page (still percent-encoded as written).
+    SamePage { fragment: String },
+    /// A guide, section or static file: `path` is slugged and has no slashes at either end.
+    Site { path: String, locale: Option<String>, fragment: Option<String> },
+}
+
+/// The page's folder under `content/` (for relative `.md` links).
+pub fn source_dir(page: &Page) -> &str {
+    let rel = page.source.path.strip_prefix("content/").unwrap_or(&page.source.path);
+    rel.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+/// Join a relative path onto a folder, resolving `.` and `..`.
+pub fn join(folder: &str, rel: &str) -> String {
+    let mut parts: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+/// Classify a link destination written on a page whose source folder is `source_dir`.
+pub fn classify(site: &Site, dest: &str, source_dir: &str) -> Link {
+    let dest = dest.trim();
+    if let Some(fragment) = dest.strip_prefix('#') {
+        return Link::SamePage { fragment: fragment.to_string() };
+    }
+    if dest.starts_with("//") || dest.contains(':') || dest.is_empty() {
+        return Link::External;
+    }
+    let (path_part, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (dest, None),
+    };
+    if let Some(md) = path_part.strip_suffix(".md") {
+        let joined = if md.starts_with('/') { md.trim_start_matches('/').to_string() } else { join(source_dir, md) };
+        let (stem, locale) = match joined.rsplit_once('.') {
+            Some((p, l)) if site.config.locales.contains_key(l) && !l.contains('/') => (p.to_string(), Some(l.into())),
+            _ => (joined, None),
+        };
+        let segs: Vec<String> = stem.split('/').filter(|s| !s.is_empty() && *s != "_index").map(slugify).collect();
+        return Link::Site { path: segs.join("/"), locale, fragment };
+    }
+    if path_part.starts_with('/') {
+        return Link::Site { path: path_part.trim_matches('/').to_string(), locale: None, fragment };
+    }
+    Link::External
+}
+
+/// What a site link resolves to.
+#[derive(Debug, Clone, Copy)]
+pub enum Target<'a> {
+    /// A written guide or section (in the locale it resolved to).
+    Page(&'a Page),
+    /// A folder of guides without an `_index.md`: it gets a section page with no headings.
+    Folder,
+    /// A file under `static/`.
+    Static,
+    Missing,
+}
+
+/// Does `path` name a folder that holds a published page in `locale` (or the root)?
+fn is_folder(site: &Site, path: &str, locale: &str) -> bool {
+    if path.is_empty() {
+        return true;
+    }
+    let prefix = format!("{path}/");
+    site.pages.iter().any(|p| p.locale == locale && !p.draft && p.path.starts_with(&prefix))
+}
+
+/// Resolve a site link's path: in `locale` (the explicit one of a `.md` link, else the
+/// page's own), else in the default locale; then a static file.
+pub fn resolve<'a>(site: &'a Site, path: &str, locale: &str) -> Target<'a> {
+    for l in [locale, site.default_locale()] {
+        if let Some(p) = site.page(path, l).filter(|p| !p.draft) {
+            return Target::Page(p);
+        }
+        if is_folder(site, path, l) {
+            return Target::Folder;
+        }
+    }
+    if site.static_files.iter().any(|f| f == path) { Target::Static } else { Target::Missing }
+}
+
+/// Decode `%XX` escapes (an anchor written `#ha-rosszabbul-%C3%A9rzi`).
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Every link and image destination in a Markdown body, with the byte span of the
+/// destination as written (the whole link when it cannot be found, e.g. reference links).
+pub fn body_links(body: &str) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(body, MARKDOWN_OPTIONS).into_offset_iter() {
+        let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event else { continue };
+        let written = &body[range.clone()];
+        let span = match written.rfind(&*dest_url) {
+            Some(i) if !dest_url.is_empty() => range.start + i..range.start + i + dest_url.len(),
+            _ => reference_span(body, &dest_url).unwrap_or(range),
+        };
+        out.push((dest_url.to_string(), span));
+    }
+    out
+}
+
+/// The span of `dest` in a reference definition (`[x]: dest`).
+fn reference_span(body: &str, dest: &str) -> Option<Range<usize>> {
+    if dest.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(i) = body[from..].find(dest) {
+        let at = from + i;
+        if body[..at].trim_end_matches([' ', '<']).ends_with("]:") {
+            return Some(at..at + dest.len());
+        }
+        from = at + dest.len();
+    }
+    None
+}
+
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// The heading ids the help center gives a page body, in order: placeholders filled by
+/// `fact` (code keeps them as written), `{#custom}` ids honoured, repeats numbered by
+/// `IdAllocator`, raw HTML counted as text unless `unsafe_html`.
+pub fn heading_ids(body: &str, fact: &dyn Fn(&str) -> Option<String>, unsafe_html: bool) -> Vec<String> {
+    // Placeholders become sentinels first, as in the renderer, so Markdown cannot split them.
+    let (found, _) = interp::scan(body);
+    let mut text = String::with_capacity(body.len());
+    let mut values = Vec::with_capacity(found.len());
+    let mut last = 0;
+    for (i, p) in found.iter().enumerate() {
+        text.push_str(&body[last..p.span.start]);
+        text.push(OPEN);
+        text.push_str(&i.to_string());
+        text.push(CLOSE);
+        let original = body[p.span.clone()].to_string();
+        values.push((fact(&p.name).unwrap_or_else(|| original.clone()), original));
+        last = p.span.end;
+    }
+    text.push_str(&body[last..]);
+    let fill = |s: &str, literal: bool| {
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s;
+        while let Some(a) = rest.find(OPEN) {
+            out.push_str(&rest[..a]);
+            let after = &rest[a + OPEN.len_utf8()..];
+            let Some(b) = after.find(CLOSE) else { break };
+            if let Some((value, original)) = after[..b].parse::<usize>().ok().and_then(|i| values.get(i)) {
+                out.push_str(if literal { original } else { value });
+            }
+            rest = &after[b + CLOSE.len_utf8()..];
+        }
+        out.push_str(rest);
+        out
+    };
+
+    let mut ids = IdAllocator::default();
+    let mut out = Vec::new();
+    let mut heading: Option<(Option<String>, String)> = None;
+    for event in Parser::new_ext(&text, MARKDOWN_OPTIONS) {
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => heading = Some((id.map(|i| i.to_string()), String::new())),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((custom, plain)) = heading.take() {
+                    out.push(ids.next_id(custom.as_deref().unwrap_or(&plain)));
+                }
+            }
+            Event::Text(t) => {
+                if let Some((_, plain)) = &mut heading {
+                    plain.push_str(&fill(&t, false));
+                }
+            }
+            Event::Code(t) => {
+                if let Some((_, plain)) = &mut heading {
+                    plain.push_str(&fill(&t, true));
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) if !unsafe_html => {
+                let t = h.trim();
+                let comment = t.starts_with("<!--") && t.ends_with("-->");
+                if let Some((_, plain)) = heading.as_mut().filter(|_| !comment) {
+                    plain.push_str(&fill(&h, true));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The heading ids of a page, with facts filled in for its locale as the help center does.
+pub fn page_heading_ids(site: &Site, page: &Page) -> Vec<String> {
+    let fact = |name: &str| site.render_fact(name, &page.locale, Style::Web);
+    heading_ids(page.body(), &fact, site.config.markdown.unsafe_html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_and_decodes() {
+        assert_eq!(join("emergency", "../contact"), "contact");
+        assert_eq!(join("emergency", "./waiting"), "emergency/waiting");
+        assert_eq!(percent_decode("ha-rosszabbul-%C3%A9rzi"), "ha-rosszabbul-érzi");
+        assert_eq!(percent_decode("100%-sure%2"), "100%-sure%2");
+    }
+
+    #[test]
+    fn heading_ids_follow_the_renderer() {
+        let fact = |name: &str| (name == "er.triage").then(|| "10–30 minutes".to_string());
+        let md = "# Wait {{ er.triage }}\n\n## Wait\n## Wait\n\n## Custom {#My-Id}\n\n## `{{ er.triage }}` code\n\n## Ha rosszabbul érzi magát\n\n```\n# not a heading\n```\n";
+        assert_eq!(
+            heading_ids(md, &fact, false),
+            ["wait-10-30-minutes", "wait", "wait-2", "my-id", "er-triage-code", "ha-rosszabbul-érzi-magát"]
+        );
+        assert_eq!(heading_ids("## A <b>b</b>\n", &fact, false), ["a-b-b-b"]);
+        assert_eq!(heading_ids("## A <b>b</b>\n", &fact, true), ["a-b"]);
+    }
+
+    #[test]
+    fn link_spans() {
+        let body = "See [a](/x/#y \"t\") and [b][r] and ![i](/img.png).\n\n[r]: <../z.md>\n";
+        let links = body_links(body);
+        let got: Vec<(&str, &str)> = links.iter().map(|(d, s)| (d.as_str(), &body[s.clone()])).collect();
+        assert_eq!(got, [("/x/#y", "/x/#y"), ("../z.md", "../z.md"), ("/img.png", "/img.png")]);
+    }
+}
