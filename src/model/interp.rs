@@ -76,6 +76,60 @@ pub fn scan(text: &str) -> (Vec<Placeholder>, Vec<ScanProblem>) {
     (found, problems)
 }
 
+/// Private-use characters that stand in for placeholders while Markdown is parsed.
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// A body whose placeholders were replaced by sentinels the Markdown parser leaves alone
+/// (so emphasis or links can never split a `{{ fact }}`), with each one's value and text.
+pub struct Protected {
+    pub text: String,
+    /// Per sentinel: (rendered value, the placeholder as written).
+    values: Vec<(String, String)>,
+}
+
+/// Replace every placeholder of `body` by a sentinel; `fact` renders a name (unknown names
+/// keep their text).
+pub fn protect(body: &str, fact: &dyn Fn(&str) -> Option<String>) -> Protected {
+    let (found, _) = scan(body);
+    let mut text = String::with_capacity(body.len());
+    let mut values = Vec::with_capacity(found.len());
+    let mut last = 0;
+    for (i, p) in found.iter().enumerate() {
+        text.push_str(&body[last..p.span.start]);
+        text.push(OPEN);
+        text.push_str(&i.to_string());
+        text.push(CLOSE);
+        let original = body[p.span.clone()].to_string();
+        values.push((fact(&p.name).unwrap_or_else(|| original.clone()), original));
+        last = p.span.end;
+    }
+    text.push_str(&body[last..]);
+    Protected { text, values }
+}
+
+impl Protected {
+    /// Put values (or, with `literal`, the placeholders as written) back into `s`.
+    pub fn fill(&self, s: &str, literal: bool) -> String {
+        if !s.contains(OPEN) {
+            return s.to_string();
+        }
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s;
+        while let Some(a) = rest.find(OPEN) {
+            out.push_str(&rest[..a]);
+            let after = &rest[a + OPEN.len_utf8()..];
+            let Some(b) = after.find(CLOSE) else { break };
+            if let Some((value, original)) = after[..b].parse::<usize>().ok().and_then(|i| self.values.get(i)) {
+                out.push_str(if literal { original } else { value });
+            }
+            rest = &after[b + CLOSE.len_utf8()..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

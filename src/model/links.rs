@@ -166,48 +166,18 @@ fn reference_span(body: &str, dest: &str) -> Option<Range<usize>> {
     None
 }
 
-const OPEN: char = '\u{E000}';
-const CLOSE: char = '\u{E001}';
-
 /// The heading ids the help center gives a page body, in order: placeholders filled by
 /// `fact` (code keeps them as written), `{#custom}` ids honoured, repeats numbered by
 /// `IdAllocator`, raw HTML counted as text unless `unsafe_html`.
 pub fn heading_ids(body: &str, fact: &dyn Fn(&str) -> Option<String>, unsafe_html: bool) -> Vec<String> {
     // Placeholders become sentinels first, as in the renderer, so Markdown cannot split them.
-    let (found, _) = interp::scan(body);
-    let mut text = String::with_capacity(body.len());
-    let mut values = Vec::with_capacity(found.len());
-    let mut last = 0;
-    for (i, p) in found.iter().enumerate() {
-        text.push_str(&body[last..p.span.start]);
-        text.push(OPEN);
-        text.push_str(&i.to_string());
-        text.push(CLOSE);
-        let original = body[p.span.clone()].to_string();
-        values.push((fact(&p.name).unwrap_or_else(|| original.clone()), original));
-        last = p.span.end;
-    }
-    text.push_str(&body[last..]);
-    let fill = |s: &str, literal: bool| {
-        let mut out = String::with_capacity(s.len());
-        let mut rest = s;
-        while let Some(a) = rest.find(OPEN) {
-            out.push_str(&rest[..a]);
-            let after = &rest[a + OPEN.len_utf8()..];
-            let Some(b) = after.find(CLOSE) else { break };
-            if let Some((value, original)) = after[..b].parse::<usize>().ok().and_then(|i| values.get(i)) {
-                out.push_str(if literal { original } else { value });
-            }
-            rest = &after[b + CLOSE.len_utf8()..];
-        }
-        out.push_str(rest);
-        out
-    };
+    let protected = interp::protect(body, fact);
+    let fill = |s: &str, literal: bool| protected.fill(s, literal);
 
     let mut ids = IdAllocator::default();
     let mut out = Vec::new();
     let mut heading: Option<(Option<String>, String)> = None;
-    for event in Parser::new_ext(&text, MARKDOWN_OPTIONS) {
+    for event in Parser::new_ext(&protected.text, MARKDOWN_OPTIONS) {
         match event {
             Event::Start(Tag::Heading { id, .. }) => heading = Some((id.map(|i| i.to_string()), String::new())),
             Event::End(TagEnd::Heading(_)) => {

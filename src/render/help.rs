@@ -10,7 +10,8 @@ use super::markdown::{self, Resolver};
 use super::view::{self, Common, GuideCard, LangLink, Link, SectionCard, StepView};
 use super::{Channel, RenderContext};
 use crate::diag::Diagnostic;
-use crate::model::{Page, PageKind, Site, Style, paths, slug::slugify};
+use crate::model::links;
+use crate::model::{Page, PageKind, Site, Style, paths};
 use crate::output::Output;
 
 pub struct Help;
@@ -131,50 +132,17 @@ impl Resolver for PageResolver<'_> {
 /// Turn a content link into a relative URL. Unknown targets are written as given (the
 /// `broken-link` check reports them).
 fn resolve_link(index: &Index, locale: &str, dir: &str, source_dir: &str, dest: &str) -> String {
-    let site = index.site;
-    if dest.starts_with('#') || dest.starts_with("//") || dest.contains(':') {
-        return dest.to_string();
-    }
-    let (path_part, fragment) = dest.split_once('#').map_or((dest, ""), |(p, f)| (p, f));
-    let frag = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
-    let (target, want_locale) = if let Some(md) = path_part.strip_suffix(".md") {
-        let joined = if md.starts_with('/') { md.trim_start_matches('/').to_string() } else { join(source_dir, md) };
-        let (stem_path, loc) = match joined.rsplit_once('.') {
-            Some((p, l)) if site.config.locales.contains_key(l) && !l.contains('/') => {
-                (p.to_string(), Some(l.to_string()))
-            }
-            _ => (joined, None),
-        };
-        let segs: Vec<String> = stem_path.split('/').filter(|s| !s.is_empty() && *s != "_index").map(slugify).collect();
-        (segs.join("/"), loc)
-    } else if path_part.starts_with('/') {
-        (path_part.trim_matches('/').to_string(), None)
-    } else {
+    let links::Link::Site { path, locale: wanted, fragment } = links::classify(index.site, dest, source_dir) else {
         return dest.to_string();
     };
-    let want = want_locale.as_deref().unwrap_or(locale);
-    if let Some(target_dir) = index.dir_of(&target, want) {
+    let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+    if let Some(target_dir) = index.dir_of(&path, wanted.as_deref().unwrap_or(locale)) {
         return paths::relative_page(dir, &target_dir) + &frag;
     }
-    if site.static_files.contains(&target) {
-        return paths::relative(dir, &target) + &frag;
+    if index.site.static_files.contains(&path) {
+        return paths::relative(dir, &path) + &frag;
     }
     dest.to_string()
-}
-
-/// Join a relative path onto a folder, resolving `.` and `..`.
-fn join(folder: &str, rel: &str) -> String {
-    let mut parts: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
 }
 
 #[derive(Serialize)]
@@ -318,13 +286,8 @@ fn cards<'a>(index: &Index<'a>, guides: &[&'a Page], dir: &str) -> Vec<GuideCard
         .collect()
 }
 
-fn source_dir(page: &Page) -> &str {
-    let rel = page.source.path.strip_prefix("content/").unwrap_or(&page.source.path);
-    rel.rsplit_once('/').map_or("", |(d, _)| d)
-}
-
 fn body(index: &Index, page: &Page, dir: &str) -> markdown::Rendered {
-    let resolver = PageResolver { index, locale: &page.locale, dir, source_dir: source_dir(page) };
+    let resolver = PageResolver { index, locale: &page.locale, dir, source_dir: links::source_dir(page) };
     markdown::render(page.body(), &resolver, index.site.config.markdown.unsafe_html)
 }
 

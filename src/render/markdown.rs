@@ -2,7 +2,7 @@
 //! the site opts in, links keep only safe schemes, facts are filled in from sentinels (so
 //! content never runs template code), and headings get stable, unique ids.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::model::interp;
 use crate::model::slug::IdAllocator;
@@ -62,9 +62,6 @@ fn gloss(text: &str, terms: &[(&str, &str)], explained: &mut [bool], out: &mut V
     out.push(Event::Text(CowStr::from(rest.to_string())));
 }
 
-const OPEN: char = '\u{E000}';
-const CLOSE: char = '\u{E001}';
-
 /// Is this link destination allowed? `http(s):`, `mailto:`, `tel:` and scheme-less targets.
 pub fn safe_url(dest: &str) -> bool {
     let d = dest.trim_start_matches(|c: char| c.is_whitespace() || c.is_control());
@@ -83,57 +80,13 @@ fn is_comment(html: &str) -> bool {
     t.starts_with("<!--") && t.ends_with("-->")
 }
 
-/// Replace placeholders by sentinels the Markdown parser leaves alone; return the text and,
-/// per sentinel, (rendered value, original text).
-fn protect(body: &str, resolver: &dyn Resolver) -> (String, Vec<(String, String)>) {
-    let (found, _) = interp::scan(body);
-    let mut text = String::with_capacity(body.len());
-    let mut values = Vec::with_capacity(found.len());
-    let mut last = 0;
-    for (i, p) in found.iter().enumerate() {
-        text.push_str(&body[last..p.span.start]);
-        text.push(OPEN);
-        text.push_str(&i.to_string());
-        text.push(CLOSE);
-        let original = body[p.span.clone()].to_string();
-        values.push((resolver.fact(&p.name).unwrap_or_else(|| original.clone()), original));
-        last = p.span.end;
-    }
-    text.push_str(&body[last..]);
-    (text, values)
-}
-
-/// Put values (or, in code, the original placeholder) back in place of the sentinels.
-fn fill(s: &str, values: &[(String, String)], literal: bool) -> String {
-    if !s.contains(OPEN) {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(a) = rest.find(OPEN) {
-        out.push_str(&rest[..a]);
-        let after = &rest[a + OPEN.len_utf8()..];
-        let Some(b) = after.find(CLOSE) else { break };
-        let idx: usize = after[..b].parse().unwrap_or(usize::MAX);
-        if let Some((value, original)) = values.get(idx) {
-            out.push_str(if literal { original } else { value });
-        }
-        rest = &after[b + CLOSE.len_utf8()..];
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Render `body` to HTML.
 pub fn render(body: &str, resolver: &dyn Resolver, unsafe_html: bool) -> Rendered {
-    let (text, values) = protect(body, resolver);
-    let fill = |s: &str, literal: bool| fill(s, &values, literal);
+    let protected = interp::protect(body, &|name| resolver.fact(name));
+    let text = &protected.text;
+    let fill = |s: &str, literal: bool| protected.fill(s, literal);
 
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let options = crate::model::links::MARKDOWN_OPTIONS;
     let mut ids = IdAllocator::default();
     let mut headings = Vec::new();
     let mut events: Vec<Event> = Vec::new();
@@ -144,7 +97,7 @@ pub fn render(body: &str, resolver: &dyn Resolver, unsafe_html: bool) -> Rendere
     let mut explained = vec![false; terms.len()];
     let mut in_table = false;
 
-    for event in Parser::new_ext(&text, options) {
+    for event in Parser::new_ext(text, options) {
         let event = match event {
             Event::Start(Tag::Table(_)) => {
                 in_table = true;
