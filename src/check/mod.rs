@@ -4,6 +4,7 @@
 
 pub mod rules;
 pub mod suppress;
+pub mod text;
 
 use rayon::prelude::*;
 
