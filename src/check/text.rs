@@ -247,10 +247,11 @@ pub fn clause_at(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize>
 
 /// Whether a clause is an instruction to the reader ("call 112 right away", "请立即告诉
 /// 工作人员", "azonnal szóljon"): it starts with an imperative (after lead words such as
-/// "please", "then", "always"), or, for free word order, holds one anywhere.
+/// "please", "then", "always"), or holds a word that marks one anywhere (Chinese "请",
+/// Hungarian formal imperatives: free word order).
 pub fn is_instruction(lang: &Lang, clause: &str) -> bool {
-    if lang.instruction_anywhere {
-        return lang.verbs.is_match(clause);
+    if lang.anywhere.is_match(clause) {
+        return true;
     }
     let mut rest = clause.trim_start_matches(|c: char| !is_word_char(c));
     for _ in 0..4 {

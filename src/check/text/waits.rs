@@ -83,7 +83,12 @@ fn hint(site: &Site, page: &Page, w: &Written) -> String {
             part_range(f, part).is_some_and(|r| equals(w, r) && (part == Part::Whole || r != f.wait().unwrap_or(r)))
         });
         if let Some(f) = found {
-            return format!("write `{}`: the fact with that value", placeholder(&f.id, part));
+            let what = match part {
+                Part::Whole => "has exactly this value",
+                Part::Min => "starts at this value",
+                Part::Max => "ends at this value",
+            };
+            return format!("write `{}`: `{}` {what}", placeholder(&f.id, part), f.id);
         }
     }
     match w.seconds.filter(|_| !w.unit.is_some_and(super::duration::UnitKind::is_approximate)) {

@@ -55,7 +55,7 @@ struct WordLists {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct InstructionWords {
-    anywhere: bool,
+    anywhere: Vec<String>,
     lead: Vec<String>,
     verbs: Vec<String>,
 }
@@ -128,8 +128,14 @@ impl Lexicon {
                 while at <= text.len() {
                     let m = re.find_at(text, at)?;
                     if bounded(self.mode, *whole, text, m.range()) {
-                        at = if m.end() > m.start() { m.end() } else { next_char(text, m.end()) };
-                        return Some(m.range());
+                        // A stem takes its suffixes: the finding spans the whole word.
+                        let end = if self.mode == Mode::Stems && !*whole {
+                            text[m.end()..].find(|c: char| !is_word_char(c)).map_or(text.len(), |i| m.end() + i)
+                        } else {
+                            m.end()
+                        };
+                        at = if end > m.start() { end } else { next_char(text, end) };
+                        return Some(m.start()..end);
                     }
                     at = next_char(text, m.start());
                 }
@@ -159,12 +165,21 @@ pub(crate) fn bounded(mode: Mode, whole: bool, text: &str, range: Range<usize>) 
     }
     let m = &text[range.clone()];
     let starts_word = m.chars().next().is_some_and(is_word_char);
-    let before = text[..range.start].chars().next_back().is_some_and(is_word_char);
+    // A hyphen between letters joins a word: "check" is not a word of "check-in".
+    let mut back = text[..range.start].chars().rev();
+    let before = match back.next() {
+        Some('-') => back.next().is_some_and(is_word_char),
+        c => c.is_some_and(is_word_char),
+    };
     if starts_word && before {
         return false;
     }
     let ends_word = m.chars().next_back().is_some_and(is_word_char);
-    let after = text[range.end..].chars().next().is_some_and(is_word_char);
+    let mut ahead = text[range.end..].chars();
+    let after = match ahead.next() {
+        Some('-') => ahead.next().is_some_and(is_word_char),
+        c => c.is_some_and(is_word_char),
+    };
     !(whole && ends_word && after)
 }
 
@@ -191,7 +206,7 @@ pub struct Lang {
     pub vague_not: Lexicon,
     pub absolute: Lexicon,
     pub absolute_not: Lexicon,
-    pub instruction_anywhere: bool,
+    pub anywhere: Lexicon,
     pub lead: Lexicon,
     pub verbs: Lexicon,
     pub wait_cues: Lexicon,
@@ -220,7 +235,7 @@ pub fn parse(locale: &str, yaml: &str) -> Result<Lang, String> {
         vague_not: lex(m, &w.vague_not)?,
         absolute: lex(m, &w.absolute)?,
         absolute_not: lex(m, &w.absolute_not)?,
-        instruction_anywhere: w.instruction.anywhere,
+        anywhere: lex(m, &w.instruction.anywhere)?,
         lead: lex(m, &w.instruction.lead)?,
         verbs: lex(m, &w.instruction.verbs)?,
         wait_cues: lex(m, &w.wait_cues)?,
