@@ -93,6 +93,14 @@ pub fn blocks(page: &Page) -> Vec<Block> {
     out
 }
 
+/// Whether the page's file may hold what `test` looks for: a filter that skips parsing
+/// pages without a single candidate. Entities and escapes (`&`, `\\`) can hide a match from
+/// the raw text, so a file with them always passes.
+pub fn may_contain(page: &Page, test: impl Fn(&str) -> bool) -> bool {
+    let t = page.source.text.as_str();
+    t.contains(['&', '\\']) || test(t)
+}
+
 fn flush(cur: &mut Option<Block>, out: &mut Vec<Block>) {
     if let Some(b) = cur.take().filter(|b| !b.text.trim().is_empty()) {
         out.push(b);

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::check::Rule;
 use crate::check::text::words::{SiteWords, cue_hits, lang};
-use crate::check::text::{Origin, Sentence, clause_at, for_each_sentence, is_instruction};
+use crate::check::text::{Origin, Sentence, clause_at, for_each_sentence, is_instruction, may_contain};
 use crate::diag::{Diagnostic, Level};
 use crate::model::{Page, Site};
 
@@ -61,8 +61,12 @@ fn gives_duration(site: &Site, page: &Page, s: &Sentence) -> bool {
 fn check_page(site: &Site, extra: &SiteWords, page: &Page) -> Vec<Diagnostic> {
     let lang = lang(&page.locale);
     let mut out = Vec::new();
+    let extra_words = extra.vague(&page.locale);
+    if !may_contain(page, |t| lang.vague.may_match(t) || extra_words.is_some_and(|e| e.may_match(t))) {
+        return out;
+    }
     for_each_sentence(page, lang, |s| {
-        let mut hits = cue_hits(&lang.vague, extra.vague(&page.locale), &lang.vague_not, s.text).peekable();
+        let mut hits = cue_hits(&lang.vague, extra_words, &lang.vague_not, s.text).peekable();
         if hits.peek().is_none() || gives_duration(site, page, s) {
             return;
         }

@@ -153,6 +153,11 @@ impl Grammar {
         }
     }
 
+    /// Whether `text` may hold a duration (no boundary checks): a cheap page-level filter.
+    pub fn may_match(&self, text: &str) -> bool {
+        self.re.as_ref().is_some_and(|re| re.is_match(text)) || self.bare.may_match(text)
+    }
+
     /// Every duration written in `text`.
     pub fn find(&self, text: &str, out: &mut Vec<Written>) {
         if let Some(re) = &self.re {

@@ -8,7 +8,8 @@ use std::ops::Range;
 use super::duration::Written;
 use super::words::{Lang, Mode, lang};
 use super::{
-    Block, Origin, blocks, clause_at, is_instruction, overlaps, quoted, sentences, tokens_after, tokens_before,
+    Block, Origin, blocks, clause_at, is_instruction, may_contain, overlaps, quoted, sentences, tokens_after,
+    tokens_before,
 };
 use crate::model::duration::{Duration, WaitRange};
 use crate::model::{Fact, Page, Part, Site};
@@ -122,6 +123,9 @@ fn fact_uses(site: &Site, page: &Page) -> BTreeMap<Origin, Uses> {
 /// Every hand-written wait on a page, each with its one verdict.
 pub fn hand_written(site: &Site, page: &Page) -> Vec<HandWritten> {
     let lang = lang(&page.locale);
+    if !may_contain(page, |t| lang.durations.may_match(t)) {
+        return Vec::new();
+    }
     let source = (page.locale != site.default_locale())
         .then(|| site.page(&page.path, site.default_locale()))
         .flatten()

@@ -144,6 +144,11 @@ impl Lexicon {
         })
     }
 
+    /// Whether `text` may hold a match (no boundary checks): a cheap page-level filter.
+    pub fn may_match(&self, text: &str) -> bool {
+        self.parts.iter().any(|(re, _)| re.is_match(text))
+    }
+
     pub fn is_match(&self, text: &str) -> bool {
         self.find_iter(text).next().is_some()
     }
