@@ -5,6 +5,7 @@
 pub mod docs;
 pub mod rules;
 pub mod suppress;
+pub mod text;
 
 use rayon::prelude::*;
 

@@ -1,7 +1,69 @@
-//! `absolute-promise`: not yet implemented (the Checks issue fills it in).
+//! `absolute-promise`: a guarantee about service, time or outcome ("guaranteed", "always",
+//! "never wait", "保证", "garantált"), unless it is an instruction to the reader. Word lists
+//! are data (`check/words/<locale>.yaml`), extended by `checks.words.<locale>.absolute`.
+
+use rayon::prelude::*;
 
 use crate::check::Rule;
-use crate::diag::Level;
+use crate::check::text::words::{SiteWords, cue_hits, lang};
+use crate::check::text::{clause_at, for_each_sentence, is_instruction, may_contain};
+use crate::diag::{Diagnostic, Level};
+use crate::model::Page;
 
-pub static RULE: Rule =
-    Rule { id: "absolute-promise", level: Level::Warning, summary: "TODO", doc: "TODO", run: |_, _| {} };
+pub static RULE: Rule = Rule {
+    id: "absolute-promise",
+    level: Level::Warning,
+    summary: "a guarantee about service, time or outcome",
+    doc: r#"**What**: a word that guarantees service, time or outcome: "guaranteed",
+"guarantee", "always", "never wait", "no wait", "100%", "immediately seen"; "保证", "一定",
+"绝对", "肯定"; "garantált", "garantáltan", "mindig", "soha nem kell várnia".
+
+Silent when the clause is an instruction to the reader ("always call 112 if …", "always
+bring your ID", "请一定带上身份证", "mindig hozza magával"), when the word is part of an
+honest negation ("we cannot guarantee", "not always", "不一定", "nem mindig"), and in quoted
+text.
+
+**Why**: a promise the organisation cannot keep on its worst day turns every late wait into
+a broken promise. Ranges that turn out generous build trust.
+
+**Bad**: `You will always be seen within the hour.`
+
+**Good**: `Most people are seen within {{ er.doctor }}.`
+
+**Fix**: say what usually happens, with the fact for it; keep "always" for what the reader
+should do.
+
+**Settings**: `checks.words.<locale>.absolute: [...]` adds words; `checks.severity`."#,
+    run: |ctx, out| {
+        let extra = SiteWords::new(ctx.site);
+        let found: Vec<Diagnostic> = ctx.site.pages.par_iter().flat_map_iter(|page| check_page(&extra, page)).collect();
+        out.extend(found);
+    },
+};
+
+fn check_page(extra: &SiteWords, page: &Page) -> Vec<Diagnostic> {
+    let lang = lang(&page.locale);
+    let mut out = Vec::new();
+    let extra_words = extra.absolute(&page.locale);
+    if !may_contain(page, |t| lang.absolute.may_match(t) || extra_words.is_some_and(|e| e.may_match(t))) {
+        return out;
+    }
+    for_each_sentence(page, lang, |s| {
+        for hit in cue_hits(&lang.absolute, extra_words, &lang.absolute_not, s.text) {
+            let clause = clause_at(s.text, 0..s.text.len(), hit.start);
+            if s.is_quoted_or_fact(&hit) || is_instruction(lang, &s.text[clause]) {
+                continue;
+            }
+            let mut d = Diagnostic::error(
+                RULE.id,
+                page.source.path.as_str(),
+                Some(s.span_of(&hit)),
+                format!("`{}` promises what a busy day may break", &s.text[hit]),
+            )
+            .with_hint("say what usually happens, e.g. \"most people are seen within {{ er.doctor }}\"");
+            d.level = RULE.level;
+            out.push(d);
+        }
+    });
+    out
+}

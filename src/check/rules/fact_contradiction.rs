@@ -1,7 +1,58 @@
-//! `fact-contradiction`: not yet implemented (the Checks issue fills it in).
+//! `fact-contradiction`: a hand-written duration outside the range of the fact the same
+//! step or sentence uses, or typed by a translation where its source names a fact. Shares
+//! its duration finder with `hardcoded-wait` (`check/text/waits.rs`): one span, one finding.
+
+use rayon::prelude::*;
 
 use crate::check::Rule;
-use crate::diag::Level;
+use crate::check::text::waits::{Verdict, hand_written};
+use crate::diag::{Diagnostic, Level};
 
-pub static RULE: Rule =
-    Rule { id: "fact-contradiction", level: Level::Error, summary: "TODO", doc: "TODO", run: |_, _| {} };
+pub static RULE: Rule = Rule {
+    id: "fact-contradiction",
+    level: Level::Error,
+    summary: "a hand-written duration that contradicts the fact used for the same step or sentence",
+    doc: r#"**What**: two cases, each reported on the duration's span.
+
+1. In a sentence that names a wait fact (`{{ er.triage }}`, `.min`, `.max`), or in a step's
+   text whose step has `wait:`, a hand-written wait that lies outside that fact's range
+   (with several facts: outside all of them). Step `wait: er.triage` (10–30 minutes) with
+   the text "triage takes about 45 minutes" contradicts it; "about 20 minutes" does not
+   (that is a `hardcoded-wait`).
+2. A translation (same guide, another locale) that types a duration where its source names
+   a fact: in the summary, the SMS or the same step, when the source names a fact the
+   translation does not; in the body, when the typed value equals a fact the source's body
+   names ("10–30 分钟" where the English says `{{ er.triage }}`). Reported in the
+   translation.
+
+Durations that are not waits (intervals, ages, clock times, …: see `hardcoded-wait` and
+`docs/text-rules.md`) are never compared.
+
+**Why**: the page says two different things about the same wait, and readers believe the
+one that disappoints them.
+
+**Bad**: step `wait: er.triage`, text `Triage takes about 45 minutes.`
+
+**Good**: step `wait: er.triage`, text `A nurse checks how urgent your condition is.`
+
+**Fix**: delete the typed duration or write the fact (`{{ er.triage }}`); if the fact is
+wrong, change it in `facts.yaml`.
+
+**Settings**: `checks.severity: { fact-contradiction: warning }`."#,
+    run: |ctx, out| {
+        let found: Vec<Diagnostic> = ctx
+            .site
+            .pages
+            .par_iter()
+            .flat_map_iter(|page| {
+                hand_written(ctx.site, page).into_iter().filter_map(move |h| match h.verdict {
+                    Verdict::Contradiction { message, hint } => Some(
+                        Diagnostic::error(RULE.id, page.source.path.as_str(), Some(h.span), message).with_hint(hint),
+                    ),
+                    Verdict::Hardcoded { .. } => None,
+                })
+            })
+            .collect();
+        out.extend(found);
+    },
+};

@@ -1,0 +1,241 @@
+//! Durations written by hand in prose ("about 15 minutes", "10–15 perc", "两个小时"):
+//! found with one regex per locale built from the word lists, valued in seconds. Finding
+//! only; whether a duration is a wait is decided in `waits.rs`.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::words::{Lexicon, Mode, alternation, bounded, is_word_char, next_char};
+
+/// The `durations:` part of a word-list file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationWords {
+    numbers: BTreeMap<String, f64>,
+    units: BTreeMap<String, Vec<String>>,
+    range: Vec<String>,
+    #[serde(default)]
+    bare: Vec<String>,
+}
+
+/// A unit a duration is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    BusinessDay,
+    Week,
+    Month,
+    Year,
+}
+
+impl UnitKind {
+    fn from_key(key: &str) -> Option<UnitKind> {
+        Some(match key {
+            "second" => UnitKind::Second,
+            "minute" => UnitKind::Minute,
+            "hour" => UnitKind::Hour,
+            "day" => UnitKind::Day,
+            "business_day" => UnitKind::BusinessDay,
+            "week" => UnitKind::Week,
+            "month" => UnitKind::Month,
+            "year" => UnitKind::Year,
+            _ => return None,
+        })
+    }
+
+    pub fn seconds(self) -> f64 {
+        match self {
+            UnitKind::Second => 1.0,
+            UnitKind::Minute => 60.0,
+            UnitKind::Hour => 3600.0,
+            UnitKind::Day | UnitKind::BusinessDay => 86_400.0,
+            UnitKind::Week => 604_800.0,
+            UnitKind::Month => 2_592_000.0,
+            UnitKind::Year => 31_536_000.0,
+        }
+    }
+
+    /// Months and years have no exact length: never matched to a fact's exact value.
+    pub fn is_approximate(self) -> bool {
+        matches!(self, UnitKind::Month | UnitKind::Year)
+    }
+
+    /// Units in which an age is counted ("under 2 years").
+    pub fn counts_age(self) -> bool {
+        matches!(self, UnitKind::Week | UnitKind::Month | UnitKind::Year)
+    }
+}
+
+/// One duration written in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    /// The whole duration ("10–15 minutes") in the text searched.
+    pub range: Range<usize>,
+    /// The unit word with its suffixes ("órán").
+    pub unit_word: Range<usize>,
+    pub unit: Option<UnitKind>,
+    /// Minimum and maximum in seconds; `None` for a duration without a number.
+    pub seconds: Option<(u64, u64)>,
+}
+
+/// The compiled duration grammar of one locale.
+#[derive(Debug, Default)]
+pub struct Grammar {
+    mode: Mode,
+    re: Option<Regex>,
+    numbers: BTreeMap<String, f64>,
+    units: Vec<(String, UnitKind)>,
+    /// Characters of number words (chars mode: a number does not start inside another).
+    number_chars: String,
+    bare: Lexicon,
+}
+
+impl Grammar {
+    pub fn new(mode: Mode, w: &DurationWords) -> Result<Grammar, String> {
+        let mut units = Vec::new();
+        for (key, forms) in &w.units {
+            let kind = UnitKind::from_key(key).ok_or_else(|| format!("`{key}` is not a unit"))?;
+            units.extend(forms.iter().map(|f| (f.to_lowercase(), kind)));
+        }
+        units.sort_by_key(|u| std::cmp::Reverse(u.0.len()));
+        let numbers: BTreeMap<String, f64> = w.numbers.iter().map(|(k, v)| (k.to_lowercase(), *v)).collect();
+        let re = if units.is_empty() {
+            None
+        } else {
+            let num = format!(r"\d+(?:[.,]\d+)?|{}", alt(numbers.keys().map(String::as_str)));
+            let sep = alt(w.range.iter().map(String::as_str));
+            let unit = alt(units.iter().map(|u| u.0.as_str()));
+            let pat = format!(r"(?i)(?P<a>{num})(?:\s*{sep}\s*(?P<b>{num}))?(?:\s*-\s*|\s*)(?P<u>{unit})");
+            Some(Regex::new(&pat).map_err(|e| e.to_string())?)
+        };
+        let number_chars = numbers.keys().flat_map(|k| k.chars()).filter(|c| !c.is_ascii()).collect();
+        let bare = Lexicon::new(mode, w.bare.iter().map(String::as_str))?;
+        Ok(Grammar { mode, re, numbers, units, number_chars, bare })
+    }
+
+    fn number(&self, text: &str) -> Option<f64> {
+        let t = text.trim();
+        if t.starts_with(|c: char| c.is_ascii_digit()) {
+            return t.replace(',', ".").parse().ok();
+        }
+        let key = t.to_lowercase();
+        let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.numbers.get(&key).copied()
+    }
+
+    fn unit(&self, word: &str) -> Option<UnitKind> {
+        let w = word.to_lowercase();
+        let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.units.iter().find(|(form, _)| *form == w).map(|u| u.1)
+    }
+
+    /// Whether a number may start at `at` (not inside a word or another number).
+    fn starts_clean(&self, text: &str, at: usize) -> bool {
+        let prev = text[..at].chars().next_back();
+        match self.mode {
+            Mode::Chars => prev.is_none_or(|c| !c.is_ascii_digit() && !self.number_chars.contains(c)),
+            _ => prev.is_none_or(|c| !is_word_char(c)),
+        }
+    }
+
+    /// The end of the unit word: suffixes run on in stems mode.
+    fn unit_end(&self, text: &str, end: usize) -> Option<usize> {
+        match self.mode {
+            Mode::Chars => Some(end),
+            Mode::Words => (!text[end..].starts_with(is_word_char)).then_some(end),
+            Mode::Stems => Some(text[end..].find(|c: char| !is_word_char(c)).map_or(text.len(), |i| end + i)),
+        }
+    }
+
+    /// Whether `text` may hold a duration (no boundary checks): a cheap page-level filter.
+    pub fn may_match(&self, text: &str) -> bool {
+        self.re.as_ref().is_some_and(|re| re.is_match(text)) || self.bare.may_match(text)
+    }
+
+    /// Every duration written in `text`.
+    pub fn find(&self, text: &str, out: &mut Vec<Written>) {
+        if let Some(re) = &self.re {
+            let mut at = 0;
+            while at <= text.len() {
+                let Some(c) = re.captures_at(text, at) else { break };
+                let (Some(all), Some(a), Some(u)) = (c.get(0), c.name("a"), c.name("u")) else { break };
+                let end = self.unit_end(text, u.end());
+                match end.filter(|_| self.starts_clean(text, all.start())) {
+                    Some(end) => {
+                        let unit = self.unit(u.as_str());
+                        let lo = self.number(a.as_str());
+                        let hi = c.name("b").map_or(lo, |b| self.number(b.as_str()));
+                        let seconds = match (lo, hi, unit) {
+                            (Some(lo), Some(hi), Some(unit)) => Some(to_seconds(lo, hi, unit)),
+                            _ => None,
+                        };
+                        out.push(Written { range: all.start()..end, unit_word: u.start()..end, unit, seconds });
+                        at = end.max(next_char(text, all.start()));
+                    }
+                    None => at = next_char(text, all.start()),
+                }
+            }
+        }
+        for r in self.bare.find_iter(text) {
+            if !out.iter().any(|w| w.range.start < r.end && r.start < w.range.end) {
+                let end = self.unit_end(text, r.end).unwrap_or(r.end);
+                let range = r.start..end;
+                debug_assert!(bounded(self.mode, false, text, range.clone()));
+                out.push(Written { range: range.clone(), unit_word: range, unit: None, seconds: None });
+            }
+        }
+    }
+}
+
+/// An alternation without its `(?i)`; one that never matches when the list is empty.
+fn alt<'a>(entries: impl Iterator<Item = &'a str>) -> String {
+    let a = alternation(entries);
+    if a == "(?i)(?:)" { r"[^\s\S]".to_string() } else { a[4..].to_string() }
+}
+
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "rounded, non-negative seconds of a human-sized duration"
+)]
+fn to_seconds(lo: f64, hi: f64, unit: UnitKind) -> (u64, u64) {
+    let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
+    let s = |n: f64| (n * unit.seconds()).round().max(0.0) as u64;
+    (s(lo), s(hi))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::lang;
+
+    fn found(locale: &str, text: &str) -> Vec<(String, Option<(u64, u64)>)> {
+        let mut out = Vec::new();
+        lang(locale).durations.find(text, &mut out);
+        out.into_iter().map(|w| (text[w.range].to_string(), w.seconds)).collect()
+    }
+
+    #[test]
+    fn finds_durations_per_locale() {
+        let en = found(
+            "en",
+            "About 15 minutes, 10–15 mins, two hours, half an hour, 1.5 hours, often 8am, 2 business days.",
+        );
+        let texts: Vec<&str> = en.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(texts, ["15 minutes", "10–15 mins", "two hours", "half an hour", "1.5 hours", "2 business days"]);
+        assert_eq!(en[1].1, Some((600, 900)));
+        assert_eq!(en[3].1, Some((1800, 1800)));
+        let zh = found("zh", "15分钟，15 分钟，半小时内，3个工作日内，两个小时，二十五分钟");
+        let texts: Vec<&str> = zh.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(texts, ["15分钟", "15 分钟", "半小时", "3个工作日", "两个小时"]);
+        let hu = found("hu", "15 perc, 10–15 perc, két órán belül, percen belül, fél óra, hét perc");
+        let texts: Vec<&str> = hu.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(texts, ["15 perc", "10–15 perc", "két órán", "fél óra", "hét perc", "percen belül"]);
+        assert_eq!(hu[4].1, Some((420, 420)));
+    }
+}

@@ -1,0 +1,71 @@
+//! Unit tests of the shared text pieces: blocks and spans, sentences, clauses, instructions.
+
+use super::words::lang;
+use super::*;
+
+fn texts<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<&'a str> {
+    ranges.iter().map(|r| &text[r.clone()]).collect()
+}
+
+#[test]
+fn markdown_blocks_map_to_the_file() {
+    let src = "---\nx\n---\n# Title\n\nA *nurse* sees you `soon` [here](http://x.example).\n\n- item 你好\n\n```\ncode 15 minutes\n```\n\n| a | b |\n|---|---|\n| 15 perc | c |\n";
+    let mut out = Vec::new();
+    markdown_blocks(&src[10..], 10, &mut out);
+    let t: Vec<&str> = out.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(t, ["Title", "A nurse sees you   here.", "item 你好", "a", "b", "15 perc", "c"]);
+    let b = &out[1];
+    let at = b.text.find("nurse").unwrap();
+    assert_eq!(&src[b.span_of(at..at + 5)], "nurse");
+    let at = b.text.find("sees").unwrap();
+    assert_eq!(&src[b.span_of(at..b.text.len())], "sees you `soon` [here](http://x.example).");
+    let b = &out[2];
+    let at = b.text.find('你').unwrap();
+    assert_eq!(&src[b.span_of(at..b.text.len())], "你好");
+}
+
+#[test]
+fn sentences_per_language() {
+    let en = lang("en");
+    let t = "Dr. Smith sees you e.g. at 9. It takes 1.5 hours! Really? yes. Done";
+    assert_eq!(
+        texts(t, &sentences(en, t)),
+        ["Dr. Smith sees you e.g. at 9.", "It takes 1.5 hours!", "Really?", "yes.", "Done"]
+    );
+    let hu = lang("hu");
+    let t = "Az 1. emeleten, kb. 10 perc. Szóljon!";
+    assert_eq!(texts(t, &sentences(hu, t)), ["Az 1. emeleten, kb. 10 perc.", "Szóljon!"]);
+    let zh = lang("zh");
+    let t = "请稍候。医生马上来！好吗？";
+    assert_eq!(texts(t, &sentences(zh, t)), ["请稍候。", "医生马上来！", "好吗？"]);
+}
+
+#[test]
+fn clauses_and_instructions() {
+    let t = "If you feel worse, call 112 right away; we help.";
+    let c = clause_at(t, 0..t.len(), t.find("right").unwrap());
+    assert_eq!(&t[c.clone()], "call 112 right away");
+    assert!(is_instruction(lang("en"), &t[c]));
+    assert!(is_instruction(lang("en"), "Always bring your ID"));
+    assert!(!is_instruction(lang("en"), "We will call you soon"));
+    assert!(is_instruction(lang("zh"), "请立即告诉工作人员"));
+    assert!(is_instruction(lang("zh"), "立即拨打120"));
+    assert!(!is_instruction(lang("zh"), "医生马上就来"));
+    assert!(is_instruction(lang("hu"), "azonnal szóljon a személyzetnek"));
+    assert!(!is_instruction(lang("hu"), "hamarosan szólítjuk"));
+    let t = "Kb. 1,5 óra, szóljon";
+    assert_eq!(&t[clause_at(t, 0..t.len(), 5)], "Kb. 1,5 óra");
+}
+
+#[test]
+fn quotes_and_windows() {
+    let t = "Staff said “she'll be right in” and \"soon\".";
+    assert_eq!(texts(t, &quoted(t)), ["“she'll be right in”", "\"soon\""]);
+    let t = "take it every 4 hours a day";
+    let at = t.find('4').unwrap();
+    assert_eq!(&t[tokens_before(Mode::Words, t, at, 2)..at], " it every ");
+    assert_eq!(&t[at + 7..tokens_after(Mode::Words, t, at + 7, 2)], " a day");
+    let t = "请每4小时一次";
+    let at = t.find('4').unwrap();
+    assert_eq!(&t[tokens_before(Mode::Chars, t, at, 3)..at], "请每");
+}

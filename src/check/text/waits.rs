@@ -1,0 +1,209 @@
+//! Hand-written waits, shared by `hardcoded-wait` and `fact-contradiction` so that one span
+//! gets one finding (the most specific): each duration that tells the reader how long
+//! something takes is either a contradiction of a fact or a hard-coded wait, never both.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::duration::Written;
+use super::words::{Lang, Mode, lang};
+use super::{
+    Block, Origin, blocks, clause_at, is_instruction, may_contain, overlaps, quoted, sentences, tokens_after,
+    tokens_before,
+};
+use crate::model::duration::{Duration, WaitRange};
+use crate::model::{Fact, Page, Part, Site};
+
+/// What a hand-written wait is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// A wait written by hand; the hint names a fact with that value when there is one.
+    Hardcoded { hint: String },
+    /// A wait that contradicts the fact used for the same step or sentence, or that a
+    /// translation types where its source names a fact.
+    Contradiction { message: String, hint: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandWritten {
+    /// File span of the duration.
+    pub span: Range<usize>,
+    pub text: String,
+    pub verdict: Verdict,
+}
+
+/// How many words (characters in Chinese) before and after a duration the cues look at.
+fn window(mode: Mode) -> usize {
+    if mode == Mode::Chars { 3 } else { 2 }
+}
+
+/// Whether the duration `w` (relative to `s`, one sentence) tells the reader how long a
+/// wait takes, rather than an interval, an age, a clock time, a symptom's length, a period
+/// of validity, a past statistic or a deadline the reader must meet.
+pub fn is_wait(lang: &Lang, s: &str, w: &Written) -> bool {
+    let k = window(lang.mode);
+    let before = &s[tokens_before(lang.mode, s, w.range.start, k)..w.range.start];
+    let after = &s[w.range.end..tokens_after(lang.mode, s, w.range.end, k)];
+    let clause = clause_at(s, 0..s.len(), w.range.start);
+    let clause = &s[clause];
+    !(lang.unit_words.match_at_start(&s[w.unit_word.clone()]).is_some()
+        || lang.before.is_match(before)
+        || (w.unit.is_some_and(super::duration::UnitKind::counts_age) && lang.age_before.is_match(before))
+        || lang.after.is_match(after)
+        || lang.sentence.is_match(s)
+        || (is_instruction(lang, clause) && !lang.wait_cues.is_match(clause)))
+}
+
+/// A wait fact's value as a placeholder part asks for it.
+fn part_range(fact: &Fact, part: Part) -> Option<WaitRange> {
+    let r = fact.wait()?;
+    Some(match part {
+        Part::Whole => r,
+        Part::Min => WaitRange { min: r.min, max: r.min },
+        Part::Max => WaitRange { min: r.max, max: r.max },
+    })
+}
+
+fn equals(w: &Written, r: WaitRange) -> bool {
+    !w.unit.is_some_and(super::duration::UnitKind::is_approximate) && w.seconds == Some((r.min.0, r.max.0))
+}
+
+fn placeholder(id: &str, part: Part) -> String {
+    match part {
+        Part::Whole => format!("{{{{ {id} }}}}"),
+        Part::Min => format!("{{{{ {id}.min }}}}"),
+        Part::Max => format!("{{{{ {id}.max }}}}"),
+    }
+}
+
+/// The hint of a hard-coded wait: a fact this page may name with exactly that value.
+fn hint(site: &Site, page: &Page, w: &Written) -> String {
+    let visible = |f: &&Fact| f.tier.as_ref().is_none_or(|t| *t == page.tier);
+    for part in [Part::Whole, Part::Max, Part::Min] {
+        let found = site.facts.values().filter(visible).find(|f| {
+            part_range(f, part).is_some_and(|r| equals(w, r) && (part == Part::Whole || r != f.wait().unwrap_or(r)))
+        });
+        if let Some(f) = found {
+            let what = match part {
+                Part::Whole => "has exactly this value",
+                Part::Min => "starts at this value",
+                Part::Max => "ends at this value",
+            };
+            return format!("write `{}`: `{}` {what}", placeholder(&f.id, part), f.id);
+        }
+    }
+    match w.seconds.filter(|_| !w.unit.is_some_and(super::duration::UnitKind::is_approximate)) {
+        Some((lo, hi)) if lo == hi => {
+            format!("add a fact to facts.yaml (`wait: {}`) and name it, e.g. `{{{{ your.fact }}}}`", Duration(lo))
+        }
+        Some((lo, hi)) => format!(
+            "add a fact to facts.yaml (`wait: {}..{}`) and name it, e.g. `{{{{ your.fact }}}}`",
+            Duration(lo),
+            Duration(hi)
+        ),
+        None => "name a wait fact from facts.yaml instead, e.g. `{{ your.fact }}`".to_string(),
+    }
+}
+
+type Uses = Vec<(String, Part)>;
+
+/// The wait facts each part of a page names: by origin (body, summary, SMS, step).
+fn fact_uses(site: &Site, page: &Page) -> BTreeMap<Origin, Uses> {
+    let mut out: BTreeMap<Origin, Uses> = BTreeMap::new();
+    for b in blocks(page) {
+        for p in b.placeholders() {
+            if let Some((f, part)) = site.resolve_fact(&p.name).filter(|(f, _)| f.wait().is_some()) {
+                out.entry(b.origin).or_default().push((f.id.clone(), part));
+            }
+        }
+    }
+    out
+}
+
+/// Every hand-written wait on a page, each with its one verdict.
+pub fn hand_written(site: &Site, page: &Page) -> Vec<HandWritten> {
+    let lang = lang(&page.locale);
+    if !may_contain(page, |t| lang.durations.may_match(t)) {
+        return Vec::new();
+    }
+    let source = (page.locale != site.default_locale())
+        .then(|| site.page(&page.path, site.default_locale()))
+        .flatten()
+        .map(|src| fact_uses(site, src));
+    let mut out = Vec::new();
+    let mut found = Vec::new();
+    for block in blocks(page) {
+        let places = block.placeholders();
+        let quotes = quoted(&block.text);
+        for sentence in sentences(lang, &block.text) {
+            let s = &block.text[sentence.clone()];
+            found.clear();
+            lang.durations.find(s, &mut found);
+            for w in &found {
+                let abs = sentence.start + w.range.start..sentence.start + w.range.end;
+                if places.iter().any(|p| overlaps(&p.span, &abs)) || quotes.iter().any(|q| overlaps(q, &abs)) {
+                    continue;
+                }
+                if !is_wait(lang, s, w) {
+                    continue;
+                }
+                let verdict = judge(site, page, &block, &places, &sentence, w, source.as_ref());
+                out.push(HandWritten { span: block.span_of(abs.clone()), text: block.text[abs].to_string(), verdict });
+            }
+        }
+    }
+    out
+}
+
+/// Contradiction of the sentence's or step's fact, then of the source's fact, else a
+/// hard-coded wait.
+fn judge(
+    site: &Site,
+    page: &Page,
+    block: &Block,
+    places: &[crate::model::interp::Placeholder],
+    sentence: &Range<usize>,
+    w: &Written,
+    source: Option<&BTreeMap<Origin, Uses>>,
+) -> Verdict {
+    let mut context: Vec<&Fact> = places
+        .iter()
+        .filter(|p| overlaps(&p.span, sentence))
+        .filter_map(|p| site.resolve_fact(&p.name).map(|(f, _)| f))
+        .filter(|f| f.wait().is_some())
+        .collect();
+    if let Origin::Step(i) = block.origin {
+        context.extend(page.steps.get(i).and_then(|s| s.wait.as_ref()).and_then(|id| site.facts.get(id)));
+    }
+    if let Some((lo, hi)) = w.seconds {
+        let inside = |f: &&Fact| f.wait().is_some_and(|r| r.min.0 <= lo && hi <= r.max.0);
+        if let Some(f) = context.first().filter(|_| !context.iter().any(inside)) {
+            let value = site.render_fact(&f.id, &page.locale, crate::model::Style::Web).unwrap_or_default();
+            return Verdict::Contradiction {
+                message: format!("this duration contradicts `{}` ({value}), the fact this text uses", f.id),
+                hint: format!("write `{}`, or change the fact in facts.yaml", placeholder(&f.id, Part::Whole)),
+            };
+        }
+    }
+    if let Some(uses) = source.and_then(|s| s.get(&block.origin)) {
+        let own: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+        let typed = uses
+            .iter()
+            .find(|(id, part)| site.facts.get(id).and_then(|f| part_range(f, *part)).is_some_and(|r| equals(w, r)));
+        let missing = if block.origin == Origin::Body {
+            typed
+        } else {
+            typed.or_else(|| uses.iter().find(|(id, _)| !own.iter().any(|o| o.starts_with(id.as_str()))))
+        };
+        if let Some((id, part)) = missing {
+            return Verdict::Contradiction {
+                message: format!(
+                    "the source text names `{}` here; this translation types the duration by hand",
+                    placeholder(id, *part)
+                ),
+                hint: format!("write `{}` as the source does", placeholder(id, *part)),
+            };
+        }
+    }
+    Verdict::Hardcoded { hint: hint(site, page, w) }
+}

@@ -1,0 +1,327 @@
+//! Word lists of the text rules, per locale: data files (`check/words/<locale>.yaml`)
+//! embedded in the binary, parsed and compiled into matchers once, extended by the site's
+//! `checks.words`. Matching only; what a match means is up to the rules.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::duration::{DurationWords, Grammar};
+use crate::model::Site;
+
+/// How words are found in a locale's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Whole words (English).
+    #[default]
+    Words,
+    /// A word may carry suffixes after the entry (Hungarian); `entry$` is a whole word.
+    Stems,
+    /// Anywhere, no word boundaries (Chinese).
+    Chars,
+}
+
+/// The schema of `check/words/<locale>.yaml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordLists {
+    mode: Mode,
+    #[serde(default)]
+    abbreviations: Vec<String>,
+    #[serde(default)]
+    ordinal_dot: bool,
+    #[serde(default)]
+    vague: Vec<String>,
+    #[serde(default)]
+    vague_not: Vec<String>,
+    #[serde(default)]
+    absolute: Vec<String>,
+    #[serde(default)]
+    absolute_not: Vec<String>,
+    #[serde(default)]
+    instruction: InstructionWords,
+    #[serde(default)]
+    wait_cues: Vec<String>,
+    #[serde(default)]
+    durations: DurationWords,
+    #[serde(default)]
+    not_wait: NotWaitWords,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InstructionWords {
+    anywhere: Vec<String>,
+    lead: Vec<String>,
+    verbs: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NotWaitWords {
+    before: Vec<String>,
+    after: Vec<String>,
+    age_before: Vec<String>,
+    unit_words: Vec<String>,
+    sentence: Vec<String>,
+}
+
+/// A compiled word list: one regex for the stems (or all entries), one for whole words.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    mode: Mode,
+    /// (matcher, whole word only)
+    parts: Vec<(Regex, bool)>,
+}
+
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// A phrase as a regex: escaped, any run of spaces matching any whitespace.
+pub(crate) fn phrase_pattern(phrase: &str) -> String {
+    phrase.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+")
+}
+
+/// `(?i)(?:a|b|…)`, longest first so the longest entry wins at a position.
+pub(crate) fn alternation<'a>(entries: impl Iterator<Item = &'a str>) -> String {
+    let mut pats: Vec<String> = entries.filter(|e| !e.trim().is_empty()).map(phrase_pattern).collect();
+    pats.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    pats.dedup();
+    format!("(?i)(?:{})", pats.join("|"))
+}
+
+impl Lexicon {
+    pub fn new<'a>(mode: Mode, entries: impl Iterator<Item = &'a str>) -> Result<Lexicon, String> {
+        let (mut whole, mut stems) = (Vec::new(), Vec::new());
+        for e in entries {
+            match e.strip_suffix('$') {
+                Some(w) if mode == Mode::Stems => whole.push(w),
+                _ if mode == Mode::Words => whole.push(e),
+                _ => stems.push(e),
+            }
+        }
+        let mut parts = Vec::new();
+        for (list, is_whole) in [(stems, false), (whole, true)] {
+            if !list.is_empty() {
+                let re = Regex::new(&alternation(list.into_iter())).map_err(|e| e.to_string())?;
+                parts.push((re, is_whole));
+            }
+        }
+        Ok(Lexicon { mode, parts })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// Every match in `text` that sits on word boundaries (per the mode), leftmost first
+    /// within each part.
+    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
+        self.parts.iter().flat_map(move |(re, whole)| {
+            let mut at = 0;
+            std::iter::from_fn(move || {
+                while at <= text.len() {
+                    let m = re.find_at(text, at)?;
+                    if bounded(self.mode, *whole, text, m.range()) {
+                        // A stem takes its suffixes: the finding spans the whole word.
+                        let end = if self.mode == Mode::Stems && !*whole {
+                            text[m.end()..].find(|c: char| !is_word_char(c)).map_or(text.len(), |i| m.end() + i)
+                        } else {
+                            m.end()
+                        };
+                        at = if end > m.start() { end } else { next_char(text, end) };
+                        return Some(m.start()..end);
+                    }
+                    at = next_char(text, m.start());
+                }
+                None
+            })
+        })
+    }
+
+    /// Whether `text` may hold a match (no boundary checks): a cheap page-level filter.
+    pub fn may_match(&self, text: &str) -> bool {
+        self.parts.iter().any(|(re, _)| re.is_match(text))
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.find_iter(text).next().is_some()
+    }
+
+    /// A match that starts at `text`'s first byte.
+    pub fn match_at_start(&self, text: &str) -> Option<usize> {
+        self.find_iter(text).filter(|r| r.start == 0).map(|r| r.end).max()
+    }
+}
+
+pub(crate) fn next_char(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(text.len() + 1, |c| at + c.len_utf8())
+}
+
+/// Whether `range` of `text` starts (and, for whole words, ends) on a word boundary.
+pub(crate) fn bounded(mode: Mode, whole: bool, text: &str, range: Range<usize>) -> bool {
+    if mode == Mode::Chars {
+        return true;
+    }
+    let m = &text[range.clone()];
+    let starts_word = m.chars().next().is_some_and(is_word_char);
+    // A hyphen between letters joins a word: "check" is not a word of "check-in".
+    let mut back = text[..range.start].chars().rev();
+    let before = match back.next() {
+        Some('-') => back.next().is_some_and(is_word_char),
+        c => c.is_some_and(is_word_char),
+    };
+    if starts_word && before {
+        return false;
+    }
+    let ends_word = m.chars().next_back().is_some_and(is_word_char);
+    let mut ahead = text[range.end..].chars();
+    let after = match ahead.next() {
+        Some('-') => ahead.next().is_some_and(is_word_char),
+        c => c.is_some_and(is_word_char),
+    };
+    !(whole && ends_word && after)
+}
+
+/// The matches of `list` and the site's `extra` words in `text`, less those that overlap a
+/// match of `except` (honest negations such as "cannot guarantee").
+pub fn cue_hits<'t>(
+    list: &'t Lexicon,
+    extra: Option<&'t Lexicon>,
+    except: &'t Lexicon,
+    text: &'t str,
+) -> impl Iterator<Item = Range<usize>> + 't {
+    list.find_iter(text)
+        .chain(extra.into_iter().flat_map(move |e| e.find_iter(text)))
+        .filter(move |r| !except.find_iter(text).any(|x| x.start < r.end && r.start < x.end))
+}
+
+/// One locale's compiled lists.
+#[derive(Debug, Default)]
+pub struct Lang {
+    pub mode: Mode,
+    pub abbreviations: Vec<String>,
+    pub ordinal_dot: bool,
+    pub vague: Lexicon,
+    pub vague_not: Lexicon,
+    pub absolute: Lexicon,
+    pub absolute_not: Lexicon,
+    pub anywhere: Lexicon,
+    pub lead: Lexicon,
+    pub verbs: Lexicon,
+    pub wait_cues: Lexicon,
+    pub durations: Grammar,
+    pub before: Lexicon,
+    pub after: Lexicon,
+    pub age_before: Lexicon,
+    pub unit_words: Lexicon,
+    pub sentence: Lexicon,
+}
+
+fn lex(mode: Mode, list: &[String]) -> Result<Lexicon, String> {
+    Lexicon::new(mode, list.iter().map(String::as_str))
+}
+
+/// Parse and compile one locale's word-list file.
+pub fn parse(locale: &str, yaml: &str) -> Result<Lang, String> {
+    let file = crate::source::SourceFile::new(format!("check/words/{locale}.yaml"), yaml);
+    let w: WordLists = crate::load::yaml::deserialize(&file, 0..yaml.len()).map_err(|p| p.message)?;
+    let m = w.mode;
+    Ok(Lang {
+        mode: m,
+        abbreviations: w.abbreviations.iter().map(|a| a.to_lowercase()).collect(),
+        ordinal_dot: w.ordinal_dot,
+        vague: lex(m, &w.vague)?,
+        vague_not: lex(m, &w.vague_not)?,
+        absolute: lex(m, &w.absolute)?,
+        absolute_not: lex(m, &w.absolute_not)?,
+        anywhere: lex(m, &w.instruction.anywhere)?,
+        lead: lex(m, &w.instruction.lead)?,
+        verbs: lex(m, &w.instruction.verbs)?,
+        wait_cues: lex(m, &w.wait_cues)?,
+        durations: Grammar::new(m, &w.durations)?,
+        before: lex(m, &w.not_wait.before)?,
+        after: lex(m, &w.not_wait.after)?,
+        age_before: lex(m, &w.not_wait.age_before)?,
+        unit_words: lex(m, &w.not_wait.unit_words)?,
+        sentence: lex(m, &w.not_wait.sentence)?,
+    })
+}
+
+/// The built-in lists, by locale.
+pub const BUILTIN_SOURCES: [(&str, &str); 3] = [
+    ("en", include_str!("../words/en.yaml")),
+    ("zh", include_str!("../words/zh.yaml")),
+    ("hu", include_str!("../words/hu.yaml")),
+];
+
+static BUILTIN: LazyLock<BTreeMap<&'static str, Lang>> =
+    LazyLock::new(|| BUILTIN_SOURCES.iter().filter_map(|(l, src)| parse(l, src).ok().map(|lang| (*l, lang))).collect());
+
+static NONE: LazyLock<Lang> = LazyLock::new(Lang::default);
+
+/// The built-in lists of `locale` (`zh-Hans` uses `zh`); an unknown locale gets empty lists.
+pub fn lang(locale: &str) -> &'static Lang {
+    let base = locale.split(['-', '_']).next().unwrap_or(locale);
+    BUILTIN.get(base).unwrap_or(&NONE)
+}
+
+/// The site's extensions (`checks.words`), compiled once per run.
+#[derive(Debug, Default)]
+pub struct SiteWords {
+    vague: BTreeMap<String, Lexicon>,
+    absolute: BTreeMap<String, Lexicon>,
+}
+
+impl SiteWords {
+    pub fn new(site: &Site) -> SiteWords {
+        let mut out = SiteWords::default();
+        for (locale, w) in &site.config.checks.words {
+            let mode = lang(locale).mode;
+            if let Ok(l) = lex(mode, &w.vague) {
+                out.vague.insert(locale.clone(), l);
+            }
+            if let Ok(l) = lex(mode, &w.absolute) {
+                out.absolute.insert(locale.clone(), l);
+            }
+        }
+        out
+    }
+
+    pub fn vague(&self, locale: &str) -> Option<&Lexicon> {
+        self.vague.get(locale)
+    }
+
+    pub fn absolute(&self, locale: &str) -> Option<&Lexicon> {
+        self.absolute.get(locale)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_lists_parse() {
+        for (l, src) in BUILTIN_SOURCES {
+            assert!(parse(l, src).is_ok(), "{l}: {:?}", parse(l, src).err());
+        }
+    }
+
+    #[test]
+    fn boundaries_per_mode() {
+        let en = Lexicon::new(Mode::Words, ["soon", "100%"].into_iter()).unwrap_or_default();
+        assert_eq!(en.find_iter("Soon, soonest. 100% sure").collect::<Vec<_>>(), [0..4, 15..19]);
+        let hu = Lexicon::new(Mode::Stems, ["garantált", "ne$"].into_iter()).unwrap_or_default();
+        assert!(hu.is_match("Garantáltan gyors"));
+        assert!(!hu.is_match("nem"));
+        assert!(hu.is_match("ne várjon"));
+        let zh = Lexicon::new(Mode::Chars, ["马上"].into_iter()).unwrap_or_default();
+        assert_eq!(zh.find_iter("医生马上来").next(), Some(6..12));
+    }
+}
