@@ -35,10 +35,20 @@ struct Seg {
     exact: bool,
 }
 
+/// What kind of Markdown block a body block is (front-matter texts are `Paragraph`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Paragraph,
+    Heading,
+    ListItem,
+    TableCell,
+}
+
 /// One paragraph, heading, list item, table cell or front-matter text.
 #[derive(Debug, Clone)]
 pub struct Block {
     pub origin: Origin,
+    pub kind: Kind,
     /// The prose: Markdown text with code, HTML and URLs left out (a space stands for code).
     pub text: String,
     segs: Vec<Seg>,
@@ -46,7 +56,7 @@ pub struct Block {
 
 impl Block {
     fn new(origin: Origin) -> Block {
-        Block { origin, text: String::new(), segs: Vec::new() }
+        Block { origin, kind: Kind::Paragraph, text: String::new(), segs: Vec::new() }
     }
 
     fn push(&mut self, text: &str, src: Range<usize>, exact: bool) {
@@ -120,9 +130,15 @@ pub fn markdown_blocks(body: &str, base: usize, out: &mut Vec<Block>) {
     for (event, r) in Parser::new_ext(body, options).into_offset_iter() {
         let src = base + r.start..base + r.end;
         match event {
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell) => {
+            Event::Start(ref tag @ (Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell)) => {
                 flush(&mut cur, out);
-                cur = Some(Block::new(Origin::Body));
+                let kind = match tag {
+                    Tag::Heading { .. } => Kind::Heading,
+                    Tag::Item => Kind::ListItem,
+                    Tag::TableCell => Kind::TableCell,
+                    _ => Kind::Paragraph,
+                };
+                cur = Some(Block { kind, ..Block::new(Origin::Body) });
             }
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => {
                 flush(&mut cur, out);

@@ -47,6 +47,11 @@ static BUILT_IN: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::ne
     .collect()
 });
 
+/// The built-in jargon terms of `locale` (empty for locales without a list).
+pub fn terms(locale: &str) -> &'static [&'static str] {
+    BUILT_IN.iter().find(|(l, _)| *l == locale).map_or(&[], |(_, t)| t.as_slice())
+}
+
 /// Prose pieces of a page in reading order: (text, file offset of its first byte).
 fn prose(page: &Page) -> Vec<(String, Option<usize>)> {
     let mut out = Vec::new();
