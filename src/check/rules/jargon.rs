@@ -4,8 +4,7 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-
+use crate::check::text::{self, Block, Kind, Origin};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::terms::{explained_in_text, find_term};
@@ -52,27 +51,17 @@ pub fn terms(locale: &str) -> &'static [&'static str] {
     BUILT_IN.iter().find(|(l, _)| *l == locale).map_or(&[], |(_, t)| t.as_slice())
 }
 
-/// Prose pieces of a page in reading order: (text, file offset of its first byte).
-fn prose(page: &Page) -> Vec<(String, Option<usize>)> {
-    let mut out = Vec::new();
-    if let Some(s) = &page.summary {
-        out.push((s.value.clone(), s.base));
-    }
-    out.extend(page.steps.iter().map(|s| (s.text.value.clone(), s.text.base)));
-    let body = page.body();
-    let mut skip = 0usize;
-    for (event, range) in Parser::new_ext(body, pulldown_cmark::Options::all()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_)) => skip += 1,
-            Event::End(TagEnd::Heading(_) | TagEnd::CodeBlock) => skip = skip.saturating_sub(1),
-            Event::Text(t) if skip == 0 => {
-                let exact = body.get(range.clone()) == Some(t.as_ref());
-                out.push((t.into_string(), exact.then_some(page.body_start + range.start)));
-            }
-            _ => {}
-        }
-    }
-    out
+/// Prose blocks of a page in reading order: summary, step texts, then the body (headings
+/// and the SMS left out).
+fn prose(page: &Page) -> Vec<Block> {
+    let mut blocks: Vec<Block> =
+        text::blocks(page).into_iter().filter(|b| b.kind != Kind::Heading && b.origin != Origin::Sms).collect();
+    blocks.sort_by_key(|b| match b.origin {
+        Origin::Summary => (0, 0),
+        Origin::Step(i) => (1, i),
+        Origin::Body | Origin::Sms => (2, 0),
+    });
+    blocks
 }
 
 fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -88,15 +77,14 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .collect();
         let pieces = prose(page);
         for term in terms.iter().filter(|t| !glossary.iter().any(|g| g.eq_ignore_ascii_case(t))) {
-            let Some((text, base, range)) =
-                pieces.iter().find_map(|(text, base)| find_term(text, term).map(|r| (text, *base, r)))
-            else {
+            let Some((block, range)) = pieces.iter().find_map(|b| find_term(&b.text, term).map(|r| (b, r))) else {
                 continue;
             };
+            let text = &block.text;
             if explained_in_text(&text[range.end..]) {
                 continue;
             }
-            let span = base.map_or_else(|| page.key_span("title"), |b| b + range.start..b + range.end);
+            let span = block.span_of(range.clone());
             let mut d = Diagnostic::error(
                 RULE.id,
                 page.source.path.as_str(),
