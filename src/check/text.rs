@@ -373,14 +373,14 @@ impl Sentence<'_> {
     }
 }
 
-/// Call `f` with every sentence of the page's prose.
-pub fn for_each_sentence(page: &Page, lang: &Lang, mut f: impl FnMut(&Sentence)) {
-    for block in blocks(page) {
+/// Call `f` with every sentence of a page's prose blocks.
+pub fn for_each_sentence(blocks: &[Block], lang: &Lang, mut f: impl FnMut(&Sentence)) {
+    for block in blocks {
         let placeholders = block.placeholders();
         let quotes = quoted(&block.text);
         for range in sentences(lang, &block.text) {
             let text = &block.text[range.clone()];
-            f(&Sentence { block: &block, range, text, placeholders: &placeholders, quotes: &quotes });
+            f(&Sentence { block, range, text, placeholders: &placeholders, quotes: &quotes });
         }
     }
 }

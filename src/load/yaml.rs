@@ -383,9 +383,19 @@ pub fn unknown_key_hint<'a>(key: &str, valid: impl Iterator<Item = &'a str> + Cl
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let len = word.chars().count();
     candidates
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|&(d, c)| d <= (c.chars().count().max(word.chars().count()) / 3).max(2))
+        .filter_map(|c| {
+            let clen = c.chars().count();
+            let limit = (clen.max(len) / 3).max(2);
+            // The edit distance is at least the length difference: skip hopeless candidates
+            // before the quadratic comparison (hints over thousands of pages stay cheap).
+            if clen.abs_diff(len) > limit {
+                return None;
+            }
+            let d = strsim::damerau_levenshtein(word, c);
+            (d <= limit).then_some((d, c))
+        })
         .min()
         .map(|(_, c)| c)
 }

@@ -73,7 +73,22 @@ pub fn classify(site: &Site, dest: &str, source_dir: &str) -> Link {
         return Link::Site { path: segs.join("/"), locale, fragment };
     }
     if path_part.starts_with('/') {
-        return Link::Site { path: path_part.trim_matches('/').to_string(), locale: None, fragment };
+        // A URL path as the help center writes it (`/zh/emergency/visit/`, `/vip/zh/…`): the
+        // tier and locale folders name no content, so they are read, not resolved.
+        let mut path = path_part.trim_matches('/');
+        if let Some((first, rest)) = path.split_once('/') {
+            if first != site.config.widest_tier() && site.config.tier_names().contains(&first) {
+                path = rest;
+            }
+        }
+        let mut locale = None;
+        let first = path.split('/').next().unwrap_or("");
+        if first != site.default_locale() && site.config.locales.contains_key(first) {
+            locale = Some(first.to_string());
+            path = path[first.len()..].trim_start_matches('/');
+        }
+        let path = path.strip_suffix("/index.html").or_else(|| path.strip_suffix("index.html")).unwrap_or(path);
+        return Link::Site { path: path.trim_matches('/').to_string(), locale, fragment };
     }
     Link::External
 }

@@ -48,6 +48,32 @@ pub fn explained_in_text(after: &str) -> bool {
     sentence.chars().take(40).any(|c| c == '(' || c == '（')
 }
 
+/// A set of terms searched all at once (ASCII case-insensitive), to find which terms a text
+/// may contain before the exact `find_term`: one pass over the text instead of one per term.
+pub struct TermSet {
+    ac: Option<aho_corasick::AhoCorasick>,
+}
+
+impl TermSet {
+    pub fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> TermSet {
+        let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(terms).ok();
+        TermSet { ac }
+    }
+
+    /// Indices of the terms that occur in `text` (anywhere; confirm with `find_term`).
+    pub fn present(&self, text: &str) -> Vec<usize> {
+        let Some(ac) = &self.ac else { return Vec::new() };
+        let mut ids: Vec<usize> = ac.find_overlapping_iter(text).map(|m| m.pattern().as_usize()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    pub fn matches_any(&self, text: &str) -> bool {
+        self.ac.as_ref().is_some_and(|ac| ac.is_match(text))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,9 +4,9 @@
 
 use rayon::prelude::*;
 
-use crate::check::Rule;
 use crate::check::text::words::{SiteWords, cue_hits, lang};
 use crate::check::text::{clause_at, for_each_sentence, is_instruction, may_contain};
+use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::Page;
 
@@ -36,19 +36,20 @@ should do.
 **Settings**: `checks.words.<locale>.absolute: [...]` adds words; `checks.severity`."#,
     run: |ctx, out| {
         let extra = SiteWords::new(ctx.site);
-        let found: Vec<Diagnostic> = ctx.site.pages.par_iter().flat_map_iter(|page| check_page(&extra, page)).collect();
+        let found: Vec<Diagnostic> =
+            ctx.site.pages.par_iter().flat_map_iter(|page| check_page(ctx, &extra, page)).collect();
         out.extend(found);
     },
 };
 
-fn check_page(extra: &SiteWords, page: &Page) -> Vec<Diagnostic> {
+fn check_page(ctx: &Ctx, extra: &SiteWords, page: &Page) -> Vec<Diagnostic> {
     let lang = lang(&page.locale);
     let mut out = Vec::new();
     let extra_words = extra.absolute(&page.locale);
     if !may_contain(page, |t| lang.absolute.may_match(t) || extra_words.is_some_and(|e| e.may_match(t))) {
         return out;
     }
-    for_each_sentence(page, lang, |s| {
+    for_each_sentence(&ctx.blocks(page), lang, |s| {
         for hit in cue_hits(&lang.absolute, extra_words, &lang.absolute_not, s.text) {
             let clause = clause_at(s.text, 0..s.text.len(), hit.start);
             if s.is_quoted_or_fact(&hit) || is_instruction(lang, &s.text[clause]) {

@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 
 use crate::check::Rule;
-use crate::check::text::waits::{Verdict, hand_written};
+use crate::check::text::waits::Verdict;
 use crate::diag::{Diagnostic, Level};
 
 pub static RULE: Rule = Rule {
@@ -41,11 +41,9 @@ wrong, change it in `facts.yaml`.
 **Settings**: `checks.severity: { fact-contradiction: warning }`."#,
     run: |ctx, out| {
         let found: Vec<Diagnostic> = ctx
-            .site
-            .pages
-            .par_iter()
-            .flat_map_iter(|page| {
-                hand_written(ctx.site, page).into_iter().filter_map(move |h| match h.verdict {
+            .hand_written()
+            .flat_map_iter(|(page, found)| {
+                found.iter().cloned().filter_map(move |h| match h.verdict {
                     Verdict::Contradiction { message, hint } => Some(
                         Diagnostic::error(RULE.id, page.source.path.as_str(), Some(h.span), message).with_hint(hint),
                     ),

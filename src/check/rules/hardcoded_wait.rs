@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 
 use crate::check::Rule;
-use crate::check::text::waits::{Verdict, hand_written};
+use crate::check::text::waits::Verdict;
 use crate::diag::{Diagnostic, Level};
 
 pub static RULE: Rule = Rule {
@@ -41,11 +41,9 @@ sentence or step uses, `fact-contradiction` reports it instead.
 (`src/check/words/<locale>.yaml`)."#,
     run: |ctx, out| {
         let found: Vec<Diagnostic> = ctx
-            .site
-            .pages
-            .par_iter()
-            .flat_map_iter(|page| {
-                hand_written(ctx.site, page).into_iter().filter_map(move |h| match h.verdict {
+            .hand_written()
+            .flat_map_iter(|(page, found)| {
+                found.iter().cloned().filter_map(move |h| match h.verdict {
                     Verdict::Hardcoded { hint } => Some(
                         Diagnostic::error(
                             RULE.id,

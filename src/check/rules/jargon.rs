@@ -4,11 +4,13 @@
 
 use std::sync::LazyLock;
 
-use crate::check::text::{self, Block, Kind, Origin};
+use rayon::prelude::*;
+
+use crate::check::text::{Block, Kind, Origin};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
-use crate::model::terms::{explained_in_text, find_term};
-use crate::model::{Page, PageKind};
+use crate::model::PageKind;
+use crate::model::terms::{TermSet, explained_in_text, find_term};
 
 pub static RULE: Rule = Rule {
     id: "jargon",
@@ -51,11 +53,20 @@ pub fn terms(locale: &str) -> &'static [&'static str] {
     BUILT_IN.iter().find(|(l, _)| *l == locale).map_or(&[], |(_, t)| t.as_slice())
 }
 
+/// The built-in terms of each locale as one matcher, built once.
+static SETS: LazyLock<Vec<(&'static str, TermSet)>> =
+    LazyLock::new(|| BUILT_IN.iter().map(|(l, t)| (*l, TermSet::new(t.iter().copied()))).collect());
+
+/// The matcher of `locale`'s built-in terms.
+pub fn term_set(locale: &str) -> Option<&'static TermSet> {
+    SETS.iter().find(|(l, _)| *l == locale).map(|(_, s)| s)
+}
+
 /// Prose blocks of a page in reading order: summary, step texts, then the body (headings
 /// and the SMS left out).
-fn prose(page: &Page) -> Vec<Block> {
-    let mut blocks: Vec<Block> =
-        text::blocks(page).into_iter().filter(|b| b.kind != Kind::Heading && b.origin != Origin::Sms).collect();
+fn prose(blocks: &[Block]) -> Vec<&Block> {
+    let mut blocks: Vec<&Block> =
+        blocks.iter().filter(|b| b.kind != Kind::Heading && b.origin != Origin::Sms).collect();
     blocks.sort_by_key(|b| match b.origin {
         Origin::Summary => (0, 0),
         Origin::Step(i) => (1, i),
@@ -67,16 +78,23 @@ fn prose(page: &Page) -> Vec<Block> {
 fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let site = ctx.site;
     let widest = site.config.widest_tier();
-    for page in site.pages.iter().filter(|p| p.tier == widest && !p.draft && p.kind == PageKind::Guide) {
-        let Some((_, terms)) = BUILT_IN.iter().find(|(l, _)| *l == page.locale) else { continue };
+    let pages = site.pages.par_iter().filter(|p| p.tier == widest && !p.draft && p.kind == PageKind::Guide);
+    out.extend(crate::check::per_page(pages, |page, out| {
+        let Some((_, terms)) = BUILT_IN.iter().find(|(l, _)| *l == page.locale) else { return };
         let glossary: Vec<&str> = site
             .glossary
             .iter()
             .filter(|g| g.explanations.contains_key(&page.locale))
             .map(|g| g.term.as_str())
             .collect();
-        let pieces = prose(page);
-        for term in terms.iter().filter(|t| !glossary.iter().any(|g| g.eq_ignore_ascii_case(t))) {
+        let Some(set) = term_set(&page.locale) else { return };
+        let blocks = ctx.blocks(page);
+        let pieces = prose(&blocks);
+        let mut present: Vec<usize> = pieces.iter().flat_map(|b| set.present(&b.text)).collect();
+        present.sort_unstable();
+        present.dedup();
+        let candidates = present.into_iter().filter_map(|i| terms.get(i));
+        for term in candidates.filter(|t| !glossary.iter().any(|g| g.eq_ignore_ascii_case(t))) {
             let Some((block, range)) = pieces.iter().find_map(|b| find_term(&b.text, term).map(|r| (b, r))) else {
                 continue;
             };
@@ -95,5 +113,5 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             d.level = RULE.level;
             out.push(d);
         }
-    }
+    }));
 }

@@ -3,11 +3,14 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::check::Rule;
 use crate::diag::{Diagnostic, Level};
 use crate::model::links::{self, Link, Target};
+use crate::model::terms::TermSet;
 use crate::model::{Page, Site, Text, interp};
 
 pub static RULE: Rule = Rule {
@@ -139,6 +142,8 @@ struct Checker<'a> {
     rank: usize,
     /// (perk, its tier) for every tier narrower than the page's.
     perks: Vec<(&'a str, &'a str)>,
+    /// The first word of every perk of the site, to skip texts that name none.
+    perk_words: &'a TermSet,
 }
 
 impl Checker<'_> {
@@ -160,7 +165,9 @@ impl Checker<'_> {
         out: &mut Vec<Diagnostic>,
     ) {
         let suffixes = self.page.locale.starts_with("hu");
-        for (perk, tier) in &self.perks {
+        // Cheap test first: most texts name no perk at all.
+        let perks = if self.perk_words.matches_any(text) { self.perks.as_slice() } else { &[] };
+        for (perk, tier) in perks {
             for m in find_phrase(text, perk, suffixes).into_iter().filter(|m| !overlaps(m, skip)) {
                 let written = text[m.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
                 let message =
@@ -196,7 +203,11 @@ impl Checker<'_> {
         let page = self.page;
         let body = page.body();
         let start = page.body_start;
-        self.scan(body, &not_prose(body), &|r| start + r.start..start + r.end, out);
+        // Code, HTML and link addresses are not prose; finding them needs a Markdown parse,
+        // done only when the body may name a perk or has a placeholder.
+        if self.perk_words.matches_any(body) || body.contains("{{") {
+            self.scan(body, &not_prose(body), &|r| start + r.start..start + r.end, out);
+        }
         for t in page.summary.iter().chain(page.sms.iter()).chain(page.steps.iter().map(|s| &s.text)) {
             self.front(t, out);
         }
@@ -212,7 +223,8 @@ impl Checker<'_> {
                 self.push(step.wait_span.clone(), message, "use a fact of this page's tier", out);
             }
         }
-        for (dest, span) in links::body_links(body) {
+        let links = if body.contains("](") || body.contains("]:") { links::body_links(body) } else { Vec::new() };
+        for (dest, span) in links {
             let Link::Site { path, locale, .. } = links::classify(self.site, &dest, links::source_dir(page)) else {
                 continue;
             };
@@ -272,7 +284,11 @@ pub fn screen_guide_span(config_text: &str, screen: &str, guide: &str) -> Option
 }
 
 fn run(site: &Site, out: &mut Vec<Diagnostic>) {
-    for page in &site.pages {
+    let perk_words = TermSet::new(
+        site.config.tiers.iter().flat_map(|(_, t)| t.perks.iter().filter_map(|p| p.split_whitespace().next())),
+    );
+    let perk_words = &perk_words;
+    out.extend(crate::check::per_page(site.pages.par_iter(), |page, out| {
         let rank = site.config.tier_rank(&page.tier);
         let perks = site
             .config
@@ -281,8 +297,8 @@ fn run(site: &Site, out: &mut Vec<Diagnostic>) {
             .filter(|(name, _)| site.config.tier_rank(name) > rank)
             .flat_map(|(name, t)| t.perks.iter().map(move |p| (p.as_str(), name.as_str())))
             .collect();
-        Checker { site, page, rank, perks }.run(out);
-    }
+        Checker { site, page, rank, perks, perk_words }.run(out);
+    }));
     screens(site, out);
 }
 

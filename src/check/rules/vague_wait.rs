@@ -4,9 +4,9 @@
 
 use rayon::prelude::*;
 
-use crate::check::Rule;
 use crate::check::text::words::{SiteWords, cue_hits, lang};
 use crate::check::text::{Origin, Sentence, clause_at, for_each_sentence, is_instruction, may_contain};
+use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::{Page, Site};
 
@@ -43,7 +43,7 @@ an hour to another, and both judge the service by it.
     run: |ctx, out| {
         let extra = SiteWords::new(ctx.site);
         let found: Vec<Diagnostic> =
-            ctx.site.pages.par_iter().flat_map_iter(|page| check_page(ctx.site, &extra, page)).collect();
+            ctx.site.pages.par_iter().flat_map_iter(|page| check_page(ctx, ctx.site, &extra, page)).collect();
         out.extend(found);
     },
 };
@@ -58,14 +58,14 @@ fn gives_duration(site: &Site, page: &Page, s: &Sentence) -> bool {
         || matches!(s.block.origin, Origin::Step(i) if page.steps.get(i).is_some_and(|st| st.wait.is_some()))
 }
 
-fn check_page(site: &Site, extra: &SiteWords, page: &Page) -> Vec<Diagnostic> {
+fn check_page(ctx: &Ctx, site: &Site, extra: &SiteWords, page: &Page) -> Vec<Diagnostic> {
     let lang = lang(&page.locale);
     let mut out = Vec::new();
     let extra_words = extra.vague(&page.locale);
     if !may_contain(page, |t| lang.vague.may_match(t) || extra_words.is_some_and(|e| e.may_match(t))) {
         return out;
     }
-    for_each_sentence(page, lang, |s| {
+    for_each_sentence(&ctx.blocks(page), lang, |s| {
         let mut hits = cue_hits(&lang.vague, extra_words, &lang.vague_not, s.text).peekable();
         if hits.peek().is_none() || gives_duration(site, page, s) {
             return;

@@ -8,9 +8,9 @@ use std::ops::Range;
 use super::duration::Written;
 use super::words::{Lang, Mode, lang};
 use super::{
-    Block, Origin, blocks, clause_at, is_instruction, may_contain, overlaps, quoted, sentences, tokens_after,
-    tokens_before,
+    Block, Origin, clause_at, is_instruction, may_contain, overlaps, quoted, sentences, tokens_after, tokens_before,
 };
+use crate::check::Ctx;
 use crate::model::duration::{Duration, WaitRange};
 use crate::model::{Fact, Page, Part, Site};
 
@@ -108,9 +108,10 @@ fn hint(site: &Site, page: &Page, w: &Written) -> String {
 type Uses = Vec<(String, Part)>;
 
 /// The wait facts each part of a page names: by origin (body, summary, SMS, step).
-fn fact_uses(site: &Site, page: &Page) -> BTreeMap<Origin, Uses> {
+fn fact_uses(ctx: &Ctx, page: &Page) -> BTreeMap<Origin, Uses> {
+    let site = ctx.site;
     let mut out: BTreeMap<Origin, Uses> = BTreeMap::new();
-    for b in blocks(page) {
+    for b in &ctx.blocks(page) {
         for p in b.placeholders() {
             if let Some((f, part)) = site.resolve_fact(&p.name).filter(|(f, _)| f.wait().is_some()) {
                 out.entry(b.origin).or_default().push((f.id.clone(), part));
@@ -121,7 +122,8 @@ fn fact_uses(site: &Site, page: &Page) -> BTreeMap<Origin, Uses> {
 }
 
 /// Every hand-written wait on a page, each with its one verdict.
-pub fn hand_written(site: &Site, page: &Page) -> Vec<HandWritten> {
+pub fn hand_written(ctx: &Ctx, page: &Page) -> Vec<HandWritten> {
+    let site = ctx.site;
     let lang = lang(&page.locale);
     if !may_contain(page, |t| lang.durations.may_match(t)) {
         return Vec::new();
@@ -129,10 +131,10 @@ pub fn hand_written(site: &Site, page: &Page) -> Vec<HandWritten> {
     let source = (page.locale != site.default_locale())
         .then(|| site.page(&page.path, site.default_locale()))
         .flatten()
-        .map(|src| fact_uses(site, src));
+        .map(|src| fact_uses(ctx, src));
     let mut out = Vec::new();
     let mut found = Vec::new();
-    for block in blocks(page) {
+    for block in &ctx.blocks(page) {
         let places = block.placeholders();
         let quotes = quoted(&block.text);
         for sentence in sentences(lang, &block.text) {
@@ -147,7 +149,7 @@ pub fn hand_written(site: &Site, page: &Page) -> Vec<HandWritten> {
                 if !is_wait(lang, s, w) {
                     continue;
                 }
-                let verdict = judge(site, page, &block, &places, &sentence, w, source.as_ref());
+                let verdict = judge(site, page, block, &places, &sentence, w, source.as_ref());
                 out.push(HandWritten { span: block.span_of(abs.clone()), text: block.text[abs].to_string(), verdict });
             }
         }
