@@ -75,6 +75,20 @@ fn prose(blocks: &[Block]) -> Vec<&Block> {
     blocks
 }
 
+/// The first use of `term` in a block's prose, outside `{{ }}` placeholders.
+fn first_use(block: &Block, term: &str) -> Option<std::ops::Range<usize>> {
+    let places = block.placeholders();
+    let mut from = 0;
+    while let Some(r) = find_term(&block.text[from..], term) {
+        let r = from + r.start..from + r.end;
+        if !places.iter().any(|p| p.span.start <= r.start && r.start < p.span.end) {
+            return Some(r);
+        }
+        from = r.end;
+    }
+    None
+}
+
 fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let site = ctx.site;
     let widest = site.config.widest_tier();
@@ -95,7 +109,7 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         present.dedup();
         let candidates = present.into_iter().filter_map(|i| terms.get(i));
         for term in candidates.filter(|t| !glossary.iter().any(|g| g.eq_ignore_ascii_case(t))) {
-            let Some((block, range)) = pieces.iter().find_map(|b| find_term(&b.text, term).map(|r| (b, r))) else {
+            let Some((block, range)) = pieces.iter().find_map(|b| first_use(b, term).map(|r| (b, r))) else {
                 continue;
             };
             let text = &block.text;
