@@ -181,6 +181,54 @@ fn build_reports_in_a_machine_format_on_stdout() {
 }
 
 #[test]
+fn sms_messages_with_hand_computed_counts() {
+    let site = Site::copy_of("basic");
+    site.write("content/texts/fee.md", "---\ntitle: Fee\nsms: \"Fee: €5 [cash]\"\n---\n");
+    site.write("content/texts/fee.hu.md", "---\ntitle: Díj\nsms: \"Várjon 5 percet, ő segít.\"\n---\n");
+    site.write("content/texts/fee.zh.md", "---\ntitle: 费用\nsms: \"费用：5 欧元\"\n---\n");
+    site.write("content/texts/triage.md", "---\ntitle: Triage\nsms: \"Triage: {{ er.triage }}.\"\n---\n");
+    site.write("content/texts/triage.zh.md", "---\ntitle: 分诊\nsms: \"分诊需要 {{ er.triage }}。\"\n---\n");
+    site.write("content/texts/call.md", "---\ntitle: Call\nsms: \"Call us 📞\"\n---\n");
+    site.write("content/texts/long.md", format!("---\ntitle: Long\nsms: \"{}\"\n---\n", "a".repeat(161)));
+    site.write("content/texts/members.md", "---\ntitle: Members\ntier: member\nsms: \"Member line\"\n---\n");
+    site.cmd(&["build"]).assert().success();
+    let json: serde_json::Value = serde_json::from_str(&site.read("public/sms/messages.json")).unwrap();
+    assert_eq!(json["version"], 1);
+    let find = |guide: &str, locale: &str| {
+        json["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["guide"] == guide && m["locale"] == locale)
+            .cloned()
+            .unwrap()
+    };
+    // `€`, `[` and `]` are GSM-7 extension characters: two septets each (14 chars → 17).
+    let fee = find("texts/fee", "en");
+    assert_eq!(
+        (fee["encoding"].as_str(), fee["units"].as_u64(), fee["segments"].as_u64()),
+        (Some("GSM-7"), Some(17), Some(1))
+    );
+    // Hungarian `á`/`ő` are not in GSM-7: UCS-2, 25 UTF-16 units.
+    let hu = find("texts/fee", "hu");
+    assert_eq!((hu["encoding"].as_str(), hu["units"].as_u64()), (Some("UCS-2"), Some(25)));
+    // Facts are filled in SMS style: an ASCII hyphen, never an en dash.
+    assert_eq!(find("texts/triage", "en")["text"], "Triage: 10-30 minutes.");
+    let zh = find("texts/triage", "zh");
+    assert_eq!(zh["text"], "分诊需要 10-30 分钟。");
+    assert_eq!((zh["encoding"].as_str(), zh["units"].as_u64()), (Some("UCS-2"), Some(14)));
+    // An emoji is a surrogate pair: two units.
+    let call = find("texts/call", "en");
+    assert_eq!((call["encoding"].as_str(), call["units"].as_u64()), (Some("UCS-2"), Some(10)));
+    // 161 septets do not fit one message (160): two parts of up to 153.
+    assert_eq!(find("texts/long", "en")["segments"], 2);
+    // A narrower tier's messages are written under its own folder only.
+    assert!(!site.read("public/sms/messages.json").contains("Member line"));
+    assert!(site.read("public/member/sms/messages.json").contains("Member line"));
+    assert!(site.read("public/sms/hu.txt").contains("Várjon 5 percet, ő segít."));
+}
+
+#[test]
 fn drafts_are_skipped() {
     let site = Site::copy_of("basic");
     site.write("content/emergency/draft.md", "---\ntitle: Draft\ndraft: true\n---\n");

@@ -172,6 +172,16 @@ impl Config {
         self.tier_names().iter().position(|t| *t == tier).unwrap_or(usize::MAX)
     }
 
+    /// `channels.sms.strip_accents`: send accented letters outside GSM-7 as plain ones.
+    pub fn sms_strip_accents(&self) -> bool {
+        self.channels
+            .as_ref()
+            .and_then(|c| c.sms.as_ref())
+            .and_then(|s| s.get("strip_accents"))
+            .and_then(serde_json::Value::as_bool)
+            == Some(true)
+    }
+
     pub fn channel_enabled(&self, name: &str) -> bool {
         let Some(ch) = &self.channels else {
             return true;

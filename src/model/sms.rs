@@ -14,6 +14,16 @@ const UCS2_PART: usize = 67;
 const GSM_BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?\
 ¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 
+/// The text an SMS of `page` sends: its `sms:` with facts filled in SMS style (ASCII
+/// hyphens, straight quotes) and, with `channels.sms.strip_accents`, accents stripped.
+pub fn message(site: &super::Site, page: &super::Page) -> Option<(String, SmsInfo)> {
+    let written = page.sms.as_ref()?;
+    let filled = site.interpolate(&written.value, &page.locale, super::Style::Sms);
+    let text = if site.config.sms_strip_accents() { strip_accents(&filled) } else { filled };
+    let info = analyze(&text);
+    Some((text, info))
+}
+
 /// The GSM 03.38 extension table: each is sent as an escape pair (two septets).
 const GSM_EXTENSION: &str = "\u{c}^{}\\[~]|€";
 

@@ -3,6 +3,7 @@
 mod help;
 pub mod markdown;
 mod sitemap;
+mod sms;
 pub mod theme;
 mod view;
 
@@ -38,7 +39,7 @@ pub trait Channel: Sync {
 
 /// The channels this build knows, in output order.
 pub fn channels() -> Vec<Box<dyn Channel>> {
-    vec![Box::new(help::Help)]
+    vec![Box::new(help::Help), Box::new(sms::Sms)]
 }
 
 /// Render the whole site into `out`: enabled channels, theme assets and `static/`.

@@ -143,7 +143,7 @@ fn hint(info: &SmsInfo, max: usize, text: &str, strip: bool) -> String {
 
 fn check_page(site: &Site, page: &Page, sms_text: &Text, max: usize, out: &mut Vec<Diagnostic>) {
     let (filled, map) = fill(site, &sms_text.value, &page.locale);
-    let strip = sms_setting(site, "strip_accents").and_then(serde_json::Value::as_bool) == Some(true);
+    let strip = site.config.sms_strip_accents();
     let sent = if strip { sms::strip_accents(&filled) } else { filled.clone() };
     let info = sms::analyze(&sent);
     if info.segments <= max {

@@ -1,0 +1,80 @@
+//! The SMS channel: `sms/messages.json` (every guide's `sms:` text per locale, filled in SMS
+//! style, with its encoding, units and segments) and `sms/<locale>.txt` for pasting into an
+//! SMS tool. Narrower tiers get their own files under `/<tier>/sms/`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::{Channel, RenderContext};
+use crate::diag::Diagnostic;
+use crate::model::sms::{self, SmsInfo};
+use crate::model::{PageKind, paths};
+use crate::output::Output;
+
+pub struct Sms;
+
+#[derive(Serialize)]
+struct Message<'a> {
+    guide: &'a str,
+    locale: &'a str,
+    text: String,
+    #[serde(flatten)]
+    info: SmsInfo,
+}
+
+#[derive(Serialize)]
+struct Messages<'a> {
+    version: u32,
+    messages: Vec<Message<'a>>,
+}
+
+impl Channel for Sms {
+    fn name(&self) -> &'static str {
+        "sms"
+    }
+
+    fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
+        let site = ctx.site;
+        // Tier → messages, sorted by guide then locale (pages are sorted by path, locale).
+        let mut by_tier: BTreeMap<&str, Vec<Message>> = BTreeMap::new();
+        for page in site
+            .pages
+            .iter()
+            .filter(|p| p.kind == PageKind::Guide && !p.draft && p.in_channel("sms") && ctx.tier_included(&p.tier))
+        {
+            let Some((text, info)) = sms::message(site, page) else { continue };
+            by_tier.entry(&page.tier).or_default().push(Message {
+                guide: &page.path,
+                locale: &page.locale,
+                text,
+                info,
+            });
+        }
+        for (tier, messages) in by_tier {
+            let tier_seg = (tier != site.config.widest_tier()).then_some(tier);
+            let dir = paths::page_dir(tier_seg, None, Some("sms"), "");
+            let mut per_locale: BTreeMap<&str, String> = BTreeMap::new();
+            for m in &messages {
+                let txt = per_locale.entry(m.locale).or_default();
+                let _ = writeln!(
+                    txt,
+                    "# {} ({}, {} units, {} message{})",
+                    m.guide,
+                    m.info.encoding.as_str(),
+                    m.info.units,
+                    m.info.segments,
+                    if m.info.segments == 1 { "" } else { "s" }
+                );
+                let _ = writeln!(txt, "{}\n", m.text);
+            }
+            let json = serde_json::to_string_pretty(&Messages { version: 1, messages })?;
+            out.write(&format!("{dir}messages.json"), format!("{json}\n").as_bytes())?;
+            for (locale, txt) in per_locale {
+                out.write(&format!("{dir}{locale}.txt"), txt.as_bytes())?;
+            }
+        }
+        Ok(Vec::new())
+    }
+}
