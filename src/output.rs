@@ -36,10 +36,6 @@ impl Output {
         Ok(out)
     }
 
-    pub fn staging_path(&self) -> &Path {
-        self.staging.path()
-    }
-
     fn prepare(&self, rel: &str) -> anyhow::Result<PathBuf> {
         let path = self.staging.path().join(rel);
         if let Some(dir) = path.parent() {
