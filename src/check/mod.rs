@@ -53,6 +53,18 @@ pub struct Rule {
     pub run: fn(&Ctx, &mut Vec<Diagnostic>),
 }
 
+impl Rule {
+    /// A finding of this rule at its default level (`checks.severity` may change it later).
+    pub fn finding(
+        &self,
+        file: impl Into<String>,
+        span: Option<std::ops::Range<usize>>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic { level: self.level, ..Diagnostic::error(self.id, file, span, message) }
+    }
+}
+
 /// Every rule, one line each.
 pub static RULES: &[&Rule] = &[
     &rules::front_matter::RULE,

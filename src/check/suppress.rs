@@ -114,8 +114,6 @@ pub fn apply(site: &Site, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 fn unused(file: &str, span: Range<usize>, rule: &str) -> Diagnostic {
-    let mut d = Diagnostic::error(RULE.id, file, Some(span), format!("the suppression of `{rule}` silences nothing"))
-        .with_hint("remove it; the text it covered no longer has that finding");
-    d.level = RULE.level;
-    d
+    RULE.finding(file, Some(span), format!("the suppression of `{rule}` silences nothing"))
+        .with_hint("remove it; the text it covered no longer has that finding")
 }

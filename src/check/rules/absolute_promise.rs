@@ -55,14 +55,13 @@ fn check_page(ctx: &Ctx, extra: &SiteWords, page: &Page) -> Vec<Diagnostic> {
             if s.is_quoted_or_fact(&hit) || is_instruction(lang, &s.text[clause]) {
                 continue;
             }
-            let mut d = Diagnostic::error(
-                RULE.id,
-                page.source.path.as_str(),
-                Some(s.span_of(&hit)),
-                format!("`{}` promises what a busy day may break", &s.text[hit]),
-            )
-            .with_hint("say what usually happens, e.g. \"most people are seen within {{ er.doctor }}\"");
-            d.level = RULE.level;
+            let d = RULE
+                .finding(
+                    page.source.path.as_str(),
+                    Some(s.span_of(&hit)),
+                    format!("`{}` promises what a busy day may break", &s.text[hit]),
+                )
+                .with_hint("say what usually happens, e.g. \"most people are seen within {{ er.doctor }}\"");
             out.push(d);
         }
     });

@@ -59,8 +59,7 @@ impl<'a> Ids<'a> {
 }
 
 fn finding(page: &Page, span: Range<usize>, message: String, hint: String) -> Diagnostic {
-    let d = Diagnostic::error(RULE.id, page.source.path.as_str(), Some(span), message).with_hint(hint);
-    Diagnostic { level: RULE.level, ..d }
+    RULE.finding(page.source.path.as_str(), Some(span), message).with_hint(hint)
 }
 
 /// A finding for `#fragment` when it names no heading in `ids`.

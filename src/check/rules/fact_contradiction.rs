@@ -44,9 +44,9 @@ wrong, change it in `facts.yaml`.
             .hand_written()
             .flat_map_iter(|(page, found)| {
                 found.iter().cloned().filter_map(move |h| match h.verdict {
-                    Verdict::Contradiction { message, hint } => Some(
-                        Diagnostic::error(RULE.id, page.source.path.as_str(), Some(h.span), message).with_hint(hint),
-                    ),
+                    Verdict::Contradiction { message, hint } => {
+                        Some(RULE.finding(page.source.path.as_str(), Some(h.span), message).with_hint(hint))
+                    }
                     Verdict::Hardcoded { .. } => None,
                 })
             })

@@ -45,8 +45,7 @@ sentence or step uses, `fact-contradiction` reports it instead.
             .flat_map_iter(|(page, found)| {
                 found.iter().cloned().filter_map(move |h| match h.verdict {
                     Verdict::Hardcoded { hint } => Some(
-                        Diagnostic::error(
-                            RULE.id,
+                        RULE.finding(
                             page.source.path.as_str(),
                             Some(h.span),
                             format!("`{}` is a wait written by hand", h.text),
@@ -55,10 +54,6 @@ sentence or step uses, `fact-contradiction` reports it instead.
                     ),
                     Verdict::Contradiction { .. } => None,
                 })
-            })
-            .map(|mut d| {
-                d.level = RULE.level;
-                d
             })
             .collect();
         out.extend(found);

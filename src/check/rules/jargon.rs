@@ -117,14 +117,15 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let span = block.span_of(range.clone());
-            let mut d = Diagnostic::error(
-                RULE.id,
-                page.source.path.as_str(),
-                Some(span),
-                format!("`{}` is jargon and is not explained on its first use", &text[range]),
-            )
-            .with_hint(format!("explain it in brackets right after, e.g. \"{term} (…)\", or add it to glossary.yaml"));
-            d.level = RULE.level;
+            let d = RULE
+                .finding(
+                    page.source.path.as_str(),
+                    Some(span),
+                    format!("`{}` is jargon and is not explained on its first use", &text[range]),
+                )
+                .with_hint(format!(
+                    "explain it in brackets right after, e.g. \"{term} (…)\", or add it to glossary.yaml"
+                ));
             out.push(d);
         }
     }));

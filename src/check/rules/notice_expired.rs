@@ -37,14 +37,13 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let Ok(start_of_today) = ctx.today.to_zoned_datetime(tz).map(|z| z.timestamp()) else { return };
     for n in &ctx.site.notices {
         if n.until < start_of_today {
-            let mut d = Diagnostic::error(
-                RULE.id,
-                n.source.path.as_str(),
-                Some(n.until_span.clone()),
-                format!("this notice ended at {} (before {})", n.until_text, ctx.today),
-            )
-            .with_hint("delete the notice, or set a later `until:` if the change goes on");
-            d.level = RULE.level;
+            let d = RULE
+                .finding(
+                    n.source.path.as_str(),
+                    Some(n.until_span.clone()),
+                    format!("this notice ended at {} (before {})", n.until_text, ctx.today),
+                )
+                .with_hint("delete the notice, or set a later `until:` if the change goes on");
             out.push(d);
         }
     }

@@ -84,8 +84,8 @@ fn check_fact(site: &Site, fact: &Fact, rows: &[Measurement], percentile: u32, o
         range.min,
         at_least(value)
     );
-    let d = Diagnostic::error(RULE.id, "facts.yaml", Some(fact.span.clone()), message).with_hint(hint);
-    out.push(Diagnostic { level: RULE.level, ..d });
+    let d = RULE.finding("facts.yaml", Some(fact.span.clone()), message).with_hint(hint);
+    out.push(d);
 }
 
 fn run(site: &Site, out: &mut Vec<Diagnostic>) {

@@ -239,9 +239,8 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(message) = finding else { return };
         let longest = stats.iter().max_by_key(|s| (s.words.max(s.chars / 2), std::cmp::Reverse(s.span.start)));
         let span = longest.map_or_else(|| page.key_span("title"), |s| s.span.clone());
-        let mut d = Diagnostic::error(RULE.id, page.source.path.as_str(), Some(span), message)
+        let d = RULE.finding(page.source.path.as_str(), Some(span), message)
             .with_hint("split long sentences and use common words; this is the longest sentence");
-        d.level = RULE.level;
         out.push(d);
     }));
 }

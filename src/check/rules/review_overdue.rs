@@ -50,14 +50,9 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for page in ctx.site.pages.iter().filter(|p| p.kind == PageKind::Guide && !p.draft) {
         let file = page.source.path.as_str();
         let Some(reviewed) = page.reviewed else {
-            let mut d = Diagnostic::error(
-                RULE.id,
-                file,
-                Some(page.key_span("title")),
-                format!("no `reviewed:` date ({})", owner(page)),
-            )
-            .with_hint(format!("add `reviewed: {}` once the guide has been checked", ctx.today));
-            d.level = RULE.level;
+            let d = RULE
+                .finding(file, Some(page.key_span("title")), format!("no `reviewed:` date ({})", owner(page)))
+                .with_hint(format!("add `reviewed: {}` once the guide has been checked", ctx.today));
             out.push(d);
             continue;
         };
@@ -71,9 +66,9 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         } else {
             continue;
         };
-        let mut d = Diagnostic::error(RULE.id, file, Some(page.key_span("reviewed")), message)
+        let d = RULE
+            .finding(file, Some(page.key_span("reviewed")), message)
             .with_hint("review the guide and set `reviewed:` to the date of the review");
-        d.level = level;
-        out.push(d);
+        out.push(Diagnostic { level, ..d });
     }
 }

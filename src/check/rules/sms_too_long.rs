@@ -163,9 +163,8 @@ fn check_page(site: &Site, page: &Page, sms_text: &Text, max: usize, out: &mut V
         }
     }
     let message = format!("SMS text needs {} messages ({detail}), over the limit of {max}", info.segments);
-    let d = Diagnostic::error(RULE.id, page.source.path.as_str(), Some(span), message)
-        .with_hint(hint(&info, max, &sent, strip));
-    out.push(Diagnostic { level: RULE.level, ..d });
+    let d = RULE.finding(page.source.path.as_str(), Some(span), message).with_hint(hint(&info, max, &sent, strip));
+    out.push(d);
 }
 
 fn run(site: &Site, out: &mut Vec<Diagnostic>) {

@@ -148,8 +148,8 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn push(&self, span: Range<usize>, message: String, hint: &str, out: &mut Vec<Diagnostic>) {
-        let d = Diagnostic::error(RULE.id, self.page.source.path.as_str(), Some(span), message).with_hint(hint);
-        out.push(Diagnostic { level: RULE.level, ..d });
+        let d = RULE.finding(self.page.source.path.as_str(), Some(span), message).with_hint(hint);
+        out.push(d);
     }
 
     fn narrower(&self, tier: &str) -> bool {
@@ -267,9 +267,10 @@ fn screens(site: &Site, out: &mut Vec<Diagnostic>) {
                 page.tier
             );
             let span = screen_guide_span(&site.config_source.text, name, guide);
-            let d = Diagnostic::error(RULE.id, "upfront.yaml", span, message)
+            let d = RULE
+                .finding("upfront.yaml", span, message)
                 .with_hint(format!("remove `{path}` from the screen's guides"));
-            out.push(Diagnostic { level: RULE.level, ..d });
+            out.push(d);
         }
     }
 }

@@ -63,8 +63,7 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for tr in site.pages.iter().filter(|p| p.locale != default) {
         let file = tr.source.path.as_str();
         let mut push = |span, message: String, hint: String| {
-            let mut d = Diagnostic::error(RULE.id, file, Some(span), message).with_hint(hint);
-            d.level = RULE.level;
+            let d = RULE.finding(file, Some(span), message).with_hint(hint);
             out.push(d);
         };
         let Some(src) = site.page(&tr.path, default) else {

@@ -35,14 +35,16 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         let stem = page.source.path.trim_end_matches(".md");
         let names: Vec<String> = missing.iter().map(|l| format!("{stem}.{l}.md")).collect();
-        let mut d = Diagnostic::error(
-            RULE.id,
-            page.source.path.as_str(),
-            Some(page.key_span("title")),
-            format!("no translation in {}", missing.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")),
-        )
-        .with_hint(format!("add {}", names.join(", ")));
-        d.level = RULE.level;
+        let d = RULE
+            .finding(
+                page.source.path.as_str(),
+                Some(page.key_span("title")),
+                format!(
+                    "no translation in {}",
+                    missing.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
+                ),
+            )
+            .with_hint(format!("add {}", names.join(", ")));
         out.push(d);
     }
 }

@@ -32,14 +32,13 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let when = tr.reviewed.map_or_else(|| "has no `reviewed:` date".to_string(), |d| format!("reviewed {d}"));
-        let mut d = Diagnostic::error(
-            RULE.id,
-            tr.source.path.as_str(),
-            Some(tr.reviewed.map_or_else(|| tr.key_span("title"), |_| tr.key_span("reviewed"))),
-            format!("{when}, but its source {} was reviewed {src_date}", source.source.path),
-        )
-        .with_hint(format!("check it against {} and set `reviewed:` to the date you did", source.source.path));
-        d.level = RULE.level;
+        let d = RULE
+            .finding(
+                tr.source.path.as_str(),
+                Some(tr.reviewed.map_or_else(|| tr.key_span("title"), |_| tr.key_span("reviewed"))),
+                format!("{when}, but its source {} was reviewed {src_date}", source.source.path),
+            )
+            .with_hint(format!("check it against {} and set `reviewed:` to the date you did", source.source.path));
         out.push(d);
     }
 }

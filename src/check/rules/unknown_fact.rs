@@ -36,23 +36,17 @@ fn nearest_hint(site: &Site, name: &str) -> String {
 fn scan_text(site: &Site, file: &str, text: &Text, out: &mut Vec<Diagnostic>) {
     let (found, problems) = interp::scan(&text.value);
     for p in problems {
-        out.push(Diagnostic::error(RULE.id, file, Some(text.span_of(p.span)), p.message).with_hint(p.hint));
+        out.push(RULE.finding(file, Some(text.span_of(p.span)), p.message).with_hint(p.hint));
     }
     for p in found {
         let span = Some(text.span_of(p.name_span.clone()));
         match site.resolve_fact(&p.name) {
             None => out.push(
-                Diagnostic::error(RULE.id, file, span, format!("`{}` is not a fact", p.name))
-                    .with_hint(nearest_hint(site, &p.name)),
+                RULE.finding(file, span, format!("`{}` is not a fact", p.name)).with_hint(nearest_hint(site, &p.name)),
             ),
             Some((f, part)) if part != Part::Whole && f.wait().is_none() => out.push(
-                Diagnostic::error(
-                    RULE.id,
-                    file,
-                    span,
-                    format!("`{}` is a text fact: it has no `.min` or `.max`", f.id),
-                )
-                .with_hint(format!("write `{{{{ {} }}}}`", f.id)),
+                RULE.finding(file, span, format!("`{}` is a text fact: it has no `.min` or `.max`", f.id))
+                    .with_hint(format!("write `{{{{ {} }}}}`", f.id)),
             ),
             Some(_) => {}
         }
@@ -76,22 +70,12 @@ fn run(site: &Site, out: &mut Vec<Diagnostic>) {
             let span = Some(step.wait_span.clone());
             match site.facts.get(wait) {
                 None => out.push(
-                    Diagnostic::error(
-                        RULE.id,
-                        file,
-                        span,
-                        format!("step `{}` waits on `{wait}`, which is not a fact", step.title),
-                    )
-                    .with_hint(nearest_hint(site, wait)),
+                    RULE.finding(file, span, format!("step `{}` waits on `{wait}`, which is not a fact", step.title))
+                        .with_hint(nearest_hint(site, wait)),
                 ),
                 Some(f) if f.wait().is_none() => out.push(
-                    Diagnostic::error(
-                        RULE.id,
-                        file,
-                        span,
-                        format!("step `{}`: `{wait}` is a text fact, not a wait", step.title),
-                    )
-                    .with_hint("name a fact that has `wait:` in facts.yaml"),
+                    RULE.finding(file, span, format!("step `{}`: `{wait}` is a text fact, not a wait", step.title))
+                        .with_hint("name a fact that has `wait:` in facts.yaml"),
                 ),
                 Some(_) => {}
             }

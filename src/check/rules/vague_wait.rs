@@ -79,14 +79,13 @@ fn check_page(ctx: &Ctx, site: &Site, extra: &SiteWords, page: &Page) -> Vec<Dia
             {
                 continue;
             }
-            let mut d = Diagnostic::error(
-                RULE.id,
-                page.source.path.as_str(),
-                Some(s.span_of(&hit)),
-                format!("`{}` is vague: this sentence gives no duration", &s.text[hit]),
-            )
-            .with_hint("say how long with the wait's fact, e.g. `{{ er.triage }}`");
-            d.level = RULE.level;
+            let d = RULE
+                .finding(
+                    page.source.path.as_str(),
+                    Some(s.span_of(&hit)),
+                    format!("`{}` is vague: this sentence gives no duration", &s.text[hit]),
+                )
+                .with_hint("say how long with the wait's fact, e.g. `{{ er.triage }}`");
             out.push(d);
         }
     });
