@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::cli::{FactsArgs, FactsFormat, Global};
 use crate::diag::{self, Level};
 use crate::model::fact::Localized;
-use crate::model::{Fact, FactValue, Measurement, Page, Site, Style, interp};
+use crate::model::{Fact, FactValue, Measurement, Site, Style};
 
 /// The version of `upfront facts --format json`.
 pub const VERSION: u32 = 1;
@@ -141,26 +141,11 @@ fn measured<'a>(fact: &'a Fact, rows: Option<&Vec<Measurement>>) -> Option<Measu
     })
 }
 
-/// The facts one page names: in the text every channel but SMS carries (body, summary,
-/// steps) and in its `sms:` text. Names resolve like placeholders (`x.max` is fact `x`).
-fn named_by<'a>(site: &'a Site, page: &Page) -> (BTreeSet<&'a str>, BTreeSet<&'a str>) {
-    let resolve = |name: &str| site.resolve_fact(name).map(|(f, _)| f.id.as_str());
-    let scan = |text: &str| interp::scan(text).0.into_iter().filter_map(|p| resolve(&p.name)).collect::<Vec<_>>();
-    let mut content: BTreeSet<&str> = scan(page.body()).into_iter().collect();
-    content.extend(page.summary.iter().flat_map(|s| scan(&s.value)));
-    for step in &page.steps {
-        content.extend(scan(&step.text.value));
-        content.extend(step.wait.as_deref().and_then(resolve));
-    }
-    let sms = page.sms.iter().flat_map(|s| scan(&s.value)).collect();
-    (content, sms)
-}
-
 /// Fact id → the pages (in each locale) and channels that use it, by page, locale and file.
 fn uses(site: &Site) -> BTreeMap<&str, Vec<Use<'_>>> {
     let mut out: BTreeMap<&str, Vec<Use>> = BTreeMap::new();
     for page in &site.pages {
-        let (content, sms) = named_by(site, page);
+        let (content, sms) = site.facts_named_by(page);
         let mut channels: BTreeSet<&str> =
             page.channels.iter().map(String::as_str).filter(|c| site.config.channel_enabled(c)).collect();
         let has_sms = channels.remove("sms");

@@ -122,6 +122,11 @@ pub fn format_range(r: WaitRange, words: &dyn UnitWords, style: Style) -> String
                 .replace("{max}", &format_duration(r.max, words))
         }
     };
+    styled(text, style)
+}
+
+/// Text as `style` wants it: unchanged for the web, GSM-safe punctuation for SMS.
+fn styled(text: String, style: Style) -> String {
     match style {
         Style::Web => text,
         Style::Sms => sms_safe(&text),
@@ -160,10 +165,7 @@ pub fn format_total(r: WaitRange, words: &dyn UnitWords, style: Style) -> String
             .replace("{min}", &format_compound(r.min, words))
             .replace("{max}", &format_compound(r.max, words))
     };
-    match style {
-        Style::Web => text,
-        Style::Sms => sms_safe(&text),
-    }
+    styled(text, style)
 }
 
 /// Replace typographic punctuation that would force an SMS into UCS-2.

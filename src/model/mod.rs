@@ -11,7 +11,7 @@ pub mod slug;
 pub mod sms;
 pub mod terms;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -316,6 +316,22 @@ impl Site {
     pub fn render_fact(&self, name: &str, locale: &str, style: Style) -> Option<String> {
         let (fact, part) = self.resolve_fact(name)?;
         fact.render(part, locale, self.default_locale(), self.strings(locale), style)
+    }
+
+    /// The facts a page names, as (what every channel but SMS carries: body, summary, step
+    /// texts and step waits; what its `sms:` text names). `x.max` counts as fact `x`;
+    /// names that are no fact are left out.
+    pub fn facts_named_by(&self, page: &Page) -> (BTreeSet<&str>, BTreeSet<&str>) {
+        let resolve = |name: &str| self.resolve_fact(name).map(|(f, _)| f.id.as_str());
+        let scan = |text: &str| interp::scan(text).0.into_iter().filter_map(|p| resolve(&p.name)).collect::<Vec<_>>();
+        let mut content: BTreeSet<&str> = scan(page.body()).into_iter().collect();
+        content.extend(page.summary.iter().flat_map(|s| scan(&s.value)));
+        for step in &page.steps {
+            content.extend(scan(&step.text.value));
+            content.extend(step.wait.as_deref().and_then(resolve));
+        }
+        let sms = page.sms.iter().flat_map(|s| scan(&s.value)).collect();
+        (content, sms)
     }
 
     /// The sum of a step list's waits (sum of minimums to sum of maximums).

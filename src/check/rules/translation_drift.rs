@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
-use crate::model::{Page, Site, interp};
+use crate::model::{Page, Site};
 
 pub static RULE: Rule = Rule {
     id: "translation-drift",
@@ -35,22 +35,10 @@ steps:                        steps:
     run,
 };
 
-/// Fact ids a page uses: placeholders (`x.max` counts as `x`) and step waits.
-fn facts_used<'a>(site: &'a Site, page: &'a Page) -> BTreeSet<&'a str> {
-    let mut out = BTreeSet::new();
-    let texts = std::iter::once(page.body())
-        .chain(page.summary.iter().map(|t| t.value.as_str()))
-        .chain(page.sms.iter().map(|t| t.value.as_str()))
-        .chain(page.steps.iter().map(|s| s.text.value.as_str()));
-    for text in texts {
-        for p in interp::scan(text).0 {
-            if let Some((f, _)) = site.resolve_fact(&p.name) {
-                out.insert(f.id.as_str());
-            }
-        }
-    }
-    out.extend(page.steps.iter().filter_map(|s| s.wait.as_deref()));
-    out
+/// Fact ids a page uses anywhere (every channel, SMS included).
+fn facts_used<'a>(site: &'a Site, page: &Page) -> BTreeSet<&'a str> {
+    let (content, sms) = site.facts_named_by(page);
+    content.union(&sms).copied().collect()
 }
 
 fn list(items: &BTreeSet<&str>) -> String {
