@@ -306,7 +306,7 @@ fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context)
             let dir = view::section_dir(site, "", locale);
             let v =
                 PageView { kind: "404", title: site.t(locale, "not_found_title").to_string(), ..PageView::default() };
-            (format!("{dir}404/"), locale.as_str(), v, Vec::new())
+            (dir, locale.as_str(), v, Vec::new())
         }
         Job::Alias(page, alias) => {
             let from = paths::page_dir(
@@ -339,7 +339,7 @@ fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context)
     let mut context = tera::Context::from_serialize(&common).unwrap_or_default();
     context.insert("page", &view);
     let file = match job {
-        Job::NotFound(_) => format!("{}404.html", dir.trim_end_matches("404/")),
+        Job::NotFound(_) => format!("{dir}404.html"),
         _ => format!("{dir}index.html"),
     };
     (file, context)

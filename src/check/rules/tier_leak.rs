@@ -276,7 +276,6 @@ fn screens(site: &Site, out: &mut Vec<Diagnostic>) {
 }
 
 /// The span of `guide` in the `guides:` of screen `screen` in the text of `upfront.yaml`
-/// (for when the site carries that text).
 pub fn screen_guide_span(config_text: &str, screen: &str, guide: &str) -> Option<Range<usize>> {
     let at_screen = config_text.find(&format!("{screen}:"))?;
     let guides = at_screen + config_text[at_screen..].find("guides:")?;

@@ -3,7 +3,9 @@
 
 use crate::check::Rule;
 use crate::diag::{Diagnostic, Level};
-use crate::model::{Part, Site, Text, interp};
+use std::ops::Range;
+
+use crate::model::{Part, Site, interp};
 
 pub static RULE: Rule = Rule {
     id: "unknown-fact",
@@ -33,13 +35,20 @@ fn nearest_hint(site: &Site, name: &str) -> String {
     }
 }
 
-fn scan_text(site: &Site, file: &str, text: &Text, out: &mut Vec<Diagnostic>) {
-    let (found, problems) = interp::scan(&text.value);
+/// Check the placeholders of `text`; `span_of` maps a range of it to the file.
+fn scan_text(
+    site: &Site,
+    file: &str,
+    text: &str,
+    span_of: &dyn Fn(Range<usize>) -> Range<usize>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (found, problems) = interp::scan(text);
     for p in problems {
-        out.push(RULE.finding(file, Some(text.span_of(p.span)), p.message).with_hint(p.hint));
+        out.push(RULE.finding(file, Some(span_of(p.span)), p.message).with_hint(p.hint));
     }
     for p in found {
-        let span = Some(text.span_of(p.name_span.clone()));
+        let span = Some(span_of(p.name_span.clone()));
         match site.resolve_fact(&p.name) {
             None => out.push(
                 RULE.finding(file, span, format!("`{}` is not a fact", p.name)).with_hint(nearest_hint(site, &p.name)),
@@ -56,14 +65,10 @@ fn scan_text(site: &Site, file: &str, text: &Text, out: &mut Vec<Diagnostic>) {
 fn run(site: &Site, out: &mut Vec<Diagnostic>) {
     for page in &site.pages {
         let file = page.source.path.as_str();
-        let body = Text {
-            value: page.body().to_string(),
-            base: Some(page.body_start),
-            span: page.body_start..page.source.text.len(),
-        };
-        scan_text(site, file, &body, out);
+        let base = page.body_start;
+        scan_text(site, file, page.body(), &|r| base + r.start..base + r.end, out);
         for t in page.summary.iter().chain(page.sms.iter()).chain(page.steps.iter().map(|s| &s.text)) {
-            scan_text(site, file, t, out);
+            scan_text(site, file, &t.value, &|r| t.span_of(r), out);
         }
         for step in &page.steps {
             let Some(wait) = &step.wait else { continue };
@@ -82,8 +87,7 @@ fn run(site: &Site, out: &mut Vec<Diagnostic>) {
         }
     }
     for n in &site.notices {
-        let body =
-            Text { value: n.body().to_string(), base: Some(n.body_start), span: n.body_start..n.source.text.len() };
-        scan_text(site, &n.source.path, &body, out);
+        let base = n.body_start;
+        scan_text(site, &n.source.path, n.body(), &|r| base + r.start..base + r.end, out);
     }
 }
