@@ -8,7 +8,7 @@ pub mod words;
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
 use crate::model::interp::{self, Placeholder};
 use crate::model::{Page, Text};
@@ -119,11 +119,8 @@ fn flush(cur: &mut Option<Block>, out: &mut Vec<Block>) {
 
 /// The prose blocks of Markdown `body`, which starts at byte `base` of its file.
 pub fn markdown_blocks(body: &str, base: usize, out: &mut Vec<Block>) {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+    // The renderer's options, so what counts as prose here is what readers see.
+    let options = crate::model::links::MARKDOWN_OPTIONS;
     let mut cur: Option<Block> = None;
     let mut skip = 0usize;
     let mut links: Vec<bool> = Vec::new();

@@ -127,11 +127,7 @@ fn check_paths(pages: &mut Vec<Page>, config: &Config, diagnostics: &mut Vec<Dia
 }
 
 /// Split `---` front matter from the body: (YAML range, body start).
-pub fn parse_front(file: &SourceFile) -> Result<(std::ops::Range<usize>, usize), (String, String)> {
-    split(&file.text)
-}
-
-fn split(text: &str) -> Result<(std::ops::Range<usize>, usize), (String, String)> {
+pub fn split(text: &str) -> Result<(std::ops::Range<usize>, usize), (String, String)> {
     if text.trim().is_empty() {
         return Err((
             "the file is empty".into(),

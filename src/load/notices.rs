@@ -50,7 +50,7 @@ fn parse(file: &Arc<SourceFile>, config: &Config, pages: &[Page]) -> Result<Opti
         Some((s, l)) if config.locales.contains_key(l) => (s, l),
         _ => (stem, config.default_locale.as_str()),
     };
-    let (front, body_start) = super::content::parse_front(file)
+    let (front, body_start) = super::content::split(&file.text)
         .map_err(|(m, h)| vec![Diagnostic::error(fs::RULE, file.path.clone(), Some(0..0), m).with_hint(h)])?;
     let (raw, node): (RawNotice, Node) = parse_document(file, front, &Kind::Struct(&NOTICE), "notice")
         .map_err(|p| p.into_diagnostics(&file.path).collect::<Vec<_>>())?;

@@ -110,8 +110,10 @@ fn is_folder(site: &Site, path: &str, locale: &str) -> bool {
     if path.is_empty() {
         return true;
     }
+    // Pages are sorted by path: those under `path/` are one run, found by binary search.
     let prefix = format!("{path}/");
-    site.pages.iter().any(|p| p.locale == locale && !p.draft && p.path.starts_with(&prefix))
+    let start = site.pages.partition_point(|p| p.path.as_str() < prefix.as_str());
+    site.pages[start..].iter().take_while(|p| p.path.starts_with(&prefix)).any(|p| p.locale == locale && !p.draft)
 }
 
 /// Resolve a site link's path: in `locale` (the explicit one of a `.md` link, else the

@@ -246,6 +246,17 @@ mod tests {
         assert!(!r.html.contains("&lt;b&gt;how urgent") && !r.html.contains("<b>how"), "{}", r.html);
     }
 
+    /// `broken-link` checks anchors against `model::links::heading_ids`; it must give the ids
+    /// this renderer writes.
+    #[test]
+    fn heading_ids_agree_with_the_link_checker() {
+        let body = "# Wait {{ er.triage }}\n\n## Wait\n\n## Wait\n\n### `code` *em* <b>x</b>\n\n## Custom {#mine}\n\n## 分诊 Triázs\n\nText\n\n## <!-- c --> Note\n";
+        let rendered: Vec<String> = render(body, &R, false).headings.into_iter().map(|h| h.id).collect();
+        let fact = |name: &str| R.fact(name);
+        assert_eq!(rendered, crate::model::links::heading_ids(body, &fact, false));
+        assert_eq!(rendered.len(), 7);
+    }
+
     #[test]
     fn url_schemes() {
         assert!(safe_url("https://x.example"));
