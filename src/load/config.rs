@@ -2,7 +2,7 @@
 
 use super::yaml::{Field, Kind, Node, NodeKind, field, required};
 use super::{Problems, parse_document};
-use crate::model::Config;
+use crate::model::{Config, Page, PageKind};
 use crate::source::SourceFile;
 
 static LOCALE: [Field; 1] = [field("name", Kind::Str)];
@@ -164,6 +164,70 @@ fn check_checks(config: &Config, node: &Node, problems: &mut Problems) {
             }
         }
     }
+}
+
+/// `channels.waiting-room.screens`: each guide a guide in the waiting-room channel, each
+/// locale one of the site's, each name usable in a URL. Findings point at the offending item.
+pub fn check_screens(config: &Config, node: &Node, pages: &[Page]) -> Problems {
+    let mut problems = Problems::default();
+    let Some(screens) = node.get("channels").and_then(|c| c.get("waiting-room")).and_then(|w| w.get("screens")) else {
+        return problems;
+    };
+    // A guide of a narrower tier is `tier-leak`'s finding (the render skips it).
+    for (name, screen) in &config.waiting_room().screens {
+        let at = screens.get(name);
+        if crate::model::slug::slugify(name) != *name {
+            problems.push(
+                screens.key_span(name),
+                format!("screen name `{name}` cannot be used in a URL"),
+                format!("use lowercase letters, digits and `-`, e.g. `{}`", crate::model::slug::slugify(name)),
+            );
+        }
+        let item = |key: &str, i: usize| {
+            at.and_then(|n| n.get(key))
+                .and_then(|n| n.index(i))
+                .map_or_else(|| screens.key_span(name), |n| n.span.clone())
+        };
+        for (i, guide) in screen.guides.iter().enumerate() {
+            let path = guide.trim_matches('/');
+            let page = pages
+                .iter()
+                .filter(|p| p.kind == PageKind::Guide && p.path == path)
+                .min_by_key(|p| p.locale != config.default_locale);
+            let (message, hint) = match page {
+                None => (
+                    format!("screen `{name}` shows `{guide}`, which is not a guide"),
+                    super::yaml::nearest(
+                        path,
+                        pages.iter().filter(|p| p.kind == PageKind::Guide).map(|p| p.path.as_str()),
+                    )
+                    .map_or_else(
+                        || "name a guide by its path, e.g. `emergency/visit`".into(),
+                        |b| format!("did you mean `{b}`?"),
+                    ),
+                ),
+                Some(p) if !p.in_channel("waiting-room") => (
+                    format!("screen `{name}` shows `{guide}`, which is not in the `waiting-room` channel"),
+                    format!(
+                        "add `waiting-room` to the `channels:` of `{}`, or remove it from the screen",
+                        p.source.path
+                    ),
+                ),
+                Some(_) => continue,
+            };
+            problems.push(item("guides", i), message, hint);
+        }
+        for (i, locale) in screen.locales.iter().enumerate() {
+            if !config.locales.contains_key(locale) {
+                problems.push(
+                    item("locales", i),
+                    format!("`{locale}` is not a locale of this site"),
+                    format!("use one of: {}", keys(config.locale_codes())),
+                );
+            }
+        }
+    }
+    problems
 }
 
 fn keys<'a>(it: impl Iterator<Item = &'a str>) -> String {

@@ -149,8 +149,8 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
         diagnostics: Vec::new(),
     };
     let Some(config_file) = loader.read(&config_path)? else { return Ok(loader.finish(None)) };
-    let config = match config::parse(&config_file) {
-        Ok((config, _)) => config,
+    let (config, config_node) = match config::parse(&config_file) {
+        Ok(parsed) => parsed,
         Err(p) => {
             loader.diagnostics.extend(p.into_diagnostics(&config_file.path));
             return Ok(loader.finish(None));
@@ -170,6 +170,7 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
     let strings = i18n::load(&mut loader, &config)?;
     let pages = content::load(&mut loader, &config)?;
     let notices = notices::load(&mut loader, &config, &pages)?;
+    loader.diagnostics.extend(config::check_screens(&config, &config_node, &pages).into_diagnostics(&config_file.path));
     let templates = load_templates(&mut loader)?;
     let static_dir = root.join("static");
     let static_files = loader.walk(&static_dir, true).iter().map(|p| fs::rel_path(&static_dir, p)).collect();

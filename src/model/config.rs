@@ -107,9 +107,78 @@ pub struct TierConfig {
 pub struct ChannelsConfig {
     pub help: Option<ChannelToggle>,
     #[serde(rename = "waiting-room")]
-    pub waiting_room: Option<serde_json::Value>,
-    pub print: Option<serde_json::Value>,
+    pub waiting_room: Option<WaitingRoomConfig>,
+    pub print: Option<PrintConfig>,
     pub sms: Option<serde_json::Value>,
+}
+
+/// `channels.waiting-room`: the lobby screens and how often they poll `status.json`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaitingRoomConfig {
+    pub enabled: Option<bool>,
+    /// Screen name → what it shows (sorted by name).
+    #[serde(default)]
+    pub screens: BTreeMap<String, ScreenConfig>,
+    /// Seconds between two polls of `status.json` (default 60).
+    pub poll_seconds: Option<u32>,
+}
+
+pub const DEFAULT_POLL_SECONDS: u32 = 60;
+pub const DEFAULT_SECONDS_PER_SLIDE: u32 = 20;
+
+impl WaitingRoomConfig {
+    pub fn poll_seconds(&self) -> u32 {
+        self.poll_seconds.unwrap_or(DEFAULT_POLL_SECONDS).max(5)
+    }
+}
+
+/// One screen of `channels.waiting-room.screens`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScreenConfig {
+    /// Guide paths, in slide order.
+    #[serde(default)]
+    pub guides: Vec<String>,
+    /// Locales to rotate through; empty means every locale of the site.
+    #[serde(default)]
+    pub locales: Vec<String>,
+    /// The shortest time a slide stays up (default 20).
+    pub seconds_per_slide: Option<u32>,
+}
+
+impl ScreenConfig {
+    pub fn seconds_per_slide(&self) -> u32 {
+        self.seconds_per_slide.unwrap_or(DEFAULT_SECONDS_PER_SLIDE).max(1)
+    }
+}
+
+/// `channels.print`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrintConfig {
+    pub enabled: Option<bool>,
+    #[serde(default)]
+    pub paper: Paper,
+}
+
+/// Paper size of the handouts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// The CSS `@page size` keyword.
+    pub fn css(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -186,13 +255,25 @@ impl Config {
         let Some(ch) = &self.channels else {
             return true;
         };
-        let value = match name {
-            "help" => return ch.help.as_ref().and_then(|t| t.enabled) != Some(false),
-            "waiting-room" => &ch.waiting_room,
-            "print" => &ch.print,
-            "sms" => &ch.sms,
+        let enabled = match name {
+            "help" => ch.help.as_ref().and_then(|t| t.enabled),
+            "waiting-room" => ch.waiting_room.as_ref().and_then(|w| w.enabled),
+            "print" => ch.print.as_ref().and_then(|p| p.enabled),
+            "sms" => ch.sms.as_ref().and_then(|v| v.get("enabled")).and_then(serde_json::Value::as_bool),
+            // `status.json` serves the pages that show notices.
+            "status" => return self.channel_enabled("help") || self.channel_enabled("waiting-room"),
             _ => return false,
         };
-        value.as_ref().and_then(|v| v.get("enabled")).and_then(serde_json::Value::as_bool) != Some(false)
+        enabled != Some(false)
+    }
+
+    /// `channels.waiting-room` (defaults when absent).
+    pub fn waiting_room(&self) -> WaitingRoomConfig {
+        self.channels.as_ref().and_then(|c| c.waiting_room.clone()).unwrap_or_default()
+    }
+
+    /// `channels.print.paper` (A4 when absent).
+    pub fn paper(&self) -> Paper {
+        self.channels.as_ref().and_then(|c| c.print.as_ref()).map_or(Paper::A4, |p| p.paper)
     }
 }

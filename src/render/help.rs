@@ -326,6 +326,11 @@ fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context)
     };
     let mut common = Common::new(site, locale, &dir);
     common.translations = translations;
+    let guide = if let Job::Guide(page) = job { Some(*page) } else { None };
+    if !matches!(job, Job::Alias(..)) {
+        common.notices = super::live::page_notices(site, guide.map(|g| g.path.as_str()), locale);
+    }
+    common.print_url = guide.and_then(|g| super::print::url_from(site, g, &dir));
     if matches!(job, Job::NotFound(_)) {
         // A 404 page is served at any address: its links are absolute paths from the base URL.
         let base = base_path(&site.config.base_url);

@@ -1,11 +1,14 @@
 //! Render: model → files, one `Channel` per output channel. Never imports `check`.
 
 mod help;
+pub mod live;
 pub mod markdown;
+mod print;
 mod sitemap;
 mod sms;
 pub mod theme;
 mod view;
+mod waiting_room;
 
 use std::collections::BTreeSet;
 
@@ -39,7 +42,13 @@ pub trait Channel: Sync {
 
 /// The channels this build knows, in output order.
 pub fn channels() -> Vec<Box<dyn Channel>> {
-    vec![Box::new(help::Help), Box::new(sms::Sms)]
+    vec![
+        Box::new(help::Help),
+        Box::new(sms::Sms),
+        Box::new(live::Status),
+        Box::new(waiting_room::WaitingRoom),
+        Box::new(print::Print),
+    ]
 }
 
 /// Render the whole site into `out`: enabled channels, theme assets and `static/`.

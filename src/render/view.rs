@@ -58,6 +58,10 @@ pub struct Common<'a> {
     pub translations: Vec<LangLink<'a>>,
     pub emergency: Option<&'a str>,
     pub canonical: Option<String>,
+    /// Every notice that applies to the page, with its window (scripts hide those out of it).
+    pub notices: Vec<super::live::PageNotice>,
+    /// The printable version of the page, if it has one.
+    pub print_url: Option<String>,
 }
 
 impl<'a> Common<'a> {
@@ -80,6 +84,8 @@ impl<'a> Common<'a> {
             translations: Vec::new(),
             emergency,
             canonical: None,
+            notices: Vec::new(),
+            print_url: None,
         }
     }
 }

@@ -247,19 +247,8 @@ impl Checker<'_> {
 /// Waiting-room screens (public rooms) that list a guide that is not of the widest tier.
 fn screens(site: &Site, out: &mut Vec<Diagnostic>) {
     let widest = site.config.widest_tier();
-    let Some(screens) = site
-        .config
-        .channels
-        .as_ref()
-        .and_then(|c| c.waiting_room.as_ref())
-        .and_then(|w| w.get("screens"))
-        .and_then(|s| s.as_object())
-    else {
-        return;
-    };
-    for (name, screen) in screens {
-        let guides = screen.get("guides").and_then(|g| g.as_array()).into_iter().flatten();
-        for guide in guides.filter_map(|g| g.as_str()) {
+    for (name, screen) in &site.config.waiting_room().screens {
+        for guide in &screen.guides {
             let path = guide.trim_matches('/');
             let Some(page) = site.variants(path).find(|p| p.tier != widest) else { continue };
             let message = format!(

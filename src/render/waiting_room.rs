@@ -1,0 +1,263 @@
+//! The waiting-room channel: one self-contained HTML file per screen
+//! (`waiting-room/<screen>/index.html`, CSS, JS and data inline). Slides are the screen's guides
+//! × locales; the page rotates them, shows notices by the viewer's clock and polls
+//! `status.json`. Only guides of the widest tier in the `waiting-room` channel are shown.
+
+use serde::Serialize;
+
+use super::markdown::{self, Resolver};
+use super::{Channel, RenderContext, live};
+use crate::diag::Diagnostic;
+use crate::model::config::ScreenConfig;
+use crate::model::{Page, PageKind, Site, Style, fact};
+use crate::output::Output;
+
+pub struct WaitingRoom;
+
+/// Steps per slide: a long process is split so each slide stays readable across a room.
+const STEPS_PER_SLIDE: usize = 3;
+/// Reading pace on a lobby screen, in words per minute (a Chinese word ≈ two characters).
+const WORDS_PER_MINUTE: usize = 120;
+
+#[derive(Serialize)]
+struct SlideStep {
+    title: String,
+    wait: Option<String>,
+    /// The wait's fact id (polling refreshes the value from `status.json`).
+    fact: Option<String>,
+    label: Option<String>,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Slide {
+    guide: String,
+    /// The locale this slide is for, and the language it is written in (the default locale
+    /// when the guide has no translation).
+    locale: String,
+    lang: String,
+    title: String,
+    /// "1/3" when a guide's steps take several slides.
+    part: Option<String>,
+    summary: Option<String>,
+    steps: Vec<SlideStep>,
+    total: Option<String>,
+    /// A guide without steps shows its section headings as key points.
+    points: Vec<String>,
+    /// "Why you may wait longer" (on a guide's last slide).
+    why: bool,
+    seconds: u32,
+}
+
+/// UI strings and the emergency line of one locale of the screen.
+#[derive(Serialize)]
+struct LocaleUi {
+    code: String,
+    emergency: Option<String>,
+    emergency_lang: String,
+    t: std::collections::BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+struct ScreenData {
+    name: String,
+    site_title: String,
+    default_locale: String,
+    poll_seconds: u32,
+    status_url: &'static str,
+    /// The guides on this screen (notices naming one of them are shown).
+    guides: Vec<String>,
+    locales: Vec<LocaleUi>,
+    slides: Vec<Slide>,
+    status: serde_json::Value,
+}
+
+const UI_KEYS: [&str; 12] = [
+    "notices",
+    "screen_why_title",
+    "screen_why_text",
+    "screen_pause",
+    "screen_play",
+    "screen_previous",
+    "screen_next",
+    "screen_updated",
+    "screen_stale",
+    "total_expected_time",
+    "usual_wait",
+    "colon",
+];
+
+struct NoLinks<'a>(&'a Site, &'a str);
+
+impl Resolver for NoLinks<'_> {
+    fn fact(&self, name: &str) -> Option<String> {
+        self.0.render_fact(name, self.1, Style::Web)
+    }
+    fn link(&self, dest: &str) -> String {
+        dest.to_string()
+    }
+    fn glossary(&self) -> Vec<(&str, &str)> {
+        Vec::new()
+    }
+}
+
+/// Words a reader takes in: whitespace-separated tokens, plus one per two CJK characters.
+fn words(text: &str) -> usize {
+    let is_cjk = |c: char| ('\u{3400}'..='\u{9fff}').contains(&c) || ('\u{f900}'..='\u{faff}').contains(&c);
+    let cjk = text.chars().filter(|c| is_cjk(*c)).count();
+    let other = text.split_whitespace().filter(|w| w.chars().any(|c| c.is_alphanumeric() && !is_cjk(c))).count();
+    other + cjk.div_ceil(2)
+}
+
+fn slides_of(site: &Site, page: &Page, locale: &str, spp: u32) -> Vec<Slide> {
+    let lang = page.locale.as_str();
+    let strings = site.strings(lang);
+    let summary = page.summary.as_ref().map(|s| site.interpolate(&s.value, lang, Style::Web));
+    let steps: Vec<SlideStep> = page
+        .steps
+        .iter()
+        .map(|s| {
+            let f = s.wait.as_deref().and_then(|w| site.facts.get(w));
+            SlideStep {
+                title: s.title.clone(),
+                wait: s.wait.as_deref().and_then(|w| site.render_fact(w, lang, Style::Web)),
+                fact: s.wait.clone(),
+                label: f.and_then(|f| f.label.as_ref()).map(|l| l.get(lang, site.default_locale()).to_string()),
+                text: site.interpolate(&s.text.value, lang, Style::Web),
+            }
+        })
+        .collect();
+    let total = site.total_wait(&page.steps).map(|w| fact::format_total(w, strings, Style::Web));
+    let why_words = words(site.t(lang, "screen_why_text")) + words(site.t(lang, "screen_why_title"));
+    let mut slides = Vec::new();
+    let base = |part, steps: Vec<SlideStep>, points: Vec<String>, why: bool| {
+        let mut n = words(&page.title) + if why { why_words } else { 0 };
+        n += summary.as_deref().map_or(0, words);
+        for s in &steps {
+            n += words(&s.title) + words(&s.text) + s.label.as_deref().map_or(0, words) + 2;
+        }
+        n += points.iter().map(|p| words(p)).sum::<usize>();
+        let reading = u32::try_from((n * 60).div_ceil(WORDS_PER_MINUTE)).unwrap_or(u32::MAX);
+        Slide {
+            guide: page.path.clone(),
+            locale: locale.to_string(),
+            lang: lang.to_string(),
+            title: page.title.clone(),
+            part,
+            summary: summary.clone(),
+            steps,
+            total: total.clone(),
+            points,
+            why,
+            seconds: reading.max(spp),
+        }
+    };
+    if steps.is_empty() {
+        let r = markdown::render(page.body(), &NoLinks(site, lang), false);
+        let points = r.headings.into_iter().filter(|h| h.level == 2).map(|h| h.text).collect();
+        slides.push(base(None, Vec::new(), points, true));
+        return slides;
+    }
+    let parts = steps.len().div_ceil(STEPS_PER_SLIDE);
+    let per = steps.len().div_ceil(parts);
+    let mut rest = steps.into_iter().peekable();
+    for i in 0..parts {
+        let chunk: Vec<SlideStep> = rest.by_ref().take(per).collect();
+        let part = (parts > 1).then(|| format!("{}/{parts}", i + 1));
+        slides.push(base(part, chunk, Vec::new(), i + 1 == parts));
+    }
+    slides
+}
+
+fn screen_data(
+    site: &Site,
+    name: &str,
+    screen: &ScreenConfig,
+    poll_seconds: u32,
+    status: &serde_json::Value,
+) -> ScreenData {
+    let widest = site.config.widest_tier();
+    let locales: Vec<&str> = if screen.locales.is_empty() {
+        site.config.locale_codes().collect()
+    } else {
+        screen.locales.iter().map(String::as_str).filter(|l| site.config.locales.contains_key(*l)).collect()
+    };
+    let guides: Vec<&str> = screen
+        .guides
+        .iter()
+        .map(|g| g.trim_matches('/'))
+        .filter(|g| {
+            site.page(g, site.default_locale()).is_some_and(|p| {
+                p.kind == PageKind::Guide && p.tier == widest && !p.draft && p.in_channel("waiting-room")
+            })
+        })
+        .collect();
+    let mut slides = Vec::new();
+    for g in &guides {
+        for l in &locales {
+            // Screens fall back to the default locale, with that `lang`.
+            let Some(page) = site.page(g, l).or_else(|| site.page(g, site.default_locale())) else { continue };
+            slides.extend(slides_of(site, page, l, screen.seconds_per_slide()));
+        }
+    }
+    let ui = locales
+        .iter()
+        .map(|l| {
+            let (emergency, emergency_lang) = match site.config.emergency.get(*l) {
+                Some(e) => (Some(e.clone()), (*l).to_string()),
+                None => (site.config.emergency.get(site.default_locale()).cloned(), site.default_locale().to_string()),
+            };
+            LocaleUi {
+                code: (*l).to_string(),
+                emergency,
+                emergency_lang,
+                t: UI_KEYS.iter().map(|k| (*k, site.t(l, k).to_string())).collect(),
+            }
+        })
+        .collect();
+    ScreenData {
+        name: name.to_string(),
+        site_title: site.config.title.clone(),
+        default_locale: site.default_locale().to_string(),
+        poll_seconds,
+        status_url: "../../status.json",
+        guides: guides.iter().map(ToString::to_string).collect(),
+        locales: ui,
+        slides,
+        status: status.clone(),
+    }
+}
+
+impl Channel for WaitingRoom {
+    fn name(&self) -> &'static str {
+        "waiting-room"
+    }
+
+    fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
+        let site = ctx.site;
+        let config = site.config.waiting_room();
+        let status = live::status_json(site);
+        let mut diags = Vec::new();
+        for (name, screen) in &config.screens {
+            let data = screen_data(site, name, screen, config.poll_seconds(), &status);
+            let mut context = tera::Context::new();
+            context.insert("screen", &data);
+            context.insert("first", &data.locales.first());
+            match ctx.theme.render("waiting-room/screen.html", &context) {
+                Ok(html) => out.write(&format!("waiting-room/{name}/index.html"), html.as_bytes())?,
+                Err(d) => diags.push(d),
+            }
+        }
+        Ok(diags)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn words_count_latin_and_cjk() {
+        assert_eq!(super::words("Tell the front desk"), 4);
+        assert_eq!(super::words("请告诉工作人员"), 4);
+        assert_eq!(super::words("Ha rosszabbul érzi magát"), 4);
+    }
+}
