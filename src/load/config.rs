@@ -199,7 +199,10 @@ pub fn check_screens(config: &Config, node: &Node, pages: &[Page]) -> Problems {
                     format!("screen `{name}` shows `{guide}`, which is not a guide"),
                     super::yaml::nearest(
                         path,
-                        pages.iter().filter(|p| p.kind == PageKind::Guide).map(|p| p.path.as_str()),
+                        pages
+                            .iter()
+                            .filter(|p| p.kind == PageKind::Guide && p.in_channel("waiting-room"))
+                            .map(|p| p.path.as_str()),
                     )
                     .map_or_else(
                         || "name a guide by its path, e.g. `emergency/visit`".into(),

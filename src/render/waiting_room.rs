@@ -15,7 +15,7 @@ use crate::output::Output;
 pub struct WaitingRoom;
 
 /// Steps per slide: a long process is split so each slide stays readable across a room.
-const STEPS_PER_SLIDE: usize = 3;
+const STEPS_PER_SLIDE: usize = 2;
 /// Reading pace on a lobby screen, in words per minute (a Chinese word ≈ two characters).
 const WORDS_PER_MINUTE: usize = 120;
 
