@@ -14,7 +14,7 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
-const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, timezoneId: 'Europe/Budapest' });
 await page.clock.install({ time: new Date('2026-11-23T14:05:00+01:00') });
 await page.goto(url('waiting-room/er-lobby/index.html'));
 for (const locale of ['en', 'zh', 'hu']) {
