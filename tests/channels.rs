@@ -237,3 +237,13 @@ fn sms_segments_at_the_edges_by_hand() {
     assert_eq!(get("t/hu"), ("UCS-2".into(), 71, 2));
     assert_eq!(get("t/emoji"), ("UCS-2".into(), 70, 1));
 }
+
+#[test]
+fn channel_output_is_the_same_bytes_on_any_day() {
+    let site = Site::copy_of("channels");
+    build(&site);
+    let first = common::snapshot(&site.path("public"));
+    assert!(first.iter().any(|(p, _)| p.contains("waiting-room")) && first.iter().any(|(p, _)| p.contains("print")));
+    site.cmd(&["build", "--today", "2027-03-01"]).assert().success();
+    assert!(first == common::snapshot(&site.path("public")), "the output depends on --today or on the clock");
+}

@@ -243,6 +243,9 @@ impl Channel for WaitingRoom {
             let mut context = tera::Context::new();
             context.insert("screen", &data);
             context.insert("first", &data.locales.first());
+            // Serialized here, not with the `json` filter: Tera's maps do not keep key order,
+            // and the output must be the same bytes on every build.
+            context.insert("screen_json", &super::theme::script_safe_json(&data));
             match ctx.theme.render("waiting-room/screen.html", &context) {
                 Ok(html) => out.write(&format!("waiting-room/{name}/index.html"), html.as_bytes())?,
                 Err(d) => diags.push(d),
