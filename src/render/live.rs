@@ -11,8 +11,8 @@ use crate::diag::Diagnostic;
 use crate::model::{Notice, Severity, Site, Style};
 use crate::output::Output;
 
-/// `status.json` (registered as part of the waiting-room channel's data, but written whenever
-/// notices or screens may need it).
+/// Writes `status.json`; a pseudo-channel that runs whenever the help center or the screens
+/// (the pages that show notices) are on.
 pub struct Status;
 
 /// A notice in one language.
