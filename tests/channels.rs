@@ -98,6 +98,18 @@ fn status_json_has_public_notices_and_facts_sorted() {
     assert!(!facts.contains(&"lounge.vip"));
     let triage = status["facts"].as_array().unwrap().iter().find(|f| f["id"] == "er.triage").unwrap();
     assert_eq!(triage["value"]["hu"], "10–30 perc");
+    // It follows the documented schema (docs/status.schema.json).
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/status.schema.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::draft202012::options().build(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&status).map(|e| format!("{}: {e}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "status.json breaks its schema:\n{}", errors.join("\n"));
+    let mut bad = status.clone();
+    bad["notices"][0]["severity"] = "critical".into();
+    assert!(!validator.is_valid(&bad), "the schema has teeth");
     // The same bytes whatever day the build runs.
     let first = site.read("public/status.json");
     site.cmd(&["build", "--today", "2027-01-05"]).assert().success();
