@@ -55,6 +55,9 @@ test('the screen rotates through every slide and locale at each slide\'s own pac
   // The emergency line follows the slide's language.
   while ((await current(page)).locale !== 'zh') await page.keyboard.press('ArrowRight');
   assert.equal(await page.getAttribute('#emergency', 'lang'), 'zh');
+  // So do the controls.
+  assert.equal(await page.locator('#toggle').innerText(), '暂停');
+  assert.equal(await page.getAttribute('.controls', 'lang'), 'zh');
   assert.match(await page.locator('#emergency').innerText(), /112/);
   assert.deepEqual(problems, []);
   await page.close();
