@@ -2,6 +2,7 @@
 
 mod help;
 pub mod markdown;
+mod search;
 mod sitemap;
 mod sms;
 pub mod theme;
