@@ -1,7 +1,11 @@
 //! Search through the binary: a pagefind index per tier, no narrower-tier guide in a wider
 //! tier's index, the `channels.help.search` switch, `--tiers`, and byte-identical rebuilds.
 
-#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::case_sensitive_file_extension_comparisons,
+    reason = "a failed unwrap is a failed test; pagefind's file names are lowercase"
+)]
 
 mod common;
 
