@@ -88,12 +88,11 @@ pub fn write_indexes(index: &Index, out: &Output) -> anyhow::Result<()> {
             .map(|r| (r.url.as_str(), r.html.as_str()))
             .collect();
         let dir = bundle_dir(site, tier);
-        for file in run_pagefind(&docs).with_context(|| format!("building the search index {dir}"))? {
-            if wanted(&file.filename) {
-                let name = file.filename.to_string_lossy().replace('\\', "/");
-                out.write(&format!("{dir}{name}"), &file.contents)?;
-            }
-        }
+        let files = run_pagefind(&docs).with_context(|| format!("building the search index {dir}"))?;
+        files.par_iter().filter(|f| wanted(&f.filename)).try_for_each(|file| {
+            let name = file.filename.to_string_lossy().replace('\\', "/");
+            out.write(&format!("{dir}{name}"), &file.contents)
+        })?;
     }
     Ok(())
 }
