@@ -7,7 +7,7 @@ use crate::source::SourceFile;
 
 static LOCALE: [Field; 1] = [field("name", Kind::Str)];
 static TIER: [Field; 1] = [field("perks", Kind::List(&Kind::Str))];
-static TOGGLE: [Field; 1] = [field("enabled", Kind::Bool)];
+static HELP: [Field; 2] = [field("enabled", Kind::Bool), field("search", Kind::Bool)];
 static SCREEN: [Field; 3] = [
     field("guides", Kind::List(&Kind::Str)),
     field("locales", Kind::List(&Kind::Str)),
@@ -22,7 +22,7 @@ static PRINT: [Field; 2] = [field("enabled", Kind::Bool), field("paper", Kind::S
 static SMS: [Field; 3] =
     [field("enabled", Kind::Bool), field("max_segments", Kind::Int), field("strip_accents", Kind::Bool)];
 static CHANNELS: [Field; 4] = [
-    field("help", Kind::Struct(&TOGGLE)),
+    field("help", Kind::Struct(&HELP)),
     field("waiting-room", Kind::Struct(&WAITING_ROOM)),
     field("print", Kind::Struct(&PRINT)),
     field("sms", Kind::Struct(&SMS)),

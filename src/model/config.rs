@@ -185,6 +185,8 @@ impl Paper {
 #[serde(deny_unknown_fields)]
 pub struct ChannelToggle {
     pub enabled: Option<bool>,
+    /// `channels.help.search`: the search index and search pages (default on).
+    pub search: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -249,6 +251,11 @@ impl Config {
             .and_then(|s| s.get("strip_accents"))
             .and_then(serde_json::Value::as_bool)
             == Some(true)
+    }
+
+    /// `channels.help.search`: build the search index and pages (on unless set to false).
+    pub fn search_enabled(&self) -> bool {
+        self.channels.as_ref().and_then(|c| c.help.as_ref()).and_then(|h| h.search) != Some(false)
     }
 
     pub fn channel_enabled(&self, name: &str) -> bool {

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::markdown::{self, Resolver};
+use super::search;
 use super::view::{self, Common, GuideCard, LangLink, Link, SectionCard, StepView};
 use super::{Channel, RenderContext};
 use crate::diag::Diagnostic;
@@ -160,6 +161,8 @@ struct PageView<'a> {
     reviewed: Option<String>,
     tier_notice: Option<String>,
     redirect_url: Option<String>,
+    /// The search page: relative URL of the tier's `pagefind.js`.
+    bundle_url: Option<String>,
 }
 
 impl Default for PageView<'_> {
@@ -178,6 +181,7 @@ impl Default for PageView<'_> {
             reviewed: None,
             tier_notice: None,
             redirect_url: None,
+            bundle_url: None,
         }
     }
 }
@@ -188,6 +192,8 @@ enum Job<'a> {
     Guide(&'a Page),
     NotFound(String),
     Alias(&'a Page, String),
+    /// The search page of a tier in a locale.
+    Search(&'a str, String),
 }
 
 impl Channel for Help {
@@ -204,6 +210,12 @@ impl Channel for Help {
         for g in &index.guides {
             for a in &g.aliases {
                 jobs.push(Job::Alias(g, a.clone()));
+            }
+        }
+        let search_on = search::enabled(site);
+        if search_on {
+            for tier in search::tiers(&index) {
+                jobs.extend(site.config.locale_codes().map(|l| Job::Search(tier, l.to_string())));
             }
         }
         let results: Vec<anyhow::Result<Option<Diagnostic>>> = jobs
@@ -223,6 +235,9 @@ impl Channel for Help {
         diags.sort_by(|a, b| a.file.cmp(&b.file));
         diags.dedup();
         out.write("sitemap.xml", super::sitemap::render(&index).as_bytes())?;
+        if search_on {
+            search::write_indexes(&index, out)?;
+        }
         Ok(diags)
     }
 }
@@ -234,6 +249,7 @@ fn template_of(job: &Job) -> &'static str {
         Job::Guide(_) => "help/guide.html",
         Job::NotFound(_) => "help/404.html",
         Job::Alias(..) => "help/alias.html",
+        Job::Search(..) => "help/search.html",
     }
 }
 
@@ -286,7 +302,7 @@ fn cards<'a>(index: &Index<'a>, guides: &[&'a Page], dir: &str) -> Vec<GuideCard
         .collect()
 }
 
-fn body(index: &Index, page: &Page, dir: &str) -> markdown::Rendered {
+pub(super) fn body(index: &Index, page: &Page, dir: &str) -> markdown::Rendered {
     let resolver = PageResolver { index, locale: &page.locale, dir, source_dir: links::source_dir(page) };
     markdown::render(page.body(), &resolver, index.site.config.markdown.unsafe_html)
 }
@@ -323,6 +339,17 @@ fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context)
             };
             (from, page.locale.as_str(), v, Vec::new())
         }
+        Job::Search(tier, locale) => {
+            let dir = search::page_dir(site, tier, locale);
+            let v = PageView {
+                kind: "search",
+                title: site.t(locale, "search").to_string(),
+                bundle_url: Some(paths::relative(&dir, &format!("{}pagefind.js", search::bundle_dir(site, tier)))),
+                ..PageView::default()
+            };
+            let tr = translations(index, &dir, locale, |l| Some(search::page_dir(site, tier, l)));
+            (dir, locale.as_str(), v, tr)
+        }
     };
     let mut common = Common::new(site, locale, &dir);
     common.translations = translations;
@@ -331,12 +358,24 @@ fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context)
         common.notices = super::live::page_notices(site, guide.map(|g| g.path.as_str()), locale);
     }
     common.print_url = guide.and_then(|g| super::print::url_from(site, g, &dir));
+    if search::enabled(site) && !matches!(job, Job::Alias(..)) {
+        let tier = match job {
+            Job::Guide(p) => search::tier_of(site, Some(p)),
+            Job::Search(t, _) => t,
+            _ => search::tier_of(site, None),
+        };
+        common.search_url = Some(paths::relative_page(&dir, &search::page_dir(site, tier, locale)));
+    }
     if matches!(job, Job::NotFound(_)) {
         // A 404 page is served at any address: its links are absolute paths from the base URL.
         let base = base_path(&site.config.base_url);
         common.root.clone_from(&base);
         common.home_url = format!("{base}{}", view::section_dir(site, "", locale));
         common.css_url = format!("{base}assets/style.css");
+        if common.search_url.is_some() {
+            common.search_url =
+                Some(format!("{base}{}index.html", search::page_dir(site, site.config.widest_tier(), locale)));
+        }
     }
     if !matches!(job, Job::NotFound(_) | Job::Alias(..)) {
         common.canonical = Some(paths::absolute(&site.config.base_url, &dir));

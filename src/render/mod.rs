@@ -4,6 +4,7 @@ mod help;
 pub mod live;
 pub mod markdown;
 mod print;
+mod search;
 mod sitemap;
 mod sms;
 pub mod theme;

@@ -62,11 +62,13 @@ pub struct Common<'a> {
     pub notices: Vec<super::live::PageNotice>,
     /// The printable version of the page, if it has one.
     pub print_url: Option<String>,
+    /// Relative URL of the search page for this page's tier and locale (none: search off).
+    pub search_url: Option<String>,
 }
 
 impl<'a> Common<'a> {
     pub fn new(site: &'a Site, locale: &'a str, dir: &str) -> Self {
-        let root = paths::relative(dir, "").trim_end_matches("./").to_string();
+        let root = Some(paths::relative(dir, "")).filter(|r| r != "./").unwrap_or_default();
         let home_dir = paths::page_dir(None, locale_seg(site, locale), None, "");
         let emergency = site
             .config
@@ -86,6 +88,7 @@ impl<'a> Common<'a> {
             canonical: None,
             notices: Vec::new(),
             print_url: None,
+            search_url: None,
         }
     }
 }

@@ -1,9 +1,9 @@
 // Shared helpers for the browser tests: Chromium, a tiny static server over the built site
 // (screens poll status.json, which Chromium will not fetch from file://), and page checks.
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { serve as serveDir } from './server.mjs';
 
 export const PUBLIC = process.env.UPFRONT_PUBLIC;
 if (!PUBLIC) throw new Error('set UPFRONT_PUBLIC to a built site (scripts/test does)');
@@ -15,28 +15,10 @@ export function launch() {
   });
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.css': 'text/css', '.js': 'text/javascript', '.xml': 'application/xml', '.png': 'image/png', '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8' };
-
-/** Serve `PUBLIC` on 127.0.0.1 (a free port); resolves to { origin, close }. */
-export function serve() {
-  const root = path.resolve(PUBLIC);
-  const server = http.createServer((req, res) => {
-    let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.join(root, rel);
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      resolve({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
-    });
-  });
+/** Serve `PUBLIC` on 127.0.0.1 (a free port, `server.mjs`); resolves to { origin, close }. */
+export async function serve() {
+  const server = await serveDir(PUBLIC);
+  return { origin: server.url.replace(/\/$/, ''), close: server.close };
 }
 
 /** Record console errors, page errors and requests that leave `origin` (aborted). */
