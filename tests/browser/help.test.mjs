@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch, watch } from './serve.mjs';
 
 const PUBLIC = process.env.UPFRONT_PUBLIC;
 assert.ok(PUBLIC, 'set UPFRONT_PUBLIC to a built site (scripts/test does)');
@@ -12,25 +12,14 @@ const url = (rel) => pathToFileURL(path.join(PUBLIC, rel)).href;
 
 let browser;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launch();
 });
 after(async () => { await browser?.close(); });
 
 /** A page that records console errors and any request that leaves the output folder. */
 async function open(rel) {
   const page = await browser.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith('file://')) return route.continue();
-    problems.push(`external request: ${u}`);
-    return route.abort();
-  });
+  const problems = await watch(page, 'file://');
   await page.goto(url(rel));
   return { page, problems };
 }

@@ -2,7 +2,7 @@
 // which Chromium refuses on file://). Needs UPFRONT_PUBLIC: a built sample site.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { launch, watch } from './serve.mjs';
 import { serve } from './server.mjs';
 
 const PUBLIC = process.env.UPFRONT_PUBLIC;
@@ -12,25 +12,14 @@ let browser;
 let server;
 before(async () => {
   server = await serve(PUBLIC);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
 /** A page that records console errors and any request that leaves the test server. */
 async function open(rel) {
   const page = await browser.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith(server.url)) return route.continue();
-    problems.push(`external request: ${u}`);
-    return route.abort();
-  });
+  const problems = await watch(page, server.url);
   await page.goto(server.url + rel);
   return { page, problems };
 }
