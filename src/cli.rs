@@ -35,8 +35,8 @@ pub enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
-    /// Build, serve on 127.0.0.1, rebuild and live-reload on change
-    Serve,
+    /// Build in memory, serve on 127.0.0.1, rebuild and live-reload on change
+    Serve(ServeArgs),
     /// Every fact, its value, and every page and channel that uses it
     Facts(FactsArgs),
 }
@@ -81,6 +81,25 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub check: CheckArgs,
     /// Publish only these tiers (comma-separated), e.g. `--tiers public` for a public host
+    #[arg(long, value_delimiter = ',', value_name = "TIER,…")]
+    pub tiers: Vec<String>,
+    /// Render only these channels (comma-separated), e.g. `--channels help`; default: all enabled
+    #[arg(long, value_delimiter = ',', value_name = "CHANNEL,…")]
+    pub channels: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port to listen on
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on; anything but a loopback address exposes the site to the network
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub bind: std::net::IpAddr,
+    /// The date review and notice rules judge against (default: today in the site's timezone)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<jiff::civil::Date>,
+    /// Publish only these tiers (comma-separated), as `build --tiers`
     #[arg(long, value_delimiter = ',', value_name = "TIER,…")]
     pub tiers: Vec<String>,
 }

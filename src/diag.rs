@@ -73,6 +73,11 @@ impl Sources {
         self.files.insert(file.path.clone(), file);
     }
 
+    /// Add (or replace) every file of `other`.
+    pub fn merge(&mut self, other: Sources) {
+        self.files.extend(other.files);
+    }
+
     pub fn get(&self, path: &str) -> Option<&SourceFile> {
         self.files.get(path).map(AsRef::as_ref)
     }

@@ -12,4 +12,5 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod serve;
 pub mod source;

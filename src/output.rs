@@ -1,7 +1,9 @@
 //! Output: files are written into a staging folder beside `--out` as they are rendered, and
 //! the folder is swapped in whole at the end. A failed build never touches `--out`.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use anyhow::Context as _;
 
@@ -14,12 +16,34 @@ pub fn replaceable(dir: &Path) -> bool {
     !dir.exists() || dir.join(MARKER).is_file() || std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
 }
 
+/// Where an `Output` puts its files: a staging folder swapped in at the end (`build`), or
+/// memory (`serve`, which never writes to `--out`).
+enum Backend {
+    Disk { staging: tempfile::TempDir, target: PathBuf },
+    Memory(Mutex<Files>),
+}
+
+/// Files held in memory: output path (relative, `/` separators) → bytes.
+pub type Files = HashMap<String, Arc<[u8]>>;
+
 pub struct Output {
-    staging: tempfile::TempDir,
-    target: PathBuf,
+    backend: Backend,
 }
 
 impl Output {
+    /// An output held in memory (for `serve`); take the files with `into_files`.
+    pub fn memory() -> Output {
+        Output { backend: Backend::Memory(Mutex::new(Files::new())) }
+    }
+
+    /// The files of a memory output (empty for a disk output).
+    pub fn into_files(self) -> Files {
+        match self.backend {
+            Backend::Memory(m) => m.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner),
+            Backend::Disk { .. } => Files::new(),
+        }
+    }
+
     /// Create a staging folder next to `target`.
     pub fn create(target: &Path) -> anyhow::Result<Output> {
         let parent = match target.parent() {
@@ -31,43 +55,64 @@ impl Output {
             .prefix(".upfront-build-")
             .tempdir_in(&parent)
             .with_context(|| format!("cannot create a staging folder in {}", parent.display()))?;
-        let out = Output { staging, target: target.to_path_buf() };
+        let out = Output { backend: Backend::Disk { staging, target: target.to_path_buf() } };
         out.write(MARKER, MARKER_TEXT.as_bytes())?;
         Ok(out)
     }
 
-    fn prepare(&self, rel: &str) -> anyhow::Result<PathBuf> {
-        let path = self.staging.path().join(rel);
+    fn prepare(staging: &Path, rel: &str) -> anyhow::Result<PathBuf> {
+        let path = staging.join(rel);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         }
         Ok(path)
     }
 
+    fn remember(files: &Mutex<Files>, rel: &str, bytes: Arc<[u8]>) {
+        files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(rel.to_string(), bytes);
+    }
+
     /// Write one output file (path relative to the output root, `/` separators).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
-        let path = self.prepare(rel)?;
-        std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
+        match &self.backend {
+            Backend::Disk { staging, .. } => {
+                let path = Self::prepare(staging.path(), rel)?;
+                std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
+            }
+            Backend::Memory(files) => {
+                Self::remember(files, rel, Arc::from(bytes));
+                Ok(())
+            }
+        }
     }
 
     /// Copy a file verbatim into the output.
     pub fn copy(&self, rel: &str, from: &Path) -> anyhow::Result<()> {
-        let path = self.prepare(rel)?;
-        std::fs::copy(from, &path).with_context(|| format!("cannot copy {} to {}", from.display(), path.display()))?;
+        match &self.backend {
+            Backend::Disk { staging, .. } => {
+                let path = Self::prepare(staging.path(), rel)?;
+                std::fs::copy(from, &path)
+                    .with_context(|| format!("cannot copy {} to {}", from.display(), path.display()))?;
+            }
+            Backend::Memory(files) => {
+                let bytes = std::fs::read(from).with_context(|| format!("cannot read {}", from.display()))?;
+                Self::remember(files, rel, Arc::from(bytes));
+            }
+        }
         Ok(())
     }
 
     /// Swap the staging folder in as `target`: old → backup, new → target, delete backup.
     /// When `target` cannot be renamed (a mount point), its contents are replaced instead.
     pub fn commit(self) -> anyhow::Result<()> {
+        let Backend::Disk { staging, target } = self.backend else { return Ok(()) };
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;
-            std::fs::set_permissions(self.staging.path(), std::fs::Permissions::from_mode(0o755))
+            std::fs::set_permissions(staging.path(), std::fs::Permissions::from_mode(0o755))
                 .context("cannot set permissions of the staging folder")?;
         }
-        let target = self.target.clone();
-        let staging = self.staging.keep();
+        let staging = staging.keep();
         if !target.exists() {
             return std::fs::rename(&staging, &target)
                 .with_context(|| format!("cannot move the new site into {}", target.display()));

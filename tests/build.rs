@@ -307,7 +307,12 @@ fn cli_basics() {
     let site = Site::copy_of("basic");
     site.cmd(&["build", "--today", "yesterday"]).assert().code(2).stderr(predicate::str::contains("YYYY-MM-DD"));
     site.cmd(&["build", "--today", "2026-11-23"]).assert().success();
-    site.cmd(&["serve"]).assert().code(2).stderr(predicate::str::contains("not yet available"));
+    site.cmd(&["serve", "--port", "nope"]).assert().code(2).stderr(predicate::str::contains("--port"));
+    site.cmd(&["build", "--channels", "fax"]).assert().code(2).stderr(predicate::str::contains("not a channel"));
+    let out = site.dir.path().join("help-only");
+    let out_arg = out.to_string_lossy().into_owned();
+    site.cmd(&["--out", &out_arg, "build", "--channels", "help", "--today", "2026-11-23"]).assert().success();
+    assert!(out.join("index.html").is_file() && !out.join("sms").exists(), "--channels help renders help only");
     let missing = tempfile::tempdir().unwrap();
     assert_cmd::Command::cargo_bin("upfront")
         .unwrap()

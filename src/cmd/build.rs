@@ -63,6 +63,13 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
             site.config.tier_names().join(", ")
         );
     }
+    for c in &args.channels {
+        anyhow::ensure!(
+            crate::model::config::CHANNELS.contains(&c.as_str()),
+            "--channels: `{c}` is not a channel (channels: {})",
+            crate::model::config::CHANNELS.join(", ")
+        );
+    }
     if diag::count(&diags, Level::Error) > 0 {
         let code = super::check::report_for_build(&diags, &sources, &args.check)?;
         eprintln!("build stopped: fix the errors above; {} was not changed", out.display());
@@ -70,7 +77,8 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     }
     let tiers: BTreeSet<String> = args.tiers.iter().cloned().collect();
     let output = Output::create(&out)?;
-    let render_diags = crate::render::render_site(&site, &root, &tiers, &output)?;
+    let channels: BTreeSet<String> = args.channels.iter().cloned().collect();
+    let render_diags = crate::render::render_channels(&site, &root, &tiers, &channels, &output)?;
     let failed = diag::count(&render_diags, Level::Error) > 0;
     diags.extend(render_diags);
     diag::sort(&mut diags);

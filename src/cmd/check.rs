@@ -63,7 +63,7 @@ pub fn load_and_check(
 }
 
 /// Today's date in `timezone` (an IANA name; UTC when unset or unknown). The only clock read.
-fn today_in(timezone: Option<&str>) -> jiff::civil::Date {
+pub fn today_in(timezone: Option<&str>) -> jiff::civil::Date {
     let tz = timezone.and_then(|t| jiff::tz::TimeZone::get(t).ok()).unwrap_or(jiff::tz::TimeZone::UTC);
     jiff::Timestamp::now().to_zoned_datetime(tz).date()
 }

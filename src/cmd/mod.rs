@@ -5,11 +5,14 @@ mod build;
 mod check;
 mod facts;
 mod init;
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+
+pub use check::today_in;
 
 use crate::cli::{Cli, Command};
 
@@ -18,7 +21,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Build(args) => build::run(&cli.global, args),
         Command::Check(args) => check::run(&cli.global, args),
         Command::Init { dir } => init::run(dir),
-        Command::Serve => not_yet("serve"),
+        Command::Serve(args) => serve::run(&cli.global, args),
         Command::Facts(args) => facts::run(&cli.global, args),
     };
     match result {
@@ -28,10 +31,6 @@ pub fn run(cli: &Cli) -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-fn not_yet(verb: &str) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`upfront {verb}` is not yet available in this version")
 }
 
 /// The site root, made absolute; an unreadable root is a tool error.

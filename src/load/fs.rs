@@ -98,5 +98,8 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name.ends_with('~')
         || (name.starts_with('#') && name.ends_with('#'))
         || name.ends_with(".swp")
+        || name.ends_with(".swo")
+        || name.ends_with(".swx")
         || name.ends_with(".tmp")
+        || name == "4913" // vim's "can I write here" probe
 }

@@ -190,6 +190,21 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
     Ok(loader.finish(Some(site)))
 }
 
+/// Read and parse one file under `content/` again (`serve`, after an edit): the page when
+/// it parsed, its diagnostics, and the file. `Err` only when the tool cannot read it.
+pub fn load_page(
+    root: &Path,
+    config: &crate::model::Config,
+    path: &Path,
+) -> anyhow::Result<(Option<crate::model::Page>, Vec<Diagnostic>, Sources)> {
+    let mut loader =
+        Loader { root, max: config.limits.max_file_bytes, sources: Sources::default(), diagnostics: Vec::new() };
+    let Some(file) = loader.read(path)? else { return Ok((None, loader.diagnostics, loader.sources)) };
+    let (page, diags) = content::parse_page(&file, &fs::rel_path(&root.join("content"), path), config);
+    loader.diagnostics.extend(diags);
+    Ok((page, loader.diagnostics, loader.sources))
+}
+
 /// The site's own templates (overrides of the built-in theme, by name).
 fn load_templates(loader: &mut Loader) -> anyhow::Result<Vec<TemplateSource>> {
     let dir = loader.root.join("templates");

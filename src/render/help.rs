@@ -1,7 +1,7 @@
 //! The help-center channel: a home page per locale, section pages, guide pages, a 404 page,
 //! alias redirects and the sitemap. Pages render in parallel and are written as they render.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -26,6 +26,8 @@ pub struct Index<'a> {
     pub sections: BTreeSet<(String, String)>,
     /// (path, locale) of every published guide.
     published: HashSet<(&'a str, &'a str)>,
+    /// locale → folder → published widest-tier guides directly in it, in list order.
+    by_folder: HashMap<&'a str, HashMap<&'a str, Vec<&'a Page>>>,
 }
 
 impl<'a> Index<'a> {
@@ -49,7 +51,16 @@ impl<'a> Index<'a> {
         }
         sections.insert((String::new(), site.default_locale().to_string()));
         let published = guides.iter().map(|g| (g.path.as_str(), g.locale.as_str())).collect();
-        Index { site, guides, sections, published }
+        let mut by_folder: HashMap<&str, HashMap<&str, Vec<&Page>>> = HashMap::new();
+        for g in guides.iter().filter(|g| g.tier == site.config.widest_tier()) {
+            if let Some(folder) = g.parent_path() {
+                by_folder.entry(g.locale.as_str()).or_default().entry(folder).or_default().push(g);
+            }
+        }
+        for list in by_folder.values_mut().flat_map(HashMap::values_mut) {
+            list.sort_by(|a, b| (a.weight.unwrap_or(0), &a.title).cmp(&(b.weight.unwrap_or(0), &b.title)));
+        }
+        Index { site, guides, sections, published, by_folder }
     }
 
     /// The published guide at `path` in `locale` (binary search, then the published set).
@@ -81,16 +92,8 @@ impl<'a> Index<'a> {
     }
 
     /// Published public guides directly in `folder`, in list order.
-    fn guides_in(&self, folder: &str, locale: &str) -> Vec<&'a Page> {
-        let widest = self.site.config.widest_tier();
-        let mut out: Vec<&Page> = self
-            .guides
-            .iter()
-            .copied()
-            .filter(|g| g.locale == locale && g.tier == widest && g.parent_path() == Some(folder))
-            .collect();
-        out.sort_by(|a, b| (a.weight.unwrap_or(0), &a.title).cmp(&(b.weight.unwrap_or(0), &b.title)));
-        out
+    fn guides_in(&self, folder: &str, locale: &str) -> &[&'a Page] {
+        self.by_folder.get(locale).and_then(|f| f.get(folder)).map_or(&[], Vec::as_slice)
     }
 
     fn subsections(&self, folder: &str, locale: &str) -> Vec<&str> {
@@ -202,44 +205,74 @@ impl Channel for Help {
     }
 
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
-        let index = Index::build(ctx);
-        let site = ctx.site;
-        let mut jobs: Vec<Job> = index.sections.iter().map(|(p, l)| Job::Section(p.clone(), l.clone())).collect();
+        render_jobs(ctx, out, None)
+    }
+}
+
+/// Render only the help pages of `targets` — (path, locale) of guides and sections, with
+/// their aliases — and no sitemap: `serve`'s rebuild after one guide's text changed.
+pub fn render_pages(
+    ctx: &RenderContext,
+    out: &Output,
+    targets: &BTreeSet<(String, String)>,
+) -> anyhow::Result<Vec<Diagnostic>> {
+    render_jobs(ctx, out, Some(targets))
+}
+
+fn render_jobs(
+    ctx: &RenderContext,
+    out: &Output,
+    only: Option<&BTreeSet<(String, String)>>,
+) -> anyhow::Result<Vec<Diagnostic>> {
+    let index = Index::build(ctx);
+    let site = ctx.site;
+    let mut jobs: Vec<Job> = Vec::new();
+    if let Some(only) = only {
+        for (path, locale) in only {
+            if index.sections.contains(&(path.clone(), locale.clone())) {
+                jobs.push(Job::Section(path.clone(), locale.clone()));
+            }
+            if let Some(g) = index.is_guide(path, locale) {
+                jobs.push(Job::Guide(g));
+                jobs.extend(g.aliases.iter().map(|a| Job::Alias(g, a.clone())));
+            }
+        }
+    } else {
+        jobs.extend(index.sections.iter().map(|(p, l)| Job::Section(p.clone(), l.clone())));
         jobs.extend(index.guides.iter().map(|g| Job::Guide(g)));
         jobs.extend(site.config.locale_codes().map(|l| Job::NotFound(l.to_string())));
         for g in &index.guides {
-            for a in &g.aliases {
-                jobs.push(Job::Alias(g, a.clone()));
-            }
+            jobs.extend(g.aliases.iter().map(|a| Job::Alias(g, a.clone())));
         }
-        let search_on = search::enabled(site);
-        if search_on {
+        if search::enabled(site) {
             for tier in search::tiers(&index) {
                 jobs.extend(site.config.locale_codes().map(|l| Job::Search(tier, l.to_string())));
             }
         }
-        let results: Vec<anyhow::Result<Option<Diagnostic>>> = jobs
-            .par_iter()
-            .map(|job| {
-                let (file, context) = build_job(&index, job);
-                match ctx.theme.render(template_of(job), &context) {
-                    Ok(html) => out.write(&file, html.as_bytes()).map(|()| None),
-                    Err(d) => Ok(Some(d)),
-                }
-            })
-            .collect();
-        let mut diags = Vec::new();
-        for r in results {
-            diags.extend(r?);
-        }
-        diags.sort_by(|a, b| a.file.cmp(&b.file));
-        diags.dedup();
+    }
+    let results: Vec<anyhow::Result<Option<Diagnostic>>> = jobs
+        .par_iter()
+        .map(|job| {
+            let (file, context) = build_job(&index, job);
+            match ctx.theme.render(template_of(job), &context) {
+                Ok(html) => out.write(&file, html.as_bytes()).map(|()| None),
+                Err(d) => Ok(Some(d)),
+            }
+        })
+        .collect();
+    let mut diags = Vec::new();
+    for r in results {
+        diags.extend(r?);
+    }
+    diags.sort_by(|a, b| a.file.cmp(&b.file));
+    diags.dedup();
+    if only.is_none() {
         out.write("sitemap.xml", super::sitemap::render(&index).as_bytes())?;
-        if search_on {
+        if search::enabled(site) {
             search::write_indexes(&index, out)?;
         }
-        Ok(diags)
     }
+    Ok(diags)
 }
 
 fn template_of(job: &Job) -> &'static str {
@@ -406,7 +439,7 @@ fn section_view<'a>(index: &'a Index<'a>, path: &str, locale: &str) -> (String, 
         let r = body(index, p, &dir);
         v.content_html = r.html;
     }
-    v.guides = cards(index, &index.guides_in(path, locale), &dir);
+    v.guides = cards(index, index.guides_in(path, locale), &dir);
     v.sections = index
         .subsections(path, locale)
         .into_iter()
@@ -418,7 +451,7 @@ fn section_view<'a>(index: &'a Index<'a>, path: &str, locale: &str) -> (String, 
                 .and_then(|p| p.summary.as_ref())
                 .map(|s| site.interpolate(&s.value, locale, Style::Web)),
             url: paths::relative_page(&dir, &view::section_dir(site, sub, locale)),
-            guides: cards(index, &index.guides_in(sub, locale), &dir),
+            guides: cards(index, index.guides_in(sub, locale), &dir),
         })
         .collect();
     let parent = (!path.is_empty()).then(|| path.rsplit_once('/').map_or("", |(p, _)| p));

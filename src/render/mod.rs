@@ -17,6 +17,7 @@ use crate::diag::Diagnostic;
 use crate::model::Site;
 use crate::output::Output;
 
+pub use help::render_pages;
 pub use theme::Theme;
 
 /// Everything a channel needs to render.
@@ -59,15 +60,37 @@ pub fn render_site(
     tiers: &BTreeSet<String>,
     out: &Output,
 ) -> anyhow::Result<Vec<Diagnostic>> {
+    render_channels(site, root, tiers, &BTreeSet::new(), out)
+}
+
+/// `render_site` limited to the channels named in `only` (all enabled ones when empty:
+/// `build --channels help`).
+pub fn render_channels(
+    site: &Site,
+    root: &std::path::Path,
+    tiers: &BTreeSet<String>,
+    only: &BTreeSet<String>,
+    out: &Output,
+) -> anyhow::Result<Vec<Diagnostic>> {
     let theme = match Theme::compile(site) {
         Ok(t) => t,
         Err(diags) => return Ok(diags),
     };
-    let ctx = RenderContext { site, theme: &theme, tiers };
+    render_with(&RenderContext { site, theme: &theme, tiers }, root, only, out)
+}
+
+/// Render with an already compiled theme (`serve` keeps one between rebuilds).
+pub fn render_with(
+    ctx: &RenderContext,
+    root: &std::path::Path,
+    only: &BTreeSet<String>,
+    out: &Output,
+) -> anyhow::Result<Vec<Diagnostic>> {
+    let (site, theme) = (ctx.site, ctx.theme);
     let mut diags = Vec::new();
     for channel in channels() {
-        if site.config.channel_enabled(channel.name()) {
-            diags.extend(channel.render(&ctx, out)?);
+        if site.config.channel_enabled(channel.name()) && (only.is_empty() || only.contains(channel.name())) {
+            diags.extend(channel.render(ctx, out)?);
         }
     }
     for (name, bytes) in &theme.assets {
@@ -80,4 +103,9 @@ pub fn render_site(
         out.copy(rel, &static_dir.join(rel))?;
     }
     Ok(diags)
+}
+
+/// The sitemap alone (`serve` refreshes it after a one-guide rebuild, off the critical path).
+pub fn sitemap_xml(ctx: &RenderContext) -> String {
+    sitemap::render(&help::Index::build(ctx))
 }

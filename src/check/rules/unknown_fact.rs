@@ -64,30 +64,35 @@ fn scan_text(
 
 fn run(site: &Site, out: &mut Vec<Diagnostic>) {
     for page in &site.pages {
-        let file = page.source.path.as_str();
-        let base = page.body_start;
-        scan_text(site, file, page.body(), &|r| base + r.start..base + r.end, out);
-        for t in page.summary.iter().chain(page.sms.iter()).chain(page.steps.iter().map(|s| &s.text)) {
-            scan_text(site, file, &t.value, &|r| t.span_of(r), out);
-        }
-        for step in &page.steps {
-            let Some(wait) = &step.wait else { continue };
-            let span = Some(step.wait_span.clone());
-            match site.facts.get(wait) {
-                None => out.push(
-                    RULE.finding(file, span, format!("step `{}` waits on `{wait}`, which is not a fact", step.title))
-                        .with_hint(nearest_hint(site, wait)),
-                ),
-                Some(f) if f.wait().is_none() => out.push(
-                    RULE.finding(file, span, format!("step `{}`: `{wait}` is a text fact, not a wait", step.title))
-                        .with_hint("name a fact that has `wait:` in facts.yaml"),
-                ),
-                Some(_) => {}
-            }
-        }
+        check_page(site, page, out);
     }
     for n in &site.notices {
         let base = n.body_start;
         scan_text(site, &n.source.path, n.body(), &|r| base + r.start..base + r.end, out);
+    }
+}
+
+/// The rule on one page (what `serve` runs on the critical path after an edit).
+pub fn check_page(site: &Site, page: &crate::model::Page, out: &mut Vec<Diagnostic>) {
+    let file = page.source.path.as_str();
+    let base = page.body_start;
+    scan_text(site, file, page.body(), &|r| base + r.start..base + r.end, out);
+    for t in page.summary.iter().chain(page.sms.iter()).chain(page.steps.iter().map(|s| &s.text)) {
+        scan_text(site, file, &t.value, &|r| t.span_of(r), out);
+    }
+    for step in &page.steps {
+        let Some(wait) = &step.wait else { continue };
+        let span = Some(step.wait_span.clone());
+        match site.facts.get(wait) {
+            None => out.push(
+                RULE.finding(file, span, format!("step `{}` waits on `{wait}`, which is not a fact", step.title))
+                    .with_hint(nearest_hint(site, wait)),
+            ),
+            Some(f) if f.wait().is_none() => out.push(
+                RULE.finding(file, span, format!("step `{}`: `{wait}` is a text fact, not a wait", step.title))
+                    .with_hint("name a fact that has `wait:` in facts.yaml"),
+            ),
+            Some(_) => {}
+        }
     }
 }

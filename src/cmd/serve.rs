@@ -1,0 +1,11 @@
+//! `upfront serve`: resolve the site root and hand over to `serve::run`. Never writes to
+//! `--out`: the site is built into memory.
+
+use std::process::ExitCode;
+
+use crate::cli::{Global, ServeArgs};
+
+pub fn run(global: &Global, args: &ServeArgs) -> anyhow::Result<ExitCode> {
+    let root = super::site_root(&global.root)?;
+    crate::serve::run(&root, args)
+}

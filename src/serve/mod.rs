@@ -1,0 +1,95 @@
+//! `serve`: build into memory, serve it over HTTP (127.0.0.1 by default), watch the site and
+//! redo the least work on change, live-reload browsers. Never writes to `--out`.
+
+mod http;
+mod rebuild;
+mod state;
+pub mod watch;
+
+use std::collections::BTreeSet;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+
+pub use http::{content_type, output_path};
+pub use state::url_of;
+
+use crate::cli::ServeArgs;
+
+pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<ExitCode> {
+    let addr = SocketAddr::new(args.bind, args.port);
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {} makes the site (drafts and narrower tiers included) reachable from other machines; the default is 127.0.0.1",
+            args.bind
+        );
+    }
+    let listener = std::net::TcpListener::bind(addr).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            anyhow::anyhow!(
+                "port {} on {} is already in use (another `upfront serve`?); pick another with --port",
+                addr.port(),
+                addr.ip()
+            )
+        } else {
+            anyhow::Error::new(e).context(format!("cannot listen on {addr}"))
+        }
+    })?;
+    listener.set_nonblocking(true).context("cannot set up the listener")?;
+    let state = Arc::new(state::State::new());
+    let tiers: BTreeSet<String> = args.tiers.iter().cloned().collect();
+    let mut builder = rebuild::Builder::new(root.to_path_buf(), args.today, tiers, state.clone());
+    builder.full()?;
+    let _watcher = watch::start(builder)?;
+    eprintln!("serving {} at http://{addr}/ (Ctrl-C to stop)", root.display());
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the server runtime")?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener).context("cannot set up the listener")?;
+        let app = http::router(state.clone(), addr);
+        let stop = state.clone();
+        let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            stop.send(state::Event::Shutdown);
+        });
+        let server = std::pin::pin!(server.into_future());
+        let mut server = server;
+        tokio::select! {
+            r = &mut server => r.context("the server failed")?,
+            () = async { shutdown_signal().await; tokio::time::sleep(Duration::from_secs(3)).await } => {}
+        }
+        anyhow::Ok(())
+    })?;
+    eprintln!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Ctrl-C, or SIGTERM on Unix.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+}

@@ -1,0 +1,114 @@
+//! What the HTTP side and the rebuild side share: the files being served (the last good
+//! build, in memory), the errors shown in the overlay, and the event channel to browsers.
+
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+
+use tokio::sync::broadcast;
+
+use crate::output::Files;
+
+/// What browsers hear on the live-reload endpoint.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// These URL paths changed (`/emergency/visit/`, `/assets/style.css`); `*` means all.
+    Reload(Arc<Vec<String>>),
+    /// The last edit has errors (a plain-text report); the last good site stays up.
+    Errors(Arc<String>),
+    /// The errors are fixed.
+    Clear,
+    /// The server is stopping: end the stream.
+    Shutdown,
+}
+
+pub struct State {
+    files: RwLock<Files>,
+    errors: RwLock<Option<Arc<String>>>,
+    events: broadcast::Sender<Event>,
+    /// Bumped by every rebuild, so a background check of an older edit reports nothing.
+    generation: AtomicU64,
+}
+
+impl State {
+    pub fn new() -> State {
+        let (events, _) = broadcast::channel(64);
+        State { files: RwLock::new(Files::new()), errors: RwLock::new(None), events, generation: AtomicU64::new(0) }
+    }
+
+    pub fn file(&self, rel: &str) -> Option<Arc<[u8]>> {
+        self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner).get(rel).cloned()
+    }
+
+    pub fn has(&self, rel: &str) -> bool {
+        self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner).contains_key(rel)
+    }
+
+    /// Put `new` files in place (`replace_all`: the whole site); the URL paths that changed.
+    pub fn update(&self, new: Files, replace_all: bool) -> Vec<String> {
+        let mut files = self.files.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut changed = BTreeSet::new();
+        if replace_all {
+            for rel in files.keys().filter(|k| !new.contains_key(*k)) {
+                changed.insert(url_of(rel));
+            }
+        }
+        for (rel, bytes) in &new {
+            if files.get(rel).is_none_or(|old| old[..] != bytes[..]) {
+                changed.insert(url_of(rel));
+            }
+        }
+        if replace_all {
+            *files = new;
+        } else {
+            files.extend(new);
+        }
+        changed.into_iter().collect()
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Event> {
+        self.events.subscribe()
+    }
+
+    pub fn send(&self, event: Event) {
+        let _ = self.events.send(event);
+    }
+
+    pub fn errors(&self) -> Option<Arc<String>> {
+        self.errors.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
+    }
+
+    /// Show `report` in every browser (or clear the overlay with `None`), telling browsers
+    /// only when something changed.
+    pub fn set_errors(&self, report: Option<String>) {
+        let mut errors = self.errors.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        match report {
+            Some(r) => {
+                let r = Arc::new(r);
+                *errors = Some(r.clone());
+                self.send(Event::Errors(r));
+            }
+            None if errors.is_some() => {
+                *errors = None;
+                self.send(Event::Clear);
+            }
+            None => {}
+        }
+    }
+
+    pub fn next_generation(&self) -> u64 {
+        self.generation.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    pub fn is_current(&self, generation: u64) -> bool {
+        self.generation.load(Ordering::SeqCst) == generation
+    }
+}
+
+/// The URL path of an output file: `a/b/index.html` → `/a/b/`.
+pub fn url_of(rel: &str) -> String {
+    match rel.strip_suffix("index.html") {
+        Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
+        _ => format!("/{rel}"),
+    }
+}
