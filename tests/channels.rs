@@ -158,9 +158,14 @@ fn handouts_per_guide_and_locale_with_table_qr_and_paper() {
     assert!(h.contains("href=\"https://help.fixture.example/emergency/waiting/#why-people-wait\""));
     assert!(site.path("public/zh/print/emergency/visit/index.html").is_file());
     assert!(site.path("public/vip/print/lounge/index.html").is_file());
-    let all = site.read("public/print/index.html");
+    // "Print all": one page per section; the root page links to them.
+    let all = site.read("public/print/emergency/index.html");
     assert_eq!(all.matches("<article class=\"sheet\"").count(), 2);
     assert!(!all.contains("VIP lounge"));
+    let root = site.read("public/print/index.html");
+    assert!(root.contains("<a href=\"../print/emergency/index.html\">"), "{root}");
+    assert_eq!(root.matches("<article class=\"sheet\"").count(), 0);
+    assert!(!root.contains("VIP lounge"));
     // A4 by default.
     site.write("upfront.yaml", site.read("upfront.yaml").replace("paper: letter", "paper: a4"));
     build(&site);

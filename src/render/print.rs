@@ -1,7 +1,11 @@
 //! The print channel: one handout per guide in the `print` channel
 //! (`[<tier>/][<locale>/]print/<guide>/index.html`, print CSS inline, paper from `upfront.yaml`)
 //! with the steps as a table, contact facts, the emergency line, the review date and a QR code
-//! to the online guide; plus a "print all" page per locale (each guide on its own sheet).
+//! to the online guide; plus "print all" pages: one per section and locale
+//! (`[<locale>/]print/<section>/index.html`, each guide on its own sheet) and a root one
+//! (`[<locale>/]print/index.html`: the root's guides and links to every section's page).
+
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -155,7 +159,43 @@ fn handout(site: &Site, page: &Page) -> Handout {
     }
 }
 
-fn context(site: &Site, locale: &str, dir: &str, title: &str, handouts: &[Handout]) -> tera::Context {
+/// A link from the root "print all" page to a section's.
+#[derive(Serialize)]
+struct SectionLink {
+    title: String,
+    url: String,
+}
+
+/// A section's title in `locale` (its `_index` page), else its folder name.
+fn section_title<'a>(site: &'a Site, locale: &str, section: &'a str) -> &'a str {
+    site.pages
+        .iter()
+        .find(|p| p.kind == PageKind::Section && p.path == section && p.locale == locale)
+        .map_or(section, |p| p.title.as_str())
+}
+
+/// Render `template` into `<dir>index.html`; a template error comes back as a diagnostic.
+fn render_to(
+    ctx: &RenderContext,
+    out: &Output,
+    template: &str,
+    dir: &str,
+    c: &tera::Context,
+) -> anyhow::Result<Option<Diagnostic>> {
+    match ctx.theme.render(template, c) {
+        Ok(html) => out.write(&format!("{dir}index.html"), html.as_bytes()).map(|()| None),
+        Err(d) => Ok(Some(d)),
+    }
+}
+
+fn context(
+    site: &Site,
+    locale: &str,
+    dir: &str,
+    title: &str,
+    handouts: &[&Handout],
+    sections: &[SectionLink],
+) -> tera::Context {
     let mut c = tera::Context::new();
     c.insert("lang", locale);
     c.insert("title", title);
@@ -167,6 +207,7 @@ fn context(site: &Site, locale: &str, dir: &str, title: &str, handouts: &[Handou
         &site.config.emergency.get(locale).or_else(|| site.config.emergency.get(site.default_locale())),
     );
     c.insert("handouts", handouts);
+    c.insert("sections", sections);
     c.insert("home_url", &paths::relative_page(dir, &paths::page_dir(None, locale_seg(site, locale), None, "")));
     c
 }
@@ -179,35 +220,75 @@ impl Channel for Print {
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
         let site = ctx.site;
         let guides: Vec<&Page> = site.pages.iter().filter(|p| printed(ctx, p)).collect();
+        // Each handout is built once (its QR code is the dear part) and serves both its own page
+        // and its section's "print all" page.
+        let handouts: Vec<Handout> = guides.par_iter().map(|page| handout(site, page)).collect();
         let results: Vec<anyhow::Result<Option<Diagnostic>>> = guides
             .par_iter()
-            .map(|page| {
+            .zip(handouts.par_iter())
+            .map(|(page, h)| {
                 let dir = print_dir(site, page);
-                let h = handout(site, page);
-                let c = context(site, &page.locale, &dir, &page.title, std::slice::from_ref(&h));
-                match ctx.theme.render("print/handout.html", &c) {
-                    Ok(html) => out.write(&format!("{dir}index.html"), html.as_bytes()).map(|()| None),
-                    Err(d) => Ok(Some(d)),
-                }
+                let c = context(site, &page.locale, &dir, &page.title, &[h], &[]);
+                render_to(ctx, out, "print/handout.html", &dir, &c)
             })
             .collect();
         let mut diags = Vec::new();
         for r in results {
             diags.extend(r?);
         }
-        // "Print all": the widest tier's handouts of each locale, in path order (sections together).
+        // "Print all": the widest tier's handouts, one page per (locale, section), path order.
         let widest = site.config.widest_tier();
+        let mut groups: BTreeMap<(&str, &str), Vec<&Handout>> = BTreeMap::new();
+        for (page, h) in guides.iter().zip(&handouts) {
+            if page.tier == widest {
+                groups.entry((page.locale.as_str(), page.parent_path().unwrap_or(""))).or_default().push(h);
+            }
+        }
+        let no_handouts = Vec::new();
         for locale in site.config.locale_codes() {
-            let all: Vec<Handout> =
-                guides.iter().filter(|p| p.locale == locale && p.tier == widest).map(|p| handout(site, p)).collect();
-            if all.is_empty() {
+            let mut sections: Vec<(&str, &Vec<&Handout>)> = groups
+                .range((locale, "")..)
+                .take_while(|((l, _), _)| *l == locale)
+                .map(|((_, section), hs)| (*section, hs))
+                .collect();
+            if sections.is_empty() {
                 continue;
             }
-            let dir = paths::page_dir(None, locale_seg(site, locale), Some("print"), "");
-            let c = context(site, locale, &dir, site.t(locale, "print_all"), &all);
-            match ctx.theme.render("print/all.html", &c) {
-                Ok(html) => out.write(&format!("{dir}index.html"), html.as_bytes())?,
-                Err(d) => diags.push(d),
+            // The root page always exists: it links to every section's page.
+            if !sections[0].0.is_empty() {
+                sections.insert(0, ("", &no_handouts));
+            }
+            let results: Vec<anyhow::Result<Option<Diagnostic>>> = sections
+                .par_iter()
+                .map(|&(section, hs)| {
+                    let dir = paths::page_dir(None, locale_seg(site, locale), Some("print"), section);
+                    let links: Vec<SectionLink> = if section.is_empty() {
+                        sections
+                            .iter()
+                            .filter(|(s, _)| !s.is_empty())
+                            .map(|&(s, _)| SectionLink {
+                                title: section_title(site, locale, s).to_string(),
+                                url: paths::relative_page(
+                                    &dir,
+                                    &paths::page_dir(None, locale_seg(site, locale), Some("print"), s),
+                                ),
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    let all = site.t(locale, "print_all");
+                    let title = if section.is_empty() {
+                        all.to_string()
+                    } else {
+                        format!("{all}: {}", section_title(site, locale, section))
+                    };
+                    let c = context(site, locale, &dir, &title, hs, &links);
+                    render_to(ctx, out, "print/all.html", &dir, &c)
+                })
+                .collect();
+            for r in results {
+                diags.extend(r?);
             }
         }
         Ok(diags)
