@@ -26,13 +26,16 @@ try:
     s.sendall(f"GET /__upfront/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
     f = s.makefile("rb")
 
-    def wait_for(name):
+    def wait_for(name, needle=None):
+        """The next `name` event (whose data mentions `needle`): stale events are skipped."""
         while True:
             line = f.readline()
             if not line:
                 sys.exit("stream ended")
             if line.strip() == f"event: {name}".encode():
-                return
+                data = f.readline()
+                if needle is None or needle.encode() in data:
+                    return
 
     wait_for("hello")
     # A guide in the middle of the site, in the default locale.
@@ -48,11 +51,11 @@ try:
             t0 = time.perf_counter()
             with open(path, "w", encoding="utf-8") as out:
                 out.write(text)
-            wait_for("reload")
+            wait_for("reload", '"/' + os.path.relpath(path, os.path.join(site, "content"))[:-3] + '/"')
             ms = (time.perf_counter() - t0) * 1000
             times.append(ms)
             print(f"run {i + 1}: {ms:.1f} ms")
-            time.sleep(1.5)  # let the background check finish
+            time.sleep(float(os.environ.get("SETTLE", "1.5")))  # let the background work finish
     finally:
         with open(path, "w", encoding="utf-8") as out:
             out.write(original)
