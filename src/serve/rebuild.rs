@@ -117,12 +117,23 @@ impl Builder {
             return Ok(true);
         }
         let targets = touched(&page);
-        let mut site = site;
+        // Edit the kept site in place: with our extra reference dropped, `make_mut` copies the
+        // site (every page) only while a background check still holds it.
+        drop(site);
+        let Some(mut site) = self.site.take() else { return Ok(false) };
         Arc::make_mut(&mut site).pages[index] = page;
         let out = Output::memory();
         let ctx = RenderContext { site: &site, theme: &theme, tiers: &self.tiers };
-        let render_diags = render::render_pages(&ctx, &out, &targets)?;
+        let render_diags = render::render_pages(&ctx, &out, &targets);
+        let render_diags = match render_diags {
+            Ok(d) => d,
+            Err(e) => {
+                self.site = Some(site);
+                return Err(e);
+            }
+        };
         if diag::count(&render_diags, Level::Error) > 0 {
+            self.site = Some(site);
             self.fail(&render_diags, &all_sources);
             return Ok(true);
         }
