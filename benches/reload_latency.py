@@ -4,6 +4,7 @@ SSE client (the browser's side of live reload), debounce included.
 
 Usage: benches/reload_latency.py BIN SITE [RUNS] [PORT]
 Prints one line per run and the median. Restores the edited file at the end.
+SETTLE=seconds between edits (default 1.5); SERVER_LOG=file keeps the server's stderr.
 """
 import os, socket, statistics, subprocess, sys, time
 
@@ -11,8 +12,10 @@ bin_, site = sys.argv[1], sys.argv[2]
 runs = int(sys.argv[3]) if len(sys.argv) > 3 else 20
 port = int(sys.argv[4]) if len(sys.argv) > 4 else 18911
 
+log = os.environ.get("SERVER_LOG")  # where the server's own timings go (default: nowhere)
 server = subprocess.Popen([bin_, "--root", site, "serve", "--port", str(port), "--today", "2026-11-23"],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                          stdout=subprocess.DEVNULL,
+                          stderr=open(log, "w") if log else subprocess.DEVNULL)
 try:
     deadline = time.time() + 600
     while True:

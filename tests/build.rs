@@ -323,3 +323,22 @@ fn cli_basics() {
         .code(2)
         .stderr(predicate::str::contains("cannot read the site root"));
 }
+
+#[test]
+fn home_cards_name_five_guides_and_link_to_the_rest() {
+    let site = Site::copy_of("basic");
+    for i in 1..=7 {
+        site.write(&format!("content/billing/bill-{i}.md"), format!("---\ntitle: Bill {i}\nweight: {i}\n---\nText.\n"));
+    }
+    site.cmd(&["build", "--today", "2026-11-23"]).assert().success();
+    let home = site.read("public/index.html");
+    for i in 1..=5 {
+        assert!(home.contains(&format!(">Bill {i}</a>")), "guide {i} on the card");
+    }
+    assert!(!home.contains(">Bill 6</a>") && !home.contains(">Bill 7</a>"), "only five guides on a card");
+    assert!(home.contains("<a href=\"billing/index.html\">All 7 guides in Billing</a>"), "{home}");
+    // The section's own page lists them all; a card with five or fewer has no "all" link.
+    let section = site.read("public/billing/index.html");
+    assert!(section.contains(">Bill 7</a>"));
+    assert!(!home.contains("guides in Emergency"));
+}

@@ -38,7 +38,7 @@ impl<'a> Ctx<'a> {
         let all = self
             .hand_written
             .get_or_init(|| self.site.pages.par_iter().map(|p| text::waits::hand_written(self, p)).collect());
-        self.site.pages.par_iter().zip(all.par_iter().map(Vec::as_slice))
+        self.site.pages.par_iter().map(AsRef::as_ref).zip(all.par_iter().map(Vec::as_slice))
     }
 }
 

@@ -179,7 +179,7 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
         config,
         config_source: config_file,
         facts,
-        pages,
+        pages: pages.into_iter().map(std::sync::Arc::new).collect(),
         notices,
         strings,
         templates,

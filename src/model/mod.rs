@@ -55,8 +55,9 @@ pub struct Site {
     /// The text of `upfront.yaml` (findings about settings point into it).
     pub config_source: Arc<SourceFile>,
     pub facts: BTreeMap<String, Fact>,
-    /// Guides and sections, sorted by (path, locale).
-    pub pages: Vec<Page>,
+    /// Guides and sections, sorted by (path, locale). Shared, so that `serve` can change
+    /// one page of a site a background task still reads without copying the others.
+    pub pages: Vec<Arc<Page>>,
     pub notices: Vec<Notice>,
     /// UI strings per configured locale.
     pub strings: BTreeMap<String, Strings>,
@@ -270,10 +271,12 @@ impl Site {
 
     /// The page at `path` in `locale`, if written.
     pub fn page(&self, path: &str, locale: &str) -> Option<&Page> {
-        self.pages
-            .binary_search_by(|p| (p.path.as_str(), p.locale.as_str()).cmp(&(path, locale)))
-            .ok()
-            .map(|i| &self.pages[i])
+        self.page_index(path, locale).map(|i| &*self.pages[i])
+    }
+
+    /// The position of the page at (`path`, `locale`) in `pages` (a binary search).
+    pub fn page_index(&self, path: &str, locale: &str) -> Option<usize> {
+        self.pages.binary_search_by(|p| (p.path.as_str(), p.locale.as_str()).cmp(&(path, locale))).ok()
     }
 
     /// All locale variants of `path`, default locale first.

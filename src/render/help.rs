@@ -1,7 +1,7 @@
 //! The help-center channel: a home page per locale, section pages, guide pages, a 404 page,
 //! alias redirects and the sitemap. Pages render in parallel and are written as they render.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -17,32 +17,45 @@ use crate::output::Output;
 
 pub struct Help;
 
-/// Which pages the help center publishes.
-pub struct Index<'a> {
-    pub site: &'a Site,
+/// Which pages the help center publishes, by position in `site.pages`. Built once per site;
+/// `serve` keeps it between one-guide rebuilds, which never change what is published.
+#[derive(Debug, Clone, Default)]
+pub struct Published {
     /// Published guides (not drafts, tier included, in the help channel).
-    pub guides: Vec<&'a Page>,
+    guides: Vec<usize>,
     /// (folder, locale) pairs that get a section page.
-    pub sections: BTreeSet<(String, String)>,
-    /// (path, locale) of every published guide.
-    published: HashSet<(&'a str, &'a str)>,
+    sections: BTreeSet<(String, String)>,
+    /// Per page of the site: whether it is a published guide.
+    by_page: Vec<bool>,
     /// locale → folder → published widest-tier guides directly in it, in list order.
-    by_folder: HashMap<&'a str, HashMap<&'a str, Vec<&'a Page>>>,
+    by_folder: HashMap<String, HashMap<String, Vec<usize>>>,
 }
 
-impl<'a> Index<'a> {
-    pub fn build(ctx: &RenderContext<'a>) -> Self {
+impl Published {
+    pub fn build(ctx: &RenderContext) -> Self {
         let site = ctx.site;
-        let guides: Vec<&Page> = site
+        let published: Vec<bool> = site
             .pages
             .iter()
-            .filter(|p| p.kind == PageKind::Guide && !p.draft && ctx.tier_included(&p.tier) && p.in_channel("help"))
+            .map(|p| p.kind == PageKind::Guide && !p.draft && ctx.tier_included(&p.tier) && p.in_channel("help"))
             .collect();
+        let guides: Vec<usize> = (0..site.pages.len()).filter(|&i| published[i]).collect();
+        let widest = site.config.widest_tier();
         let mut sections = BTreeSet::new();
-        for g in guides.iter().filter(|g| g.tier == site.config.widest_tier()) {
+        let mut by_folder: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
+        for &i in &guides {
+            let g = &site.pages[i];
+            if g.tier != widest {
+                continue;
+            }
+            if let Some(folder) = g.parent_path() {
+                by_folder.entry(g.locale.clone()).or_default().entry(folder.to_string()).or_default().push(i);
+            }
             let mut folder = g.parent_path();
             while let Some(f) = folder {
-                sections.insert((f.to_string(), g.locale.clone()));
+                if !sections.insert((f.to_string(), g.locale.clone())) {
+                    break; // its parents are in already
+                }
                 folder = (!f.is_empty()).then(|| f.rsplit_once('/').map_or("", |(p, _)| p));
             }
         }
@@ -50,22 +63,57 @@ impl<'a> Index<'a> {
             sections.insert((p.path.clone(), p.locale.clone()));
         }
         sections.insert((String::new(), site.default_locale().to_string()));
-        let published = guides.iter().map(|g| (g.path.as_str(), g.locale.as_str())).collect();
-        let mut by_folder: HashMap<&str, HashMap<&str, Vec<&Page>>> = HashMap::new();
-        for g in guides.iter().filter(|g| g.tier == site.config.widest_tier()) {
-            if let Some(folder) = g.parent_path() {
-                by_folder.entry(g.locale.as_str()).or_default().entry(folder).or_default().push(g);
-            }
-        }
         for list in by_folder.values_mut().flat_map(HashMap::values_mut) {
-            list.sort_by(|a, b| (a.weight.unwrap_or(0), &a.title).cmp(&(b.weight.unwrap_or(0), &b.title)));
+            sort_list(site, list);
         }
-        Index { site, guides, sections, published, by_folder }
+        Published { guides, sections, by_page: published, by_folder }
     }
 
-    /// The published guide at `path` in `locale` (binary search, then the published set).
+    /// Page `i` was replaced by a version in the same place (`serve`): its title, and so its
+    /// folder's list order, may have changed.
+    pub fn retitled(&mut self, site: &Site, i: usize) {
+        let page = &site.pages[i];
+        let list =
+            page.parent_path().and_then(|f| self.by_folder.get_mut(page.locale.as_str()).and_then(|m| m.get_mut(f)));
+        if let Some(list) = list {
+            sort_list(site, list);
+        }
+    }
+}
+
+/// Guides of a list in reading order: by weight, then title.
+fn sort_list(site: &Site, list: &mut [usize]) {
+    list.sort_by(|&a, &b| {
+        let (a, b) = (&site.pages[a], &site.pages[b]);
+        (a.weight.unwrap_or(0), &a.title).cmp(&(b.weight.unwrap_or(0), &b.title))
+    });
+}
+
+/// At most this many guides are named on a section's card (home and parent section pages);
+/// the card says how many there are and links to the section's page for the rest.
+const CARD_GUIDES: usize = 5;
+
+/// What the help center publishes, over the site it was built from.
+pub struct Index<'a> {
+    pub site: &'a Site,
+    /// Published guides (not drafts, tier included, in the help channel).
+    pub guides: Vec<&'a Page>,
+    /// (folder, locale) pairs that get a section page.
+    pub sections: &'a BTreeSet<(String, String)>,
+    published: &'a Published,
+}
+
+impl<'a> Index<'a> {
+    /// `published` must have been built from `site` (or kept in step with it).
+    pub fn new(site: &'a Site, published: &'a Published) -> Self {
+        let guides = published.guides.iter().map(|&i| &*site.pages[i]).collect();
+        Index { site, guides, sections: &published.sections, published }
+    }
+
+    /// The published guide at `path` in `locale`.
     fn is_guide(&self, path: &str, locale: &str) -> Option<&'a Page> {
-        self.site.page(path, locale).filter(|p| self.published.contains(&(p.path.as_str(), p.locale.as_str())))
+        let i = self.site.page_index(path, locale)?;
+        self.published.by_page.get(i).copied().unwrap_or(false).then(|| &*self.site.pages[i])
     }
 
     /// The folder of the page at `path` in `locale`, or in the default locale when there is no
@@ -92,8 +140,9 @@ impl<'a> Index<'a> {
     }
 
     /// Published public guides directly in `folder`, in list order.
-    fn guides_in(&self, folder: &str, locale: &str) -> &[&'a Page] {
-        self.by_folder.get(locale).and_then(|f| f.get(folder)).map_or(&[], Vec::as_slice)
+    fn guides_in(&self, folder: &str, locale: &str) -> Vec<&'a Page> {
+        let list = self.published.by_folder.get(locale).and_then(|f| f.get(folder));
+        list.map_or_else(Vec::new, |l| l.iter().map(|&i| &*self.site.pages[i]).collect())
     }
 
     fn subsections(&self, folder: &str, locale: &str) -> Vec<&str> {
@@ -205,26 +254,50 @@ impl Channel for Help {
     }
 
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
-        render_jobs(ctx, out, None)
+        render_jobs(&Index::new(ctx.site, &Published::build(ctx)), ctx, out, None)
+    }
+
+    /// Nothing: the pages that show a guide's text are `render_pages`' (on `serve`'s critical
+    /// path), and the sitemap and search pages do not change with it. The search index is
+    /// refreshed separately.
+    fn render_guides(&self, _: &RenderContext, _: &Output, _: &[&Page]) -> anyhow::Result<Vec<Diagnostic>> {
+        Ok(Vec::new())
     }
 }
 
 /// Render only the help pages of `targets` — (path, locale) of guides and sections, with
-/// their aliases — and no sitemap: `serve`'s rebuild after one guide's text changed.
+/// their aliases — and no sitemap: `serve`'s rebuild after one guide's text changed, with
+/// the `published` list it keeps.
 pub fn render_pages(
     ctx: &RenderContext,
+    published: &Published,
     out: &Output,
     targets: &BTreeSet<(String, String)>,
 ) -> anyhow::Result<Vec<Diagnostic>> {
-    render_jobs(ctx, out, Some(targets))
+    render_jobs(&Index::new(ctx.site, published), ctx, out, Some(targets))
+}
+
+/// The search index alone, with the URL paths of the search pages that use it (`serve`
+/// refreshes it after one-guide edits, off the critical path). Nothing when search is off.
+pub fn render_search(ctx: &RenderContext, published: &Published, out: &Output) -> anyhow::Result<Vec<String>> {
+    if !search::enabled(ctx.site) {
+        return Ok(Vec::new());
+    }
+    let index = Index::new(ctx.site, published);
+    search::write_indexes(&index, out)?;
+    let pages = search::tiers(&index)
+        .into_iter()
+        .flat_map(|t| ctx.site.config.locale_codes().map(move |l| format!("/{}", search::page_dir(ctx.site, t, l))))
+        .collect();
+    Ok(pages)
 }
 
 fn render_jobs(
+    index: &Index,
     ctx: &RenderContext,
     out: &Output,
     only: Option<&BTreeSet<(String, String)>>,
 ) -> anyhow::Result<Vec<Diagnostic>> {
-    let index = Index::build(ctx);
     let site = ctx.site;
     let mut jobs: Vec<Job> = Vec::new();
     if let Some(only) = only {
@@ -245,7 +318,7 @@ fn render_jobs(
             jobs.extend(g.aliases.iter().map(|a| Job::Alias(g, a.clone())));
         }
         if search::enabled(site) {
-            for tier in search::tiers(&index) {
+            for tier in search::tiers(index) {
                 jobs.extend(site.config.locale_codes().map(|l| Job::Search(tier, l.to_string())));
             }
         }
@@ -253,7 +326,7 @@ fn render_jobs(
     let results: Vec<anyhow::Result<Option<Diagnostic>>> = jobs
         .par_iter()
         .map(|job| {
-            let (file, context) = build_job(&index, job);
+            let (file, context) = build_job(index, job);
             match ctx.theme.render(template_of(job), &context) {
                 Ok(html) => out.write(&file, html.as_bytes()).map(|()| None),
                 Err(d) => Ok(Some(d)),
@@ -267,9 +340,9 @@ fn render_jobs(
     diags.sort_by(|a, b| a.file.cmp(&b.file));
     diags.dedup();
     if only.is_none() {
-        out.write("sitemap.xml", super::sitemap::render(&index).as_bytes())?;
+        out.write("sitemap.xml", super::sitemap::render(index).as_bytes())?;
         if search::enabled(site) {
-            search::write_indexes(&index, out)?;
+            search::write_indexes(index, out)?;
         }
     }
     Ok(diags)
@@ -439,19 +512,28 @@ fn section_view<'a>(index: &'a Index<'a>, path: &str, locale: &str) -> (String, 
         let r = body(index, p, &dir);
         v.content_html = r.html;
     }
-    v.guides = cards(index, index.guides_in(path, locale), &dir);
+    v.guides = cards(index, &index.guides_in(path, locale), &dir);
     v.sections = index
         .subsections(path, locale)
         .into_iter()
-        .map(|sub| SectionCard {
-            title: index.section_title(sub, locale),
-            summary: site
-                .page(sub, locale)
-                .filter(|p| p.kind == PageKind::Section)
-                .and_then(|p| p.summary.as_ref())
-                .map(|s| site.interpolate(&s.value, locale, Style::Web)),
-            url: paths::relative_page(&dir, &view::section_dir(site, sub, locale)),
-            guides: cards(index, index.guides_in(sub, locale), &dir),
+        .map(|sub| {
+            let all = index.guides_in(sub, locale);
+            let title = index.section_title(sub, locale);
+            let more = (all.len() > CARD_GUIDES).then(|| {
+                site.t(locale, "all_guides").replace("{n}", &all.len().to_string()).replace("{section}", &title)
+            });
+            SectionCard {
+                title,
+                summary: site
+                    .page(sub, locale)
+                    .filter(|p| p.kind == PageKind::Section)
+                    .and_then(|p| p.summary.as_ref())
+                    .map(|s| site.interpolate(&s.value, locale, Style::Web)),
+                url: paths::relative_page(&dir, &view::section_dir(site, sub, locale)),
+                guides: cards(index, &all[..all.len().min(CARD_GUIDES)], &dir),
+                guide_count: all.len(),
+                more,
+            }
         })
         .collect();
     let parent = (!path.is_empty()).then(|| path.rsplit_once('/').map_or("", |(p, _)| p));

@@ -14,10 +14,10 @@ mod waiting_room;
 use std::collections::BTreeSet;
 
 use crate::diag::Diagnostic;
-use crate::model::Site;
+use crate::model::{Page, Site};
 use crate::output::Output;
 
-pub use help::render_pages;
+pub use help::{Published, render_pages, render_search};
 pub use theme::Theme;
 
 /// Everything a channel needs to render.
@@ -40,6 +40,12 @@ pub trait Channel: Sync {
     /// Render every file of this channel into `out`. Content problems come back as
     /// diagnostics; I/O failures as `Err`.
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>>;
+    /// Render the files of this channel that show `pages`, guides whose text changed in place
+    /// (`serve`: same address, tier, channels, order). By default, every file of the channel.
+    fn render_guides(&self, ctx: &RenderContext, out: &Output, pages: &[&Page]) -> anyhow::Result<Vec<Diagnostic>> {
+        let _ = pages;
+        self.render(ctx, out)
+    }
 }
 
 /// The channels this build knows, in output order.
@@ -105,7 +111,14 @@ pub fn render_with(
     Ok(diags)
 }
 
-/// The sitemap alone (`serve` refreshes it after a one-guide rebuild, off the critical path).
-pub fn sitemap_xml(ctx: &RenderContext) -> String {
-    sitemap::render(&help::Index::build(ctx))
+/// The files of every enabled channel that show `pages`, guides whose text changed in place
+/// (`serve`, after `render_pages` re-rendered their help pages).
+pub fn render_guides(ctx: &RenderContext, pages: &[&Page], out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    for channel in channels() {
+        if ctx.site.config.channel_enabled(channel.name()) {
+            diags.extend(channel.render_guides(ctx, out, pages)?);
+        }
+    }
+    Ok(diags)
 }

@@ -218,79 +218,102 @@ impl Channel for Print {
     }
 
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
-        let site = ctx.site;
-        let guides: Vec<&Page> = site.pages.iter().filter(|p| printed(ctx, p)).collect();
-        // Each handout is built once (its QR code is the dear part) and serves both its own page
-        // and its section's "print all" page.
-        let handouts: Vec<Handout> = guides.par_iter().map(|page| handout(site, page)).collect();
-        let results: Vec<anyhow::Result<Option<Diagnostic>>> = guides
+        render_print(ctx, out, None)
+    }
+
+    /// The guides' handouts and their sections' "print all" pages.
+    fn render_guides(&self, ctx: &RenderContext, out: &Output, pages: &[&Page]) -> anyhow::Result<Vec<Diagnostic>> {
+        render_print(ctx, out, Some(pages))
+    }
+}
+
+/// The "print all" page a guide of the widest tier is on: (locale, section).
+fn group_of(page: &Page) -> (&str, &str) {
+    (page.locale.as_str(), page.parent_path().unwrap_or(""))
+}
+
+/// Every handout and "print all" page, or (`only`) those that show these guides.
+fn render_print(ctx: &RenderContext, out: &Output, only: Option<&[&Page]>) -> anyhow::Result<Vec<Diagnostic>> {
+    let site = ctx.site;
+    let guides: Vec<&Page> = site.pages.iter().map(AsRef::as_ref).filter(|p| printed(ctx, p)).collect();
+    let is_only = |p: &Page| only.is_none_or(|o| o.iter().any(|o| o.path == p.path && o.locale == p.locale));
+    // "Print all": the widest tier's handouts, one page per (locale, section), path order.
+    let widest = site.config.widest_tier();
+    let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, page) in guides.iter().enumerate().filter(|(_, p)| p.tier == widest) {
+        groups.entry(group_of(page)).or_default().push(i);
+    }
+    let wanted_group =
+        |key: (&str, &str)| only.is_none_or(|o| o.iter().any(|o| o.tier == widest && group_of(o) == key));
+    // Each handout is built once (its QR code is the dear part) and serves both its own page
+    // and its section's "print all" page; with `only`, just those two pages' handouts.
+    let handouts: Vec<Option<Handout>> = guides
+        .par_iter()
+        .map(|page| (is_only(page) || wanted_group(group_of(page))).then(|| handout(site, page)))
+        .collect();
+    let results: Vec<anyhow::Result<Option<Diagnostic>>> = guides
+        .par_iter()
+        .zip(handouts.par_iter())
+        .filter(|(page, _)| is_only(page))
+        .filter_map(|(page, h)| Some((page, h.as_ref()?)))
+        .map(|(page, h)| {
+            let dir = print_dir(site, page);
+            let c = context(site, &page.locale, &dir, &page.title, &[h], &[]);
+            render_to(ctx, out, "print/handout.html", &dir, &c)
+        })
+        .collect();
+    let mut diags = Vec::new();
+    for r in results {
+        diags.extend(r?);
+    }
+    let no_handouts = Vec::new();
+    for locale in site.config.locale_codes() {
+        let mut sections: Vec<(&str, &Vec<usize>)> = groups
+            .range((locale, "")..)
+            .take_while(|((l, _), _)| *l == locale)
+            .map(|((_, section), hs)| (*section, hs))
+            .collect();
+        if sections.is_empty() {
+            continue;
+        }
+        // The root page always exists: it links to every section's page.
+        if !sections[0].0.is_empty() {
+            sections.insert(0, ("", &no_handouts));
+        }
+        let results: Vec<anyhow::Result<Option<Diagnostic>>> = sections
             .par_iter()
-            .zip(handouts.par_iter())
-            .map(|(page, h)| {
-                let dir = print_dir(site, page);
-                let c = context(site, &page.locale, &dir, &page.title, &[h], &[]);
-                render_to(ctx, out, "print/handout.html", &dir, &c)
+            .filter(|(section, _)| wanted_group((locale, section)))
+            .map(|&(section, hs)| {
+                let dir = paths::page_dir(None, locale_seg(site, locale), Some("print"), section);
+                let links: Vec<SectionLink> = if section.is_empty() {
+                    sections
+                        .iter()
+                        .filter(|(s, _)| !s.is_empty())
+                        .map(|&(s, _)| SectionLink {
+                            title: section_title(site, locale, s).to_string(),
+                            url: paths::relative_page(
+                                &dir,
+                                &paths::page_dir(None, locale_seg(site, locale), Some("print"), s),
+                            ),
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let all = site.t(locale, "print_all");
+                let title = if section.is_empty() {
+                    all.to_string()
+                } else {
+                    format!("{all}: {}", section_title(site, locale, section))
+                };
+                let hs: Vec<&Handout> = hs.iter().filter_map(|&i| handouts[i].as_ref()).collect();
+                let c = context(site, locale, &dir, &title, &hs, &links);
+                render_to(ctx, out, "print/all.html", &dir, &c)
             })
             .collect();
-        let mut diags = Vec::new();
         for r in results {
             diags.extend(r?);
         }
-        // "Print all": the widest tier's handouts, one page per (locale, section), path order.
-        let widest = site.config.widest_tier();
-        let mut groups: BTreeMap<(&str, &str), Vec<&Handout>> = BTreeMap::new();
-        for (page, h) in guides.iter().zip(&handouts) {
-            if page.tier == widest {
-                groups.entry((page.locale.as_str(), page.parent_path().unwrap_or(""))).or_default().push(h);
-            }
-        }
-        let no_handouts = Vec::new();
-        for locale in site.config.locale_codes() {
-            let mut sections: Vec<(&str, &Vec<&Handout>)> = groups
-                .range((locale, "")..)
-                .take_while(|((l, _), _)| *l == locale)
-                .map(|((_, section), hs)| (*section, hs))
-                .collect();
-            if sections.is_empty() {
-                continue;
-            }
-            // The root page always exists: it links to every section's page.
-            if !sections[0].0.is_empty() {
-                sections.insert(0, ("", &no_handouts));
-            }
-            let results: Vec<anyhow::Result<Option<Diagnostic>>> = sections
-                .par_iter()
-                .map(|&(section, hs)| {
-                    let dir = paths::page_dir(None, locale_seg(site, locale), Some("print"), section);
-                    let links: Vec<SectionLink> = if section.is_empty() {
-                        sections
-                            .iter()
-                            .filter(|(s, _)| !s.is_empty())
-                            .map(|&(s, _)| SectionLink {
-                                title: section_title(site, locale, s).to_string(),
-                                url: paths::relative_page(
-                                    &dir,
-                                    &paths::page_dir(None, locale_seg(site, locale), Some("print"), s),
-                                ),
-                            })
-                            .collect()
-                    } else {
-                        Vec::new()
-                    };
-                    let all = site.t(locale, "print_all");
-                    let title = if section.is_empty() {
-                        all.to_string()
-                    } else {
-                        format!("{all}: {}", section_title(site, locale, section))
-                    };
-                    let c = context(site, locale, &dir, &title, hs, &links);
-                    render_to(ctx, out, "print/all.html", &dir, &c)
-                })
-                .collect();
-            for r in results {
-                diags.extend(r?);
-            }
-        }
-        Ok(diags)
     }
+    Ok(diags)
 }

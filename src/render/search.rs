@@ -97,27 +97,29 @@ pub fn write_indexes(index: &Index, out: &Output) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Index `docs` (URL, HTML) with pagefind on a thread of its own, so a build that runs inside
-/// an async runtime (`serve`) does not nest one runtime in another.
+/// Index `docs` (URL, HTML) with pagefind. It runs on the calling thread, so that pagefind's
+/// own rayon work stays in the caller's pool (`serve` refreshes the index in a background
+/// pool and must not fill the global one its rebuilds use); inside an async runtime, on a
+/// thread of its own, so that one runtime does not nest in another.
 fn run_pagefind(docs: &[(&str, &str)]) -> anyhow::Result<Vec<SyntheticFile>> {
+    if tokio::runtime::Handle::try_current().is_err() {
+        return index_docs(docs);
+    }
     std::thread::scope(|scope| {
-        scope
-            .spawn(|| {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .context("starting the search indexer")?;
-                runtime.block_on(async {
-                    let options = PagefindServiceConfig::builder().keep_index_url(true).build();
-                    let mut pf = PagefindIndex::new(Some(options))?;
-                    for (url, html) in docs {
-                        pf.add_html_file(None, Some((*url).to_string()), (*html).to_string()).await?;
-                    }
-                    pf.get_files().await
-                })
-            })
-            .join()
-            .map_err(|_| anyhow!("the search indexer stopped unexpectedly"))?
+        scope.spawn(|| index_docs(docs)).join().map_err(|_| anyhow!("the search indexer stopped unexpectedly"))?
+    })
+}
+
+fn index_docs(docs: &[(&str, &str)]) -> anyhow::Result<Vec<SyntheticFile>> {
+    let runtime =
+        tokio::runtime::Builder::new_current_thread().enable_all().build().context("starting the search indexer")?;
+    runtime.block_on(async {
+        let options = PagefindServiceConfig::builder().keep_index_url(true).build();
+        let mut pf = PagefindIndex::new(Some(options))?;
+        for (url, html) in docs {
+            pf.add_html_file(None, Some((*url).to_string()), (*html).to_string()).await?;
+        }
+        pf.get_files().await
     })
 }
 

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Channel, RenderContext};
@@ -39,18 +40,17 @@ impl Channel for Sms {
         let site = ctx.site;
         // Tier → messages, sorted by guide then locale (pages are sorted by path, locale).
         let mut by_tier: BTreeMap<&str, Vec<Message>> = BTreeMap::new();
-        for page in site
+        let messages: Vec<(&str, Message)> = site
             .pages
-            .iter()
+            .par_iter()
             .filter(|p| p.kind == PageKind::Guide && !p.draft && p.in_channel("sms") && ctx.tier_included(&p.tier))
-        {
-            let Some((text, info)) = sms::message(site, page) else { continue };
-            by_tier.entry(&page.tier).or_default().push(Message {
-                guide: &page.path,
-                locale: &page.locale,
-                text,
-                info,
-            });
+            .filter_map(|page| {
+                let (text, info) = sms::message(site, page)?;
+                Some((page.tier.as_str(), Message { guide: &page.path, locale: &page.locale, text, info }))
+            })
+            .collect();
+        for (tier, message) in messages {
+            by_tier.entry(tier).or_default().push(message);
         }
         for (tier, messages) in by_tier {
             let tier_seg = (tier != site.config.widest_tier()).then_some(tier);

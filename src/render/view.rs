@@ -33,7 +33,13 @@ pub struct SectionCard<'a> {
     pub title: String,
     pub summary: Option<String>,
     pub url: String,
+    /// The first guides of the section (at most five).
     pub guides: Vec<GuideCard<'a>>,
+    /// How many guides the section has directly.
+    pub guide_count: usize,
+    /// When `guides` does not hold them all: the text of a link to the section's page
+    /// ("All 63 guides in Billing").
+    pub more: Option<String>,
 }
 
 #[derive(Serialize)]

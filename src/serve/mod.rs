@@ -2,8 +2,9 @@
 //! redo the least work on change, live-reload browsers. Never writes to `--out`.
 
 mod http;
-mod rebuild;
-mod state;
+pub mod rebuild;
+mod search;
+pub mod state;
 pub mod watch;
 
 use std::collections::BTreeSet;

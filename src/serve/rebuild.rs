@@ -2,11 +2,12 @@
 //! that file, run the per-page checks that make it unbuildable, re-render the pages it
 //! touches). The reload goes out before the full check, which runs in the background.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
+use super::search::SearchRefresh;
 use super::state::{Event, State};
 use crate::diag::{self, Diagnostic, Level, Sources};
 use crate::model::{Page, PageKind, Site};
@@ -21,13 +22,48 @@ pub struct Builder {
     /// The last site that rendered, with its theme, sources and loader findings.
     site: Option<Arc<Site>>,
     theme: Option<Arc<Theme>>,
+    /// What the help center of `site` publishes (kept in step with one-guide edits).
+    published: Arc<render::Published>,
     sources: Sources,
     loaded: Vec<Diagnostic>,
+    search: SearchRefresh,
+    /// Background checks still running.
+    background: Vec<std::thread::JoinHandle<()>>,
+    /// Guides edited since their files in the other channels were rendered: (path, locale) →
+    /// the generation of the last edit.
+    pending: Arc<Mutex<BTreeMap<(String, String), u64>>>,
+}
+
+/// One thread for the work after a reload (full checks, search index, other channels), so it
+/// never holds up the next edit's rebuild in rayon's global pool.
+pub fn background_pool() -> &'static rayon::ThreadPool {
+    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "upfront-background".to_string())
+            .build()
+            .unwrap_or_else(|_| rayon::ThreadPoolBuilder::new().build().unwrap_or_else(|_| std::process::abort()))
+    })
 }
 
 impl Builder {
     pub fn new(root: PathBuf, today: Option<jiff::civil::Date>, tiers: BTreeSet<String>, state: Arc<State>) -> Self {
-        Builder { root, today, tiers, state, site: None, theme: None, sources: Sources::default(), loaded: Vec::new() }
+        let search = SearchRefresh::start(state.clone(), tiers.clone());
+        Builder {
+            root,
+            today,
+            tiers,
+            state,
+            site: None,
+            theme: None,
+            published: Arc::default(),
+            sources: Sources::default(),
+            loaded: Vec::new(),
+            search,
+            background: Vec::new(),
+            pending: Arc::default(),
+        }
     }
 
     /// Show blocking errors (terminal and overlay); the last good site stays up.
@@ -42,6 +78,7 @@ impl Builder {
     pub fn full(&mut self) -> anyhow::Result<()> {
         let started = Instant::now();
         let generation = self.state.next_generation();
+        self.search.full_rebuild();
         let loaded = match crate::load::load_site(&self.root) {
             Ok(l) => l,
             Err(e) => {
@@ -78,15 +115,18 @@ impl Builder {
             self.fail(&diags, &loaded.sources);
             return Ok(());
         }
+        let published = Arc::new(render::Published::build(&ctx));
         let changed = self.state.update(out.into_files(), true);
         self.state.set_errors(None);
         self.state.send(Event::Reload(Arc::new(changed)));
         eprintln!("built {} pages in memory in {} ms", site.pages.len(), started.elapsed().as_millis());
         self.site = Some(Arc::new(site));
         self.theme = Some(theme);
+        self.published = published;
         self.sources = loaded.sources;
         self.loaded = loaded.diagnostics;
-        self.check_in_background(generation, false);
+        self.pending.lock().unwrap_or_else(PoisonError::into_inner).clear();
+        self.check_in_background(generation);
         Ok(())
     }
 
@@ -118,13 +158,15 @@ impl Builder {
         }
         let targets = touched(&page);
         // Edit the kept site in place: with our extra reference dropped, `make_mut` copies the
-        // site (every page) only while a background check still holds it.
+        // site only while a background task still holds it, and then only the list of shared
+        // pages, not the pages.
         drop(site);
         let Some(mut site) = self.site.take() else { return Ok(false) };
-        Arc::make_mut(&mut site).pages[index] = page;
+        Arc::make_mut(&mut site).pages[index] = Arc::new(page);
+        Arc::make_mut(&mut self.published).retitled(&site, index);
         let out = Output::memory();
         let ctx = RenderContext { site: &site, theme: &theme, tiers: &self.tiers };
-        let render_diags = render::render_pages(&ctx, &out, &targets);
+        let render_diags = render::render_pages(&ctx, &self.published, &out, &targets);
         let render_diags = match render_diags {
             Ok(d) => d,
             Err(e) => {
@@ -143,52 +185,81 @@ impl Builder {
         eprintln!("{rel}: re-rendered {} pages in {} ms", targets.len(), started.elapsed().as_millis());
         self.loaded.retain(|d| d.file != rel);
         self.loaded.append(&mut diags);
+        let key = (site.pages[index].path.clone(), site.pages[index].locale.clone());
         self.site = Some(site);
         self.sources = all_sources;
-        self.check_in_background(generation, true);
+        self.pending.lock().unwrap_or_else(PoisonError::into_inner).insert(key, generation);
+        self.check_in_background(generation);
+        if let Some(site) = &self.site {
+            self.search.request(site.clone(), theme, self.published.clone());
+        }
         Ok(true)
     }
 
-    /// The full check (and, after a one-guide rebuild, the other channels and the sitemap)
-    /// off the critical path; its errors go to the overlay unless a newer edit came in.
-    fn check_in_background(&self, generation: u64, render_rest: bool) {
+    /// Off the critical path, one job at a time: the other channels' files of every guide
+    /// edited since they were last rendered, then the full check, whose errors go to the
+    /// overlay. A job that a newer edit overtook does nothing: the newer one does it all.
+    fn check_in_background(&mut self, generation: u64) {
         let (Some(site), Some(theme)) = (self.site.clone(), self.theme.clone()) else { return };
-        let (state, root, tiers) = (self.state.clone(), self.root.clone(), self.tiers.clone());
+        let (state, tiers, pending) = (self.state.clone(), self.tiers.clone(), self.pending.clone());
         let (loaded, sources) = (self.loaded.clone(), self.sources.clone());
         let today = self.today;
-        std::thread::spawn(move || {
-            if render_rest {
-                let out = Output::memory();
-                let ctx = RenderContext { site: &site, theme: &theme, tiers: &tiers };
-                let others: BTreeSet<String> =
-                    render::channels().iter().map(|c| c.name().to_string()).filter(|n| n != "help").collect();
-                let help_rest = render::render_with(&ctx, &root, &others, &out);
-                let sitemap = render::sitemap_xml(&ctx);
-                if let (Ok(_), true) = (help_rest, state.is_current(generation)) {
-                    let mut files = out.into_files();
-                    files.insert("sitemap.xml".to_string(), Arc::from(sitemap.into_bytes()));
-                    let changed = state.update(files, false);
-                    if !changed.is_empty() {
-                        state.send(Event::Reload(Arc::new(changed)));
+        self.background.retain(|h| !h.is_finished());
+        self.background.push(std::thread::spawn(move || {
+            background_pool().install(|| {
+                if !state.is_current(generation) {
+                    return;
+                }
+                let guides: Vec<((String, String), u64)> = pending
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .iter()
+                    .map(|(k, g)| (k.clone(), *g))
+                    .collect();
+                if !guides.is_empty() {
+                    let pages: Vec<&Page> = guides.iter().filter_map(|((p, l), _)| site.page(p, l)).collect();
+                    let out = Output::memory();
+                    let ctx = RenderContext { site: &site, theme: &theme, tiers: &tiers };
+                    let rest = render::render_guides(&ctx, &pages, &out);
+                    if let (Ok(_), true) = (rest, state.is_current(generation)) {
+                        let changed = state.update(out.into_files(), false);
+                        if !changed.is_empty() {
+                            state.send(Event::Reload(Arc::new(changed)));
+                        }
+                        // Done, unless edited again meanwhile (then the newer job renders it).
+                        let mut pending = pending.lock().unwrap_or_else(PoisonError::into_inner);
+                        for (key, g) in guides {
+                            if pending.get(&key) == Some(&g) {
+                                pending.remove(&key);
+                            }
+                        }
                     }
                 }
-            }
-            let today = today.unwrap_or_else(|| crate::cmd::today_in(site.config.timezone.as_deref()));
-            let found = crate::check::check(&site, today, loaded);
-            if !state.is_current(generation) {
-                return;
-            }
-            let errors: Vec<Diagnostic> = found.into_iter().filter(|d| d.level == Level::Error).collect();
-            if errors.is_empty() {
-                state.set_errors(None);
-            } else {
-                eprint!(
-                    "{}",
-                    crate::report::human::render(&errors, &sources, crate::cmd::use_color(&std::io::stderr()))
-                );
-                state.set_errors(Some(crate::report::human::render(&errors, &sources, false)));
-            }
-        });
+                let today = today.unwrap_or_else(|| crate::cmd::today_in(site.config.timezone.as_deref()));
+                let found = crate::check::check(&site, today, loaded);
+                if !state.is_current(generation) {
+                    return;
+                }
+                let errors: Vec<Diagnostic> = found.into_iter().filter(|d| d.level == Level::Error).collect();
+                if errors.is_empty() {
+                    state.set_errors(None);
+                } else {
+                    eprint!(
+                        "{}",
+                        crate::report::human::render(&errors, &sources, crate::cmd::use_color(&std::io::stderr()))
+                    );
+                    state.set_errors(Some(crate::report::human::render(&errors, &sources, false)));
+                }
+            });
+        }));
+    }
+
+    /// Wait until the work after the last rebuild is done: checks, other channels, search.
+    pub fn settle(&mut self) {
+        for handle in self.background.drain(..) {
+            let _ = handle.join();
+        }
+        self.search.settle();
     }
 }
 

@@ -30,6 +30,12 @@ pub struct State {
     generation: AtomicU64,
 }
 
+impl Default for State {
+    fn default() -> Self {
+        State::new()
+    }
+}
+
 impl State {
     pub fn new() -> State {
         let (events, _) = broadcast::channel(64);
@@ -38,6 +44,11 @@ impl State {
 
     pub fn file(&self, rel: &str) -> Option<Arc<[u8]>> {
         self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner).get(rel).cloned()
+    }
+
+    /// Every file being served (a cheap copy: the bytes are shared).
+    pub fn files(&self) -> Files {
+        self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
     }
 
     pub fn has(&self, rel: &str) -> bool {
@@ -64,6 +75,26 @@ impl State {
             files.extend(new);
         }
         changed.into_iter().collect()
+    }
+
+    /// Put `new` files in place of everything under the folders `dirs` (a search bundle, whose
+    /// file names change with its content); the URL paths that changed.
+    pub fn replace_dirs(&self, new: Files, dirs: &BTreeSet<String>) -> Vec<String> {
+        let gone: Vec<String> = {
+            let files = self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+            files
+                .keys()
+                .filter(|k| dirs.iter().any(|d| k.starts_with(d.as_str())) && !new.contains_key(*k))
+                .cloned()
+                .collect()
+        };
+        let mut changed = self.update(new, false);
+        let mut files = self.files.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for rel in gone {
+            files.remove(&rel);
+            changed.push(url_of(&rel));
+        }
+        changed
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {

@@ -92,7 +92,8 @@ fn first_use(block: &Block, term: &str) -> Option<std::ops::Range<usize>> {
 fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let site = ctx.site;
     let widest = site.config.widest_tier();
-    let pages = site.pages.par_iter().filter(|p| p.tier == widest && !p.draft && p.kind == PageKind::Guide);
+    let pages =
+        site.pages.par_iter().map(AsRef::as_ref).filter(|p| p.tier == widest && !p.draft && p.kind == PageKind::Guide);
     out.extend(crate::check::per_page(pages, |page, out| {
         let Some((_, terms)) = BUILT_IN.iter().find(|(l, _)| *l == page.locale) else { return };
         let glossary: Vec<&str> = site

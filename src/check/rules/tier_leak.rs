@@ -277,7 +277,7 @@ fn run(site: &Site, out: &mut Vec<Diagnostic>) {
         site.config.tiers.iter().flat_map(|(_, t)| t.perks.iter().filter_map(|p| p.split_whitespace().next())),
     );
     let perk_words = &perk_words;
-    out.extend(crate::check::per_page(site.pages.par_iter(), |page, out| {
+    out.extend(crate::check::per_page(site.pages.par_iter().map(AsRef::as_ref), |page, out| {
         let rank = site.config.tier_rank(&page.tier);
         let perks = site
             .config
