@@ -1,5 +1,5 @@
-//! `upfront build`: check, then render every channel into a staging folder and swap it in
-//! as `--out`. Content errors stop the build before anything is written.
+//! `upfront build`: check and render every channel into a staging folder at once, then swap
+//! it in as `--out`. Content errors stop the build before `--out` is touched.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -52,8 +52,10 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let out = out_dir(&root, &global.out);
     check_out_dir(&root, &out)?;
 
-    let (mut diags, sources, site) = super::check::load_and_check(&root, args.check.today)?;
-    let Some(site) = site else {
+    let loaded = crate::load::load_site(&root)?;
+    let (mut diags, sources) = (loaded.diagnostics, loaded.sources);
+    let Some(site) = loaded.site else {
+        diag::sort(&mut diags);
         return super::check::report_for_build(&diags, &sources, &args.check);
     };
     for t in &args.tiers {
@@ -70,23 +72,37 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
             crate::model::config::CHANNELS.join(", ")
         );
     }
-    if diag::count(&diags, Level::Error) > 0 {
-        let code = super::check::report_for_build(&diags, &sources, &args.check)?;
+    let today = args.check.today.unwrap_or_else(|| super::check::today_in(site.config.timezone.as_deref()));
+    let stop = |diags: &[crate::diag::Diagnostic]| -> anyhow::Result<ExitCode> {
+        let code = super::check::report_for_build(diags, &sources, &args.check)?;
         eprintln!("build stopped: fix the errors above; {} was not changed", out.display());
-        return Ok(code);
+        Ok(code)
+    };
+    if diag::count(&diags, Level::Error) > 0 {
+        // The site did not load cleanly: report everything the checks find, render nothing.
+        diags = crate::check::check(&site, today, diags);
+        diag::sort(&mut diags);
+        return stop(&diags);
     }
+    // Check and render at once (the render is mostly file-system time): the staging folder
+    // is dropped, and `--out` left alone, when the checks find an error.
     let tiers: BTreeSet<String> = args.tiers.iter().cloned().collect();
     let output = Output::create(&out)?;
     let channels: BTreeSet<String> = args.channels.iter().cloned().collect();
-    let render_diags = crate::render::render_channels(&site, &root, &tiers, &channels, &output)?;
-    let failed = diag::count(&render_diags, Level::Error) > 0;
+    let (checked, rendered) = rayon::join(
+        || crate::check::check(&site, today, diags),
+        || crate::render::render_channels(&site, &root, &tiers, &channels, &output),
+    );
+    diags = checked;
+    let check_failed = diag::count(&diags, Level::Error) > 0;
+    let render_diags = if check_failed { rendered.unwrap_or_default() } else { rendered? };
+    let failed = check_failed || diag::count(&render_diags, Level::Error) > 0;
     diags.extend(render_diags);
     diag::sort(&mut diags);
-    let code = super::check::report_for_build(&diags, &sources, &args.check)?;
     if failed {
-        eprintln!("build stopped: fix the errors above; {} was not changed", out.display());
-        return Ok(code);
+        return stop(&diags);
     }
+    let code = super::check::report_for_build(&diags, &sources, &args.check)?;
     output.commit()?;
     eprintln!(
         "built {} pages into {} in {} ms",

@@ -323,27 +323,31 @@ fn render_jobs(
             }
         }
     }
-    let results: Vec<anyhow::Result<Option<Diagnostic>>> = jobs
-        .par_iter()
-        .map(|job| {
-            let (file, context) = build_job(index, job);
-            match ctx.theme.render(template_of(job), &context) {
-                Ok(html) => out.write(&file, html.as_bytes()).map(|()| None),
-                Err(d) => Ok(Some(d)),
-            }
-        })
-        .collect();
+    // The search index (pagefind, mostly on one thread) is built alongside the pages.
+    let full = only.is_none();
+    let (results, searched) = rayon::join(
+        || -> Vec<anyhow::Result<Option<Diagnostic>>> {
+            jobs.par_iter()
+                .map(|job| {
+                    let (file, context) = build_job(index, job);
+                    match ctx.theme.render(template_of(job), &context) {
+                        Ok(html) => out.write(&file, html.as_bytes()).map(|()| None),
+                        Err(d) => Ok(Some(d)),
+                    }
+                })
+                .collect()
+        },
+        || if full && search::enabled(site) { search::write_indexes(index, out) } else { Ok(()) },
+    );
     let mut diags = Vec::new();
     for r in results {
         diags.extend(r?);
     }
+    searched?;
     diags.sort_by(|a, b| a.file.cmp(&b.file));
     diags.dedup();
-    if only.is_none() {
+    if full {
         out.write("sitemap.xml", super::sitemap::render(index).as_bytes())?;
-        if search::enabled(site) {
-            search::write_indexes(index, out)?;
-        }
     }
     Ok(diags)
 }

@@ -4,6 +4,7 @@ mod help;
 pub mod live;
 pub mod markdown;
 mod print;
+mod qr;
 mod search;
 mod sitemap;
 mod sms;

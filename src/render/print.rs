@@ -91,15 +91,6 @@ pub fn url_from(site: &Site, page: &Page, dir: &str) -> Option<String> {
         .then(|| paths::relative_page(dir, &print_dir(site, page)))
 }
 
-/// A QR code (SVG) for `url`, labelled for screen readers.
-fn qr_svg(url: &str) -> Option<String> {
-    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
-    let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).quiet_zone(true).build();
-    let start = svg.find("<svg")?;
-    let label = url.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
-    Some(svg[start..].replacen("<svg ", &format!("<svg role=\"img\" aria-label=\"QR: {label}\" "), 1))
-}
-
 /// Contact facts of a handout: the public text facts the guide names, then every public
 /// `phone.*` fact (the desk's and the emergency number).
 fn contacts(site: &Site, page: &Page) -> Vec<Contact> {
@@ -154,7 +145,7 @@ fn handout(site: &Site, page: &Page) -> Handout {
         contacts: contacts(site, page),
         content_html: r.html,
         reviewed: page.reviewed.map(|d| d.to_string()),
-        qr_svg: page.in_channel("help").then(|| qr_svg(&online_url)).flatten(),
+        qr_svg: page.in_channel("help").then(|| super::qr::svg(&online_url)).flatten(),
         online_url,
     }
 }
