@@ -127,13 +127,24 @@ impl Output {
                 let _ = std::fs::remove_dir_all(&staging);
                 return Err(e).with_context(|| format!("cannot move the new site into {}", target.display()));
             }
-            std::fs::remove_dir_all(&backup)
-                .with_context(|| format!("cannot remove the old site at {}", backup.display()))?;
+            remove_tree(&backup).with_context(|| format!("cannot remove the old site at {}", backup.display()))?;
             return Ok(());
         }
         replace_contents(&staging, &target)?;
         std::fs::remove_dir_all(&staging).with_context(|| format!("cannot remove {}", staging.display()))
     }
+}
+
+/// Delete a folder and everything in it, its top-level entries in parallel (the old output
+/// of a 10,000-guide site takes half a second to delete on one thread).
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        let path = entry.path();
+        if entry.file_type()?.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 /// For a target that cannot be renamed (a mount point): empty it, then move the new files in.

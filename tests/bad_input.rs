@@ -25,7 +25,24 @@ fn fails_with(site: &Site, expected: &[&str]) -> String {
     }
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(before, snapshot(&site.path("public")), "public/ changed");
+    let leftovers: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".upfront-"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
     stderr
+}
+
+#[test]
+fn an_error_only_the_checks_find_stops_the_build_rendered_alongside() {
+    // The site loads cleanly, so it is rendered while the checks run; the staging folder is
+    // dropped when they find the broken link.
+    let site = built();
+    let visit = site.read("content/emergency/visit.md");
+    site.write("content/emergency/visit.md", format!("{visit}\nSee [the lounge](/no/such/guide/).\n"));
+    let err = fails_with(&site, &["error[broken-link]"]);
+    assert!(err.contains("build stopped"), "{err}");
 }
 
 #[test]
