@@ -174,6 +174,34 @@ fn serves_pages_and_reloads_on_edit() {
     assert!(!site.path("public").exists(), "serve never writes to --out");
 }
 
+/// Poll `path` until its body satisfies `ok`; the body.
+fn poll(server: &Server, path: &str, ok: impl Fn(u16, &str) -> bool) -> String {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let (status, _, body) = server.get(path);
+        if ok(status, &body) {
+            return body;
+        }
+        assert!(Instant::now() < deadline, "{path}: gave up waiting");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_search_index_follows_in_the_background() {
+    let site = Site::copy_of("basic");
+    let server = Server::start(&site);
+    // Built after the first pages are served, then rebuilt after a text edit.
+    let entry = "/pagefind/pagefind-entry.json";
+    let before = poll(&server, entry, |status, _| status == 200);
+    let mut events = server.events();
+    let text = site.read("content/emergency/visit.md");
+    site.write("content/emergency/visit.md", format!("{text}\nZebracrossings are painted white.\n"));
+    events.reload_of("/emergency/visit/");
+    events.reload_of("/search/");
+    poll(&server, entry, |status, body| status == 200 && body != before);
+}
+
 #[test]
 fn a_broken_edit_keeps_the_last_good_page_until_fixed() {
     let site = Site::copy_of("basic");

@@ -337,7 +337,7 @@ fn render_jobs(
                 })
                 .collect()
         },
-        || if full && search::enabled(site) { search::write_indexes(index, out) } else { Ok(()) },
+        || if full && ctx.search_index && search::enabled(site) { search::write_indexes(index, out) } else { Ok(()) },
     );
     let mut diags = Vec::new();
     for r in results {

@@ -27,6 +27,8 @@ pub struct RenderContext<'a> {
     pub theme: &'a Theme,
     /// Tiers to publish (`build --tiers`); all when empty.
     pub tiers: &'a BTreeSet<String>,
+    /// Whether a full render builds the search index (`serve` builds it in the background).
+    pub search_index: bool,
 }
 
 impl RenderContext<'_> {
@@ -83,7 +85,7 @@ pub fn render_channels(
         Ok(t) => t,
         Err(diags) => return Ok(diags),
     };
-    render_with(&RenderContext { site, theme: &theme, tiers }, root, only, out)
+    render_with(&RenderContext { site, theme: &theme, tiers, search_index: true }, root, only, out)
 }
 
 /// Render with an already compiled theme (`serve` keeps one between rebuilds).
@@ -110,6 +112,15 @@ pub fn render_with(
         out.copy(rel, &static_dir.join(rel))?;
     }
     Ok(diags)
+}
+
+/// The folders the search bundles of `site` go in, one per tier (`pagefind/`,
+/// `vip/pagefind/`), whether or not the tier has one; none when search is off.
+pub fn search_bundle_dirs(site: &Site) -> std::collections::BTreeSet<String> {
+    if !search::enabled(site) {
+        return std::collections::BTreeSet::new();
+    }
+    site.config.tier_names().into_iter().map(|t| search::bundle_dir(site, t)).collect()
 }
 
 /// The files of every enabled channel that show `pages`, guides whose text changed in place

@@ -75,6 +75,7 @@ impl Builder {
     }
 
     /// Load, check what makes pages unbuildable, render everything into memory, swap it in.
+    /// The search index follows in the background.
     pub fn full(&mut self) -> anyhow::Result<()> {
         let started = Instant::now();
         let generation = self.state.next_generation();
@@ -109,18 +110,26 @@ impl Builder {
             }
         };
         let out = Output::memory();
-        let ctx = RenderContext { site: &site, theme: &theme, tiers: &self.tiers };
+        let ctx = RenderContext { site: &site, theme: &theme, tiers: &self.tiers, search_index: false };
         let diags = render::render_with(&ctx, &self.root, &BTreeSet::new(), &out)?;
         if diag::count(&diags, Level::Error) > 0 {
             self.fail(&diags, &loaded.sources);
             return Ok(());
         }
         let published = Arc::new(render::Published::build(&ctx));
-        let changed = self.state.update(out.into_files(), true);
+        // The search index is rebuilt in the background; the last one serves meanwhile.
+        let bundles = render::search_bundle_dirs(&site);
+        let mut files = self.state.files_under(&bundles);
+        files.extend(out.into_files());
+        let changed = self.state.update(files, true);
         self.state.set_errors(None);
         self.state.send(Event::Reload(Arc::new(changed)));
         eprintln!("built {} pages in memory in {} ms", site.pages.len(), started.elapsed().as_millis());
-        self.site = Some(Arc::new(site));
+        let site = Arc::new(site);
+        if !bundles.is_empty() {
+            self.search.request(site.clone(), theme.clone(), published.clone());
+        }
+        self.site = Some(site);
         self.theme = Some(theme);
         self.published = published;
         self.sources = loaded.sources;
@@ -165,7 +174,7 @@ impl Builder {
         Arc::make_mut(&mut site).pages[index] = Arc::new(page);
         Arc::make_mut(&mut self.published).retitled(&site, index);
         let out = Output::memory();
-        let ctx = RenderContext { site: &site, theme: &theme, tiers: &self.tiers };
+        let ctx = RenderContext { site: &site, theme: &theme, tiers: &self.tiers, search_index: false };
         let render_diags = render::render_pages(&ctx, &self.published, &out, &targets);
         let render_diags = match render_diags {
             Ok(d) => d,
@@ -219,7 +228,7 @@ impl Builder {
                 if !guides.is_empty() {
                     let pages: Vec<&Page> = guides.iter().filter_map(|((p, l), _)| site.page(p, l)).collect();
                     let out = Output::memory();
-                    let ctx = RenderContext { site: &site, theme: &theme, tiers: &tiers };
+                    let ctx = RenderContext { site: &site, theme: &theme, tiers: &tiers, search_index: false };
                     let rest = render::render_guides(&ctx, &pages, &out);
                     if let (Ok(_), true) = (rest, state.is_current(generation)) {
                         let changed = state.update(out.into_files(), false);

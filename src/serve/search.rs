@@ -42,7 +42,7 @@ impl SearchRefresh {
                 let Some(job) = next_job(&queue) else { continue };
                 let started = std::time::Instant::now();
                 let out = Output::memory();
-                let ctx = RenderContext { site: &job.site, theme: &job.theme, tiers: &tiers };
+                let ctx = RenderContext { site: &job.site, theme: &job.theme, tiers: &tiers, search_index: true };
                 let result =
                     super::rebuild::background_pool().install(|| render::render_search(&ctx, &job.published, &out));
                 let (lock, wake) = &*queue;
@@ -51,12 +51,8 @@ impl SearchRefresh {
                     Ok(pages) if q.epoch == job.epoch => {
                         // A bundle's file names change with its content: the old ones go. Only the
                         // search pages reload.
-                        let files = out.into_files();
-                        let bundles: BTreeSet<String> = files
-                            .keys()
-                            .filter_map(|k| k.find("pagefind/").map(|i| k[..i + "pagefind/".len()].to_string()))
-                            .collect();
-                        if !state.replace_dirs(files, &bundles).is_empty() {
+                        let bundles = render::search_bundle_dirs(&job.site);
+                        if !state.replace_dirs(out.into_files(), &bundles).is_empty() {
                             state.send(Event::Reload(Arc::new(pages)));
                         }
                         eprintln!("search index refreshed in {} ms", started.elapsed().as_millis());

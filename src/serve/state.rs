@@ -51,6 +51,16 @@ impl State {
         self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
     }
 
+    /// The files under the folders `dirs`.
+    pub fn files_under(&self, dirs: &BTreeSet<String>) -> Files {
+        let files = self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        files
+            .iter()
+            .filter(|(k, _)| dirs.iter().any(|d| k.starts_with(d.as_str())))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+
     pub fn has(&self, rel: &str) -> bool {
         self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner).contains_key(rel)
     }
