@@ -28,12 +28,14 @@ pub type Files = HashMap<String, Arc<[u8]>>;
 
 pub struct Output {
     backend: Backend,
+    /// Files written so far (the marker file not included).
+    written: std::sync::atomic::AtomicUsize,
 }
 
 impl Output {
     /// An output held in memory (for `serve`); take the files with `into_files`.
     pub fn memory() -> Output {
-        Output { backend: Backend::Memory(Mutex::new(Files::new())) }
+        Output { backend: Backend::Memory(Mutex::new(Files::new())), written: 0.into() }
     }
 
     /// The files of a memory output (empty for a disk output).
@@ -55,8 +57,9 @@ impl Output {
             .prefix(".upfront-build-")
             .tempdir_in(&parent)
             .with_context(|| format!("cannot create a staging folder in {}", parent.display()))?;
-        let out = Output { backend: Backend::Disk { staging, target: target.to_path_buf() } };
+        let out = Output { backend: Backend::Disk { staging, target: target.to_path_buf() }, written: 0.into() };
         out.write(MARKER, MARKER_TEXT.as_bytes())?;
+        out.written.store(0, std::sync::atomic::Ordering::Relaxed);
         Ok(out)
     }
 
@@ -72,8 +75,14 @@ impl Output {
         files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(rel.to_string(), bytes);
     }
 
+    /// How many files have been written (or copied).
+    pub fn files_written(&self) -> usize {
+        self.written.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Write one output file (path relative to the output root, `/` separators).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        self.written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         match &self.backend {
             Backend::Disk { staging, .. } => {
                 let path = Self::prepare(staging.path(), rel)?;
@@ -88,6 +97,7 @@ impl Output {
 
     /// Copy a file verbatim into the output.
     pub fn copy(&self, rel: &str, from: &Path) -> anyhow::Result<()> {
+        self.written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         match &self.backend {
             Backend::Disk { staging, .. } => {
                 let path = Self::prepare(staging.path(), rel)?;

@@ -98,11 +98,14 @@ fn every_relative_link_resolves_from_disk() {
 #[test]
 fn build_is_deterministic() {
     let site = Site::copy_of("basic");
-    site.cmd(&["--out", "one", "build"]).assert().success();
+    let done = site.cmd(&["--out", "one", "build"]).assert().success();
     site.cmd(&["--out", "two", "build"]).assert().success();
     let (one, two) = (snapshot(&site.path("one")), snapshot(&site.path("two")));
     assert!(one.len() > 10);
     assert_eq!(one, two);
+    // The last line counts the files written (the output marker aside).
+    let stderr = String::from_utf8_lossy(&done.get_output().stderr).into_owned();
+    assert!(stderr.contains(&format!("built {} files from ", one.len() - 1)), "{stderr}");
 }
 
 #[test]

@@ -103,10 +103,12 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         return stop(&diags);
     }
     let code = super::check::report_for_build(&diags, &sources, &args.check)?;
+    let files = output.files_written();
     output.commit()?;
     eprintln!(
-        "built {} pages into {} in {} ms",
-        site.pages.iter().filter(|p| !p.draft).count(),
+        "built {} from {} into {} in {} ms",
+        crate::report::plural(files, "file"),
+        crate::report::plural(site.pages.iter().filter(|p| !p.draft).count(), "page"),
         out.display(),
         started.elapsed().as_millis()
     );
