@@ -203,6 +203,23 @@ fn the_search_index_follows_in_the_background() {
 }
 
 #[test]
+fn static_files_are_served_as_they_change() {
+    let site = Site::copy_of("basic");
+    site.write("static/notes/hello.txt", "hello");
+    let server = Server::start(&site);
+    assert_eq!(server.get("/notes/hello.txt").2, "hello");
+    let mut events = server.events();
+    // An edit: only the static files are read again.
+    site.write("static/notes/hello.txt", "hello again");
+    events.reload_of("/notes/hello.txt");
+    assert_eq!(server.get("/notes/hello.txt").2, "hello again");
+    // A new file: a full rebuild (content links may now resolve to it).
+    site.write("static/notes/new.txt", "new");
+    events.reload_of("/notes/new.txt");
+    assert_eq!(server.get("/notes/new.txt").2, "new");
+}
+
+#[test]
 fn a_broken_edit_keeps_the_last_good_page_until_fixed() {
     let site = Site::copy_of("basic");
     let server = Server::start(&site);

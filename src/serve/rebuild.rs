@@ -139,6 +139,37 @@ impl Builder {
         Ok(())
     }
 
+    /// Only files under `static/` changed. `Ok(false)`: a file was added or removed (content
+    /// links may resolve differently), or the folder cannot be read: a case for a full rebuild.
+    pub fn static_files(&mut self) -> anyhow::Result<bool> {
+        let started = Instant::now();
+        let Some(site) = &self.site else { return Ok(false) };
+        let dir = self.root.join("static");
+        let (paths, problems) = crate::load::fs::walk(&self.root, &dir, true);
+        if !problems.is_empty() {
+            return Ok(false);
+        }
+        let list: Vec<String> = paths.iter().map(|p| crate::load::fs::rel_path(&dir, p)).collect();
+        let list = static_inside(&self.root, list);
+        if list != site.static_files {
+            return Ok(false);
+        }
+        let out = Output::memory();
+        for rel in &list {
+            out.copy(rel, &dir.join(rel))?;
+        }
+        let changed = self.state.update(out.into_files(), false);
+        eprintln!(
+            "static/: {} changed in {} ms",
+            crate::report::plural(changed.len(), "file"),
+            started.elapsed().as_millis()
+        );
+        if !changed.is_empty() {
+            self.state.send(Event::Reload(Arc::new(changed)));
+        }
+        Ok(true)
+    }
+
     /// One guide's text changed. `Ok(false)`: not a case for a partial rebuild (a new file,
     /// a section, a change of address, tier, channels, drafts, aliases or order).
     pub fn guide(&mut self, path: &Path) -> anyhow::Result<bool> {
@@ -300,12 +331,17 @@ fn touched(page: &Page) -> BTreeSet<(String, String)> {
 
 /// Serve only `static/` files that resolve inside the site root (no symlinks pointing out).
 fn keep_static_inside(root: &Path, site: &mut Site) {
+    site.static_files = static_inside(root, std::mem::take(&mut site.static_files));
+}
+
+fn static_inside(root: &Path, mut files: Vec<String>) -> Vec<String> {
     let dir = root.join("static");
-    site.static_files.retain(|rel| {
+    files.retain(|rel| {
         let inside = dir.join(rel).canonicalize().is_ok_and(|p| p.starts_with(root));
         if !inside {
             eprintln!("warning: not serving static/{rel}: it links outside the site");
         }
         inside
     });
+    files
 }

@@ -106,8 +106,8 @@ pub fn start(mut builder: Builder) -> anyhow::Result<impl Drop> {
     Ok(debouncer)
 }
 
-/// The least rebuild for `changes`: guide by guide when only guides' text changed, else
-/// the whole site.
+/// The least rebuild for `changes`: guide by guide when only guides' text changed, the
+/// static files alone when only they changed, else the whole site.
 fn rebuild(builder: &mut Builder, changes: &BTreeSet<Change>) -> anyhow::Result<()> {
     if changes.is_empty() {
         return Ok(());
@@ -125,6 +125,9 @@ fn rebuild(builder: &mut Builder, changes: &BTreeSet<Change>) -> anyhow::Result<
         if all {
             return Ok(());
         }
+    }
+    if changes.iter().all(|c| *c == Change::Static) && builder.static_files()? {
+        return Ok(());
     }
     builder.full()
 }
