@@ -554,21 +554,7 @@ fn guide_view<'a>(index: &'a Index<'a>, page: &'a Page) -> (String, PageView<'a>
     let locale = page.locale.as_str();
     let r = body(index, page, &dir);
     let strings = site.strings(locale);
-    let steps = page
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let fact = s.wait.as_deref().and_then(|w| site.facts.get(w));
-            StepView {
-                number: i + 1,
-                title: &s.title,
-                wait: s.wait.as_deref().and_then(|w| site.render_fact(w, locale, Style::Web)),
-                wait_label: fact.and_then(|f| f.label.as_ref()).map(|l| l.get(locale, site.default_locale())),
-                text: site.interpolate(&s.text.value, locale, Style::Web),
-            }
-        })
-        .collect();
+    let steps = view::steps(site, page);
     let tier_notice = view::tier_seg(site, &page.tier)
         .map(|t| strings.get("tier_notice").map_or_else(String::new, |s| s.replace("{tier}", t)));
     let v = PageView {

@@ -20,26 +20,17 @@ use crate::output::Output;
 pub struct Print;
 
 #[derive(Serialize)]
-struct Row {
-    number: usize,
-    title: String,
-    wait: Option<String>,
-    label: Option<String>,
-    text: String,
-}
-
-#[derive(Serialize)]
 struct Contact {
     label: String,
     value: String,
 }
 
 #[derive(Serialize)]
-struct Handout {
+struct Handout<'a> {
     title: String,
     lang: String,
     summary: Option<String>,
-    rows: Vec<Row>,
+    rows: Vec<view::StepView<'a>>,
     total: Option<String>,
     contacts: Vec<Contact>,
     content_html: String,
@@ -116,24 +107,10 @@ fn contacts(site: &Site, page: &Page) -> Vec<Contact> {
         .collect()
 }
 
-fn handout(site: &Site, page: &Page) -> Handout {
+fn handout<'a>(site: &'a Site, page: &'a Page) -> Handout<'a> {
     let locale = page.locale.as_str();
     let strings = site.strings(locale);
-    let rows = page
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let f = s.wait.as_deref().and_then(|w| site.facts.get(w));
-            Row {
-                number: i + 1,
-                title: s.title.clone(),
-                wait: s.wait.as_deref().and_then(|w| site.render_fact(w, locale, Style::Web)),
-                label: f.and_then(|f| f.label.as_ref()).map(|l| l.get(locale, site.default_locale()).to_string()),
-                text: site.interpolate(&s.text.value, locale, Style::Web),
-            }
-        })
-        .collect();
+    let rows = view::steps(site, page);
     let online_url = paths::absolute(&site.config.base_url, &view::page_dir(site, page));
     let r = markdown::render(page.body(), &PrintResolver { site, page }, site.config.markdown.unsafe_html);
     Handout {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Page, PageKind, Site, Strings, paths};
+use crate::model::{Page, PageKind, Site, Strings, Style, paths};
 
 #[derive(Serialize)]
 pub struct Link {
@@ -42,13 +42,38 @@ pub struct SectionCard<'a> {
     pub more: Option<String>,
 }
 
+/// A step of a guide as every channel shows it (help timeline, handout table, screen slide).
 #[derive(Serialize)]
 pub struct StepView<'a> {
     pub number: usize,
     pub title: &'a str,
+    /// The rendered wait ("10–30 minutes").
     pub wait: Option<String>,
+    /// The wait's fact id (screens refresh the value from `status.json`).
+    pub fact: Option<&'a str>,
+    /// What the wait measures (the fact's `label`).
     pub wait_label: Option<&'a str>,
     pub text: String,
+}
+
+/// The steps of `page`, in its own locale, facts filled in as on the web.
+pub fn steps<'a>(site: &'a Site, page: &'a Page) -> Vec<StepView<'a>> {
+    let locale = page.locale.as_str();
+    page.steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let fact = s.wait.as_deref().and_then(|w| site.facts.get(w));
+            StepView {
+                number: i + 1,
+                title: &s.title,
+                wait: s.wait.as_deref().and_then(|w| site.render_fact(w, locale, Style::Web)),
+                fact: s.wait.as_deref(),
+                wait_label: fact.and_then(|f| f.label.as_ref()).map(|l| l.get(locale, site.default_locale())),
+                text: site.interpolate(&s.text.value, locale, Style::Web),
+            }
+        })
+        .collect()
 }
 
 /// What every page of the help center has.

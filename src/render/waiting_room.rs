@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::markdown::{self, Resolver};
+use super::view::{self, StepView};
 use super::{Channel, RenderContext, live};
 use crate::diag::Diagnostic;
 use crate::model::config::ScreenConfig;
@@ -20,17 +21,7 @@ const STEPS_PER_SLIDE: usize = 2;
 const WORDS_PER_MINUTE: usize = 120;
 
 #[derive(Serialize)]
-struct SlideStep {
-    title: String,
-    wait: Option<String>,
-    /// The wait's fact id (polling refreshes the value from `status.json`).
-    fact: Option<String>,
-    label: Option<String>,
-    text: String,
-}
-
-#[derive(Serialize)]
-struct Slide {
+struct Slide<'a> {
     guide: String,
     /// The locale this slide is for, and the language it is written in (the default locale
     /// when the guide has no translation).
@@ -40,7 +31,7 @@ struct Slide {
     /// "1/3" when a guide's steps take several slides.
     part: Option<String>,
     summary: Option<String>,
-    steps: Vec<SlideStep>,
+    steps: Vec<StepView<'a>>,
     total: Option<String>,
     /// A guide without steps shows its section headings as key points.
     points: Vec<String>,
@@ -59,7 +50,7 @@ struct LocaleUi {
 }
 
 #[derive(Serialize)]
-struct ScreenData {
+struct ScreenData<'a> {
     name: String,
     site_title: String,
     default_locale: String,
@@ -68,7 +59,7 @@ struct ScreenData {
     /// The guides on this screen (notices naming one of them are shown).
     guides: Vec<String>,
     locales: Vec<LocaleUi>,
-    slides: Vec<Slide>,
+    slides: Vec<Slide<'a>>,
     status: serde_json::Value,
 }
 
@@ -109,32 +100,19 @@ fn words(text: &str) -> usize {
     other + cjk.div_ceil(2)
 }
 
-fn slides_of(site: &Site, page: &Page, locale: &str, spp: u32) -> Vec<Slide> {
+fn slides_of<'a>(site: &'a Site, page: &'a Page, locale: &str, spp: u32) -> Vec<Slide<'a>> {
     let lang = page.locale.as_str();
     let strings = site.strings(lang);
     let summary = page.summary.as_ref().map(|s| site.interpolate(&s.value, lang, Style::Web));
-    let steps: Vec<SlideStep> = page
-        .steps
-        .iter()
-        .map(|s| {
-            let f = s.wait.as_deref().and_then(|w| site.facts.get(w));
-            SlideStep {
-                title: s.title.clone(),
-                wait: s.wait.as_deref().and_then(|w| site.render_fact(w, lang, Style::Web)),
-                fact: s.wait.clone(),
-                label: f.and_then(|f| f.label.as_ref()).map(|l| l.get(lang, site.default_locale()).to_string()),
-                text: site.interpolate(&s.text.value, lang, Style::Web),
-            }
-        })
-        .collect();
+    let steps = view::steps(site, page);
     let total = site.total_wait(&page.steps).map(|w| fact::format_total(w, strings, Style::Web));
     let why_words = words(site.t(lang, "screen_why_text")) + words(site.t(lang, "screen_why_title"));
     let mut slides = Vec::new();
-    let base = |part, steps: Vec<SlideStep>, points: Vec<String>, why: bool| {
+    let base = |part, steps: Vec<StepView<'a>>, points: Vec<String>, why: bool| {
         let mut n = words(&page.title) + if why { why_words } else { 0 };
         n += summary.as_deref().map_or(0, words);
         for s in &steps {
-            n += words(&s.title) + words(&s.text) + s.label.as_deref().map_or(0, words) + 2;
+            n += words(s.title) + words(&s.text) + s.wait_label.map_or(0, words) + 2;
         }
         n += points.iter().map(|p| words(p)).sum::<usize>();
         let reading = u32::try_from((n * 60).div_ceil(WORDS_PER_MINUTE)).unwrap_or(u32::MAX);
@@ -162,20 +140,20 @@ fn slides_of(site: &Site, page: &Page, locale: &str, spp: u32) -> Vec<Slide> {
     let per = steps.len().div_ceil(parts);
     let mut rest = steps.into_iter().peekable();
     for i in 0..parts {
-        let chunk: Vec<SlideStep> = rest.by_ref().take(per).collect();
+        let chunk: Vec<StepView> = rest.by_ref().take(per).collect();
         let part = (parts > 1).then(|| format!("{}/{parts}", i + 1));
         slides.push(base(part, chunk, Vec::new(), i + 1 == parts));
     }
     slides
 }
 
-fn screen_data(
-    site: &Site,
+fn screen_data<'a>(
+    site: &'a Site,
     name: &str,
     screen: &ScreenConfig,
     poll_seconds: u32,
     status: &serde_json::Value,
-) -> ScreenData {
+) -> ScreenData<'a> {
     let widest = site.config.widest_tier();
     let locales: Vec<&str> = if screen.locales.is_empty() {
         site.config.locale_codes().collect()
