@@ -208,10 +208,7 @@ impl Page {
 
     /// The folder this page belongs to (a guide's parent; a section's parent section).
     pub fn parent_path(&self) -> Option<&str> {
-        if self.path.is_empty() {
-            return None;
-        }
-        Some(self.path.rsplit_once('/').map_or("", |(p, _)| p))
+        paths::parent_folder(&self.path)
     }
 
     pub fn in_channel(&self, channel: &str) -> bool {

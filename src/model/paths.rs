@@ -12,6 +12,12 @@ pub fn page_dir(tier: Option<&str>, locale: Option<&str>, channel: Option<&str>,
     out
 }
 
+/// The folder a content path is in (`emergency/visit` → `emergency`, `emergency` → the root
+/// `""`); `None` for the root itself.
+pub fn parent_folder(path: &str) -> Option<&str> {
+    (!path.is_empty()).then(|| path.rsplit_once('/').map_or("", |(p, _)| p))
+}
+
 /// A relative URL from a page in folder `from_dir` to the file `to_file` (both relative to the
 /// output root). Works from disk and from any host path.
 pub fn relative(from_dir: &str, to_file: &str) -> String {

@@ -56,7 +56,7 @@ impl Published {
                 if !sections.insert((f.to_string(), g.locale.clone())) {
                     break; // its parents are in already
                 }
-                folder = (!f.is_empty()).then(|| f.rsplit_once('/').map_or("", |(p, _)| p));
+                folder = paths::parent_folder(f);
             }
         }
         for p in site.pages.iter().filter(|p| p.kind == PageKind::Section && !p.draft) {
@@ -148,7 +148,7 @@ impl<'a> Index<'a> {
     fn subsections(&self, folder: &str, locale: &str) -> Vec<&str> {
         self.sections
             .iter()
-            .filter(|(p, l)| l == locale && !p.is_empty() && p.rsplit_once('/').map_or("", |(a, _)| a) == folder)
+            .filter(|(p, l)| l == locale && paths::parent_folder(p) == Some(folder))
             .map(|(p, _)| p.as_str())
             .collect()
     }
@@ -279,15 +279,15 @@ pub fn render_pages(
 
 /// The search index alone, with the URL paths of the search pages that use it (`serve`
 /// refreshes it after one-guide edits, off the critical path). Nothing when search is off.
-pub fn render_search(ctx: &RenderContext, published: &Published, out: &Output) -> anyhow::Result<Vec<String>> {
-    if !search::enabled(ctx.site) {
+pub fn render_search(site: &Site, published: &Published, out: &Output) -> anyhow::Result<Vec<String>> {
+    if !search::enabled(site) {
         return Ok(Vec::new());
     }
-    let index = Index::new(ctx.site, published);
+    let index = Index::new(site, published);
     search::write_indexes(&index, out)?;
     let pages = search::tiers(&index)
         .into_iter()
-        .flat_map(|t| ctx.site.config.locale_codes().map(move |l| format!("/{}", search::page_dir(ctx.site, t, l))))
+        .flat_map(|t| site.config.locale_codes().map(move |l| format!("/{}", search::page_dir(site, t, l))))
         .collect();
     Ok(pages)
 }
@@ -395,7 +395,7 @@ fn breadcrumbs(index: &Index, folder: Option<&str>, locale: &str, dir: &str) -> 
                 if path.is_empty() { site.t(locale, "home").to_string() } else { index.section_title(path, locale) };
             crumbs.push(Link { title, url: paths::relative_page(dir, &view::section_dir(site, path, locale)) });
         }
-        f = (!path.is_empty()).then(|| path.rsplit_once('/').map_or("", |(p, _)| p));
+        f = paths::parent_folder(path);
     }
     crumbs.reverse();
     crumbs
@@ -540,7 +540,7 @@ fn section_view<'a>(index: &'a Index<'a>, path: &str, locale: &str) -> (String, 
             }
         })
         .collect();
-    let parent = (!path.is_empty()).then(|| path.rsplit_once('/').map_or("", |(p, _)| p));
+    let parent = paths::parent_folder(path);
     v.breadcrumbs = breadcrumbs(index, parent, locale, &dir);
     let tr = translations(index, &dir, locale, |l| {
         index.sections.contains(&(path.to_string(), l.to_string())).then(|| view::section_dir(site, path, l))

@@ -62,18 +62,8 @@ pub fn channels() -> Vec<Box<dyn Channel>> {
     ]
 }
 
-/// Render the whole site into `out`: enabled channels, theme assets and `static/`.
-pub fn render_site(
-    site: &Site,
-    root: &std::path::Path,
-    tiers: &BTreeSet<String>,
-    out: &Output,
-) -> anyhow::Result<Vec<Diagnostic>> {
-    render_channels(site, root, tiers, &BTreeSet::new(), out)
-}
-
-/// `render_site` limited to the channels named in `only` (all enabled ones when empty:
-/// `build --channels help`).
+/// Render the whole site into `out`: the enabled channels named in `only` (all when empty;
+/// `build --channels help`), theme assets and `static/`.
 pub fn render_channels(
     site: &Site,
     root: &std::path::Path,

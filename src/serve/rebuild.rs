@@ -10,7 +10,7 @@ use std::time::Instant;
 use super::search::SearchRefresh;
 use super::state::{Event, State};
 use crate::diag::{self, Diagnostic, Level, Sources};
-use crate::model::{Page, PageKind, Site};
+use crate::model::{Page, PageKind, Site, paths};
 use crate::output::Output;
 use crate::render::{self, RenderContext, Theme};
 
@@ -34,22 +34,29 @@ pub struct Builder {
     pending: Arc<Mutex<BTreeMap<(String, String), u64>>>,
 }
 
-/// One thread for the work after a reload (full checks, search index, other channels), so it
-/// never holds up the next edit's rebuild in rayon's global pool.
-pub fn background_pool() -> &'static rayon::ThreadPool {
-    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
-    POOL.get_or_init(|| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(1)
-            .thread_name(|_| "upfront-background".to_string())
-            .build()
-            .unwrap_or_else(|_| rayon::ThreadPoolBuilder::new().build().unwrap_or_else(|_| std::process::abort()))
-    })
+/// Run `work` on the one thread kept for the work after a reload (full checks, search index,
+/// other channels), so it never holds up the next edit's rebuild in rayon's global pool (and
+/// its own parallel parts stay on that thread). Inline if that thread cannot be started.
+pub fn in_background<R: Send>(work: impl FnOnce() -> R + Send) -> R {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    let pool = POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new().num_threads(1).thread_name(|_| "upfront-background".to_string()).build().ok()
+    });
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
+}
+
+/// Show `errors` in the terminal and over every open page.
+fn show_errors(state: &State, errors: &[Diagnostic], sources: &Sources) {
+    eprint!("{}", crate::report::human::render(errors, sources, crate::cmd::use_color(&std::io::stderr())));
+    state.set_errors(Some(crate::report::human::render(errors, sources, false)));
 }
 
 impl Builder {
     pub fn new(root: PathBuf, today: Option<jiff::civil::Date>, tiers: BTreeSet<String>, state: Arc<State>) -> Self {
-        let search = SearchRefresh::start(state.clone(), tiers.clone());
+        let search = SearchRefresh::start(state.clone());
         Builder {
             root,
             today,
@@ -69,9 +76,8 @@ impl Builder {
     /// Show blocking errors (terminal and overlay); the last good site stays up.
     fn fail(&self, diags: &[Diagnostic], sources: &Sources) {
         let errors: Vec<Diagnostic> = diags.iter().filter(|d| d.level == Level::Error).cloned().collect();
-        eprint!("{}", crate::report::human::render(&errors, sources, crate::cmd::use_color(&std::io::stderr())));
+        show_errors(&self.state, &errors, sources);
         eprintln!("serving the last good build; fix the errors above");
-        self.state.set_errors(Some(crate::report::human::render(&errors, sources, false)));
     }
 
     /// Load, check what makes pages unbuildable, render everything into memory, swap it in.
@@ -101,7 +107,7 @@ impl Builder {
             self.fail(&blocking, &loaded.sources);
             return Ok(());
         }
-        keep_static_inside(&self.root, &mut site);
+        site.static_files = static_inside(&self.root, std::mem::take(&mut site.static_files));
         let theme = match Theme::compile(&site) {
             Ok(t) => Arc::new(t),
             Err(diags) => {
@@ -119,15 +125,13 @@ impl Builder {
         let published = Arc::new(render::Published::build(&ctx));
         // The search index is rebuilt in the background; the last one serves meanwhile.
         let bundles = render::search_bundle_dirs(&site);
-        let mut files = self.state.files_under(&bundles);
-        files.extend(out.into_files());
-        let changed = self.state.update(files, true);
+        let changed = self.state.update(out.into_files(), |rel| !under(&bundles, rel));
         self.state.set_errors(None);
         self.state.send(Event::Reload(Arc::new(changed)));
         eprintln!("built {} pages in memory in {} ms", site.pages.len(), started.elapsed().as_millis());
         let site = Arc::new(site);
         if !bundles.is_empty() {
-            self.search.request(site.clone(), theme.clone(), published.clone());
+            self.search.request(site.clone(), published.clone());
         }
         self.site = Some(site);
         self.theme = Some(theme);
@@ -158,7 +162,7 @@ impl Builder {
         for rel in &list {
             out.copy(rel, &dir.join(rel))?;
         }
-        let changed = self.state.update(out.into_files(), false);
+        let changed = self.state.update(out.into_files(), |_| false);
         eprintln!(
             "static/: {} changed in {} ms",
             crate::report::plural(changed.len(), "file"),
@@ -200,39 +204,29 @@ impl Builder {
         // Edit the kept site in place: with our extra reference dropped, `make_mut` copies the
         // site only while a background task still holds it, and then only the list of shared
         // pages, not the pages.
+        let key = (page.path.clone(), page.locale.clone());
         drop(site);
-        let Some(mut site) = self.site.take() else { return Ok(false) };
-        Arc::make_mut(&mut site).pages[index] = Arc::new(page);
+        let Some(kept) = &mut self.site else { return Ok(false) };
+        Arc::make_mut(kept).pages[index] = Arc::new(page);
+        let site = kept.clone();
         Arc::make_mut(&mut self.published).retitled(&site, index);
         let out = Output::memory();
         let ctx = RenderContext { site: &site, theme: &theme, tiers: &self.tiers, search_index: false };
-        let render_diags = render::render_pages(&ctx, &self.published, &out, &targets);
-        let render_diags = match render_diags {
-            Ok(d) => d,
-            Err(e) => {
-                self.site = Some(site);
-                return Err(e);
-            }
-        };
+        let render_diags = render::render_pages(&ctx, &self.published, &out, &targets)?;
         if diag::count(&render_diags, Level::Error) > 0 {
-            self.site = Some(site);
             self.fail(&render_diags, &all_sources);
             return Ok(true);
         }
-        let changed = self.state.update(out.into_files(), false);
+        let changed = self.state.update(out.into_files(), |_| false);
         self.state.set_errors(None);
         self.state.send(Event::Reload(Arc::new(changed)));
         eprintln!("{rel}: re-rendered {} pages in {} ms", targets.len(), started.elapsed().as_millis());
         self.loaded.retain(|d| d.file != rel);
         self.loaded.append(&mut diags);
-        let key = (site.pages[index].path.clone(), site.pages[index].locale.clone());
-        self.site = Some(site);
         self.sources = all_sources;
         self.pending.lock().unwrap_or_else(PoisonError::into_inner).insert(key, generation);
         self.check_in_background(generation);
-        if let Some(site) = &self.site {
-            self.search.request(site.clone(), theme, self.published.clone());
-        }
+        self.search.request(site, self.published.clone());
         Ok(true)
     }
 
@@ -246,7 +240,7 @@ impl Builder {
         let today = self.today;
         self.background.retain(|h| !h.is_finished());
         self.background.push(std::thread::spawn(move || {
-            background_pool().install(|| {
+            in_background(|| {
                 if !state.is_current(generation) {
                     return;
                 }
@@ -262,7 +256,7 @@ impl Builder {
                     let ctx = RenderContext { site: &site, theme: &theme, tiers: &tiers, search_index: false };
                     let rest = render::render_guides(&ctx, &pages, &out);
                     if let (Ok(_), true) = (rest, state.is_current(generation)) {
-                        let changed = state.update(out.into_files(), false);
+                        let changed = state.update(out.into_files(), |_| false);
                         if !changed.is_empty() {
                             state.send(Event::Reload(Arc::new(changed)));
                         }
@@ -284,11 +278,7 @@ impl Builder {
                 if errors.is_empty() {
                     state.set_errors(None);
                 } else {
-                    eprint!(
-                        "{}",
-                        crate::report::human::render(&errors, &sources, crate::cmd::use_color(&std::io::stderr()))
-                    );
-                    state.set_errors(Some(crate::report::human::render(&errors, &sources, false)));
+                    show_errors(&state, &errors, &sources);
                 }
             });
         }));
@@ -319,21 +309,22 @@ fn same_place(old: &Page, new: &Page) -> bool {
 /// The help pages one guide's text appears on: its own, and the lists of its folder and of
 /// the folder above (section pages list their subsections' guides).
 fn touched(page: &Page) -> BTreeSet<(String, String)> {
-    let mut out = BTreeSet::from([(page.path.clone(), page.locale.clone())]);
-    let mut folder = page.parent_path();
-    for _ in 0..2 {
-        let Some(f) = folder else { break };
-        out.insert((f.to_string(), page.locale.clone()));
-        folder = (!f.is_empty()).then(|| f.rsplit_once('/').map_or("", |(p, _)| p));
-    }
-    out
+    let folder = page.parent_path();
+    let above = folder.and_then(paths::parent_folder);
+    [Some(page.path.as_str()), folder, above]
+        .into_iter()
+        .flatten()
+        .map(|p| (p.to_string(), page.locale.clone()))
+        .collect()
 }
 
-/// Serve only `static/` files that resolve inside the site root (no symlinks pointing out).
-fn keep_static_inside(root: &Path, site: &mut Site) {
-    site.static_files = static_inside(root, std::mem::take(&mut site.static_files));
+/// Whether the output file `rel` is in one of the folders `dirs`.
+pub fn under(dirs: &BTreeSet<String>, rel: &str) -> bool {
+    dirs.iter().any(|d| rel.starts_with(d.as_str()))
 }
 
+/// The `static/` files to serve: those that resolve inside the site root (no symlinks
+/// pointing out).
 fn static_inside(root: &Path, mut files: Vec<String>) -> Vec<String> {
     let dir = root.join("static");
     files.retain(|rel| {

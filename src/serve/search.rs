@@ -2,18 +2,16 @@
 //! time on a thread of its own, always on the newest site (edits made during a run are taken
 //! together by the next). A full rebuild indexes the site itself and drops what is pending.
 
-use std::collections::BTreeSet;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
 use super::state::{Event, State};
 use crate::model::Site;
 use crate::output::Output;
-use crate::render::{self, Published, RenderContext, Theme};
+use crate::render::{self, Published};
 
 /// A site to index.
 struct Snapshot {
     site: Arc<Site>,
-    theme: Arc<Theme>,
     published: Arc<Published>,
     /// The epoch it was taken in: its index is put in place only if no full rebuild came since.
     epoch: u64,
@@ -34,7 +32,7 @@ pub struct SearchRefresh {
 
 impl SearchRefresh {
     /// Start the worker thread; it ends when the last handle is dropped.
-    pub fn start(state: Arc<State>, tiers: BTreeSet<String>) -> SearchRefresh {
+    pub fn start(state: Arc<State>) -> SearchRefresh {
         let queue: Arc<(Mutex<Queue>, Condvar)> = Arc::default();
         let weak = Arc::downgrade(&queue);
         std::thread::spawn(move || {
@@ -42,9 +40,7 @@ impl SearchRefresh {
                 let Some(job) = next_job(&queue) else { continue };
                 let started = std::time::Instant::now();
                 let out = Output::memory();
-                let ctx = RenderContext { site: &job.site, theme: &job.theme, tiers: &tiers, search_index: true };
-                let result =
-                    super::rebuild::background_pool().install(|| render::render_search(&ctx, &job.published, &out));
+                let result = super::rebuild::in_background(|| render::render_search(&job.site, &job.published, &out));
                 let (lock, wake) = &*queue;
                 let mut q = lock.lock().unwrap_or_else(PoisonError::into_inner);
                 match result {
@@ -52,7 +48,7 @@ impl SearchRefresh {
                         // A bundle's file names change with its content: the old ones go. Only the
                         // search pages reload.
                         let bundles = render::search_bundle_dirs(&job.site);
-                        if !state.replace_dirs(out.into_files(), &bundles).is_empty() {
+                        if !state.update(out.into_files(), |rel| super::rebuild::under(&bundles, rel)).is_empty() {
                             state.send(Event::Reload(Arc::new(pages)));
                         }
                         eprintln!("search index refreshed in {} ms", started.elapsed().as_millis());
@@ -68,11 +64,11 @@ impl SearchRefresh {
     }
 
     /// Index this site when the worker is free (replacing any site still waiting).
-    pub fn request(&self, site: Arc<Site>, theme: Arc<Theme>, published: Arc<Published>) {
+    pub fn request(&self, site: Arc<Site>, published: Arc<Published>) {
         let (lock, wake) = &*self.queue;
         let mut q = lock.lock().unwrap_or_else(PoisonError::into_inner);
         let epoch = q.epoch;
-        q.next = Some(Snapshot { site, theme, published, epoch });
+        q.next = Some(Snapshot { site, published, epoch });
         wake.notify_all();
     }
 

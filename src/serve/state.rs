@@ -51,60 +51,30 @@ impl State {
         self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
     }
 
-    /// The files under the folders `dirs`.
-    pub fn files_under(&self, dirs: &BTreeSet<String>) -> Files {
-        let files = self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner);
-        files
-            .iter()
-            .filter(|(k, _)| dirs.iter().any(|d| k.starts_with(d.as_str())))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
-    }
-
     pub fn has(&self, rel: &str) -> bool {
         self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner).contains_key(rel)
     }
 
-    /// Put `new` files in place (`replace_all`: the whole site); the URL paths that changed.
-    pub fn update(&self, new: Files, replace_all: bool) -> Vec<String> {
+    /// Put `new` files in place; files for which `replaced` holds and that `new` lacks go
+    /// (`|_| true`: the whole site; `|_| false`: add and overwrite only). The URL paths that
+    /// changed.
+    pub fn update(&self, new: Files, replaced: impl Fn(&str) -> bool) -> Vec<String> {
         let mut files = self.files.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut changed = BTreeSet::new();
-        if replace_all {
-            for rel in files.keys().filter(|k| !new.contains_key(*k)) {
+        files.retain(|rel, _| {
+            let keep = new.contains_key(rel) || !replaced(rel);
+            if !keep {
                 changed.insert(url_of(rel));
             }
-        }
-        for (rel, bytes) in &new {
-            if files.get(rel).is_none_or(|old| old[..] != bytes[..]) {
-                changed.insert(url_of(rel));
+            keep
+        });
+        for (rel, bytes) in new {
+            if files.get(&rel).is_none_or(|old| old[..] != bytes[..]) {
+                changed.insert(url_of(&rel));
+                files.insert(rel, bytes);
             }
-        }
-        if replace_all {
-            *files = new;
-        } else {
-            files.extend(new);
         }
         changed.into_iter().collect()
-    }
-
-    /// Put `new` files in place of everything under the folders `dirs` (a search bundle, whose
-    /// file names change with its content); the URL paths that changed.
-    pub fn replace_dirs(&self, new: Files, dirs: &BTreeSet<String>) -> Vec<String> {
-        let gone: Vec<String> = {
-            let files = self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner);
-            files
-                .keys()
-                .filter(|k| dirs.iter().any(|d| k.starts_with(d.as_str())) && !new.contains_key(*k))
-                .cloned()
-                .collect()
-        };
-        let mut changed = self.update(new, false);
-        let mut files = self.files.write().unwrap_or_else(std::sync::PoisonError::into_inner);
-        for rel in gone {
-            files.remove(&rel);
-            changed.push(url_of(&rel));
-        }
-        changed
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
