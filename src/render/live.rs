@@ -214,7 +214,7 @@ impl Channel for Status {
     }
 
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
-        let json = serde_json::to_string_pretty(&status_json(ctx.site))?;
+        let json = serde_json::to_string_pretty(ctx.status_json())?;
         out.write("status.json", format!("{json}\n").as_bytes())?;
         Ok(Vec::new())
     }

@@ -29,11 +29,28 @@ pub struct RenderContext<'a> {
     pub tiers: &'a BTreeSet<String>,
     /// Whether a full render builds the search index (`serve` builds it in the background).
     pub search_index: bool,
+    /// `status.json`'s object, built once for the status file and every screen.
+    status: std::sync::OnceLock<serde_json::Value>,
 }
 
-impl RenderContext<'_> {
+impl<'a> RenderContext<'a> {
+    /// A context that renders everything, the search index included.
+    pub fn new(site: &'a Site, theme: &'a Theme, tiers: &'a BTreeSet<String>) -> Self {
+        RenderContext { site, theme, tiers, search_index: true, status: std::sync::OnceLock::new() }
+    }
+
+    /// The same, leaving the search index to a later `render_search` (`serve`).
+    #[must_use]
+    pub fn without_search_index(self) -> Self {
+        RenderContext { search_index: false, ..self }
+    }
+
     pub fn tier_included(&self, tier: &str) -> bool {
         self.tiers.is_empty() || self.tiers.contains(tier)
+    }
+
+    pub fn status_json(&self) -> &serde_json::Value {
+        self.status.get_or_init(|| live::status_json(self.site))
     }
 }
 
@@ -75,7 +92,7 @@ pub fn render_channels(
         Ok(t) => t,
         Err(diags) => return Ok(diags),
     };
-    render_with(&RenderContext { site, theme: &theme, tiers, search_index: true }, root, only, out)
+    render_with(&RenderContext::new(site, &theme, tiers), root, only, out)
 }
 
 /// Render with an already compiled theme (`serve` keeps one between rebuilds).

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::markdown::{self, Resolver};
 use super::view::{self, StepView};
-use super::{Channel, RenderContext, live};
+use super::{Channel, RenderContext};
 use crate::diag::Diagnostic;
 use crate::model::config::ScreenConfig;
 use crate::model::{Page, PageKind, Site, Style, fact};
@@ -60,7 +60,7 @@ struct ScreenData<'a> {
     guides: Vec<String>,
     locales: Vec<LocaleUi>,
     slides: Vec<Slide<'a>>,
-    status: serde_json::Value,
+    status: &'a serde_json::Value,
 }
 
 const UI_KEYS: [&str; 12] = [
@@ -152,7 +152,7 @@ fn screen_data<'a>(
     name: &str,
     screen: &ScreenConfig,
     poll_seconds: u32,
-    status: &serde_json::Value,
+    status: &'a serde_json::Value,
 ) -> ScreenData<'a> {
     let widest = site.config.widest_tier();
     let locales: Vec<&str> = if screen.locales.is_empty() {
@@ -202,7 +202,7 @@ fn screen_data<'a>(
         guides: guides.iter().map(ToString::to_string).collect(),
         locales: ui,
         slides,
-        status: status.clone(),
+        status,
     }
 }
 
@@ -214,10 +214,10 @@ impl Channel for WaitingRoom {
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
         let site = ctx.site;
         let config = site.config.waiting_room();
-        let status = live::status_json(site);
+        let status = ctx.status_json();
         let mut diags = Vec::new();
         for (name, screen) in &config.screens {
-            let data = screen_data(site, name, screen, config.poll_seconds(), &status);
+            let data = screen_data(site, name, screen, config.poll_seconds(), status);
             let mut context = tera::Context::new();
             context.insert("screen", &data);
             context.insert("first", &data.locales.first());

@@ -11,6 +11,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::sse::{self, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use futures_util::StreamExt as _;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::state::{Event, State};
@@ -60,19 +61,16 @@ async fn events(AxumState(app): AxumState<App>, headers: HeaderMap) -> Response 
     if let Some(errors) = app.state.errors() {
         first.push(to_sse(&Event::Errors(errors)).unwrap_or_default());
     }
-    let stream = futures_util::stream::unfold((rx, first), |(mut rx, mut first)| async move {
-        if !first.is_empty() {
-            let e = first.remove(0);
-            return Some((Ok::<_, Infallible>(e), (rx, first)));
-        }
+    let live = futures_util::stream::unfold(rx, |mut rx| async move {
         loop {
             match rx.recv().await {
-                Ok(event) => return to_sse(&event).map(|e| (Ok(e), (rx, first))),
+                Ok(event) => return to_sse(&event).map(|e| (Ok(e), rx)),
                 Err(RecvError::Lagged(_)) => {}
                 Err(RecvError::Closed) => return None,
             }
         }
     });
+    let stream = futures_util::stream::iter(first.into_iter().map(Ok::<_, Infallible>)).chain(live);
     Sse::new(stream).keep_alive(KeepAlive::default()).into_response()
 }
 
@@ -127,11 +125,11 @@ async fn file(AxumState(app): AxumState<App>, headers: HeaderMap, uri: Uri) -> R
             return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, v)]).into_response();
         }
     }
-    let locale = rel.split('/').next().unwrap_or("");
-    let not_found = [format!("{locale}/404.html"), "404.html".to_string()];
-    for page in not_found.iter().filter(|p| !p.starts_with('/')) {
-        if let Some(bytes) = state.file(page) {
-            return respond(StatusCode::NOT_FOUND, page, &bytes);
+    // The 404 page of the request's locale (its first segment), else the default locale's.
+    let first = rel.split('/').next().unwrap_or("");
+    for page in [format!("{first}/404.html"), "404.html".to_string()] {
+        if let Some(bytes) = state.file(&page) {
+            return respond(StatusCode::NOT_FOUND, &page, &bytes);
         }
     }
     (StatusCode::NOT_FOUND, "not found\n").into_response()

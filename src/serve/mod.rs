@@ -61,8 +61,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<ExitCode> {
             shutdown_signal().await;
             stop.send(state::Event::Shutdown);
         });
-        let server = std::pin::pin!(server.into_future());
-        let mut server = server;
+        let mut server = std::pin::pin!(server.into_future());
         tokio::select! {
             r = &mut server => r.context("the server failed")?,
             () = async { shutdown_signal().await; tokio::time::sleep(Duration::from_secs(3)).await } => {}

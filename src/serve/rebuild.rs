@@ -116,7 +116,7 @@ impl Builder {
             }
         };
         let out = Output::memory();
-        let ctx = RenderContext { site: &site, theme: &theme, tiers: &self.tiers, search_index: false };
+        let ctx = RenderContext::new(&site, &theme, &self.tiers).without_search_index();
         let diags = render::render_with(&ctx, &self.root, &BTreeSet::new(), &out)?;
         if diag::count(&diags, Level::Error) > 0 {
             self.fail(&diags, &loaded.sources);
@@ -211,7 +211,7 @@ impl Builder {
         let site = kept.clone();
         Arc::make_mut(&mut self.published).retitled(&site, index);
         let out = Output::memory();
-        let ctx = RenderContext { site: &site, theme: &theme, tiers: &self.tiers, search_index: false };
+        let ctx = RenderContext::new(&site, &theme, &self.tiers).without_search_index();
         let render_diags = render::render_pages(&ctx, &self.published, &out, &targets)?;
         if diag::count(&render_diags, Level::Error) > 0 {
             self.fail(&render_diags, &all_sources);
@@ -253,7 +253,7 @@ impl Builder {
                 if !guides.is_empty() {
                     let pages: Vec<&Page> = guides.iter().filter_map(|((p, l), _)| site.page(p, l)).collect();
                     let out = Output::memory();
-                    let ctx = RenderContext { site: &site, theme: &theme, tiers: &tiers, search_index: false };
+                    let ctx = RenderContext::new(&site, &theme, &tiers).without_search_index();
                     let rest = render::render_guides(&ctx, &pages, &out);
                     if let (Ok(_), true) = (rest, state.is_current(generation)) {
                         let changed = state.update(out.into_files(), |_| false);
