@@ -57,10 +57,9 @@ impl Output {
             .prefix(".upfront-build-")
             .tempdir_in(&parent)
             .with_context(|| format!("cannot create a staging folder in {}", parent.display()))?;
-        let out = Output { backend: Backend::Disk { staging, target: target.to_path_buf() }, written: 0.into() };
-        out.write(MARKER, MARKER_TEXT.as_bytes())?;
-        out.written.store(0, std::sync::atomic::Ordering::Relaxed);
-        Ok(out)
+        let marker = staging.path().join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).with_context(|| format!("cannot write {}", marker.display()))?;
+        Ok(Output { backend: Backend::Disk { staging, target: target.to_path_buf() }, written: 0.into() })
     }
 
     fn prepare(staging: &Path, rel: &str) -> anyhow::Result<PathBuf> {

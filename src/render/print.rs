@@ -136,10 +136,7 @@ struct SectionLink {
 
 /// A section's title in `locale` (its `_index` page), else its folder name.
 fn section_title<'a>(site: &'a Site, locale: &str, section: &'a str) -> &'a str {
-    site.pages
-        .iter()
-        .find(|p| p.kind == PageKind::Section && p.path == section && p.locale == locale)
-        .map_or(section, |p| p.title.as_str())
+    site.page(section, locale).filter(|p| p.kind == PageKind::Section).map_or(section, |p| p.title.as_str())
 }
 
 /// Render `template` into `<dir>index.html`; a template error comes back as a diagnostic.

@@ -1,6 +1,6 @@
 //! QR codes for print handouts, as SVG. The qrcode crate encodes, lays out and masks; the
 //! mask is chosen here by the crate's own penalty rules (ISO/IEC 18004 N1–N4) computed on
-//! plain booleans, and the SVG is one path of runs. The crate's `apply_best_mask` (a boxed
+//! bit sets (codes up to 64 modules wide; wider ones are left to the crate), and the SVG is one path of runs. The crate's `apply_best_mask` (a boxed
 //! closure per module) and SVG writer (a `write!` per module) were 70% of the print
 //! channel's CPU time on 10,000 handouts; the codes are the same, module for module.
 
@@ -29,18 +29,23 @@ pub fn modules(data: &[u8]) -> Option<(Vec<Color>, usize)> {
     if !matches!(version, Version::Normal(_)) {
         return None;
     }
-    let (data, ec) = ec::construct_codewords(&bits.into_bytes(), version, level).ok()?;
+    let width = usize::try_from(version.width()).ok()?;
+    if width > 64 {
+        // A URL of 250+ characters: the crate scores the masks itself, more slowly.
+        let code = qrcode::QrCode::with_bits(bits, level).ok()?;
+        return Some((code.into_colors(), width));
+    }
+    let (codewords, ec) = ec::construct_codewords(&bits.into_bytes(), version, level).ok()?;
     let mut canvas = Canvas::new(version, level);
     canvas.draw_all_functional_patterns();
-    canvas.draw_data(&data, &ec);
-    let width = usize::try_from(version.width()).ok()?;
+    canvas.draw_data(&codewords, &ec);
     MASKS
         .iter()
         .map(|&mask| {
             let mut c = canvas.clone();
             c.apply_mask(mask);
             let colors = c.into_colors();
-            (if width <= 64 { penalty_bits(&colors, width) } else { penalty(&colors, width) }, colors)
+            (penalty(&colors, width), colors)
         })
         .min_by_key(|(score, _)| *score)
         .map(|(_, colors)| (colors, width))
@@ -73,37 +78,11 @@ pub fn svg(url: &str) -> Option<String> {
     Some(svg)
 }
 
-/// The penalty of a masked code (lower reads better): runs of five or more of a colour,
-/// 2×2 blocks of one colour, finder-like patterns, and the dark/light balance. The same
-/// scores as the crate's, less its constant 2 × 360 for the three real finder patterns.
+/// The penalty of a masked code (lower reads better), by the crate's rules less its constant
+/// 2 × 360 for the three real finder patterns: N1 runs of five or more modules of a colour,
+/// N2 2×2 blocks of one colour, N3 finder-like patterns, N4 the dark/light balance. Rows and
+/// columns are bit sets, so a code is at most 64 modules wide (version 11).
 fn penalty(m: &[Color], w: usize) -> u32 {
-    let rows: Vec<bool> = m.iter().map(|c| *c == Color::Dark).collect();
-    let mut cols = vec![false; rows.len()];
-    for (y, row) in rows.chunks_exact(w).enumerate() {
-        for (x, &c) in row.iter().enumerate() {
-            cols[x * w + y] = c;
-        }
-    }
-    let mut score = 0;
-    for line in rows.chunks_exact(w).chain(cols.chunks_exact(w)) {
-        score += runs(line) + finders(line);
-    }
-    for (a, b) in rows.chunks_exact(w).zip(rows.chunks_exact(w).skip(1)) {
-        for x in 0..w - 1 {
-            let c = a[x];
-            if a[x + 1] == c && b[x] == c && b[x + 1] == c {
-                score += 3;
-            }
-        }
-    }
-    let dark = rows.iter().filter(|&&c| c).count();
-    let ratio = dark * 200 / rows.len();
-    score + u32::try_from(ratio.abs_diff(100)).unwrap_or(u32::MAX / 2)
-}
-
-/// `penalty` on rows and columns as bit sets (a code up to 64 modules wide: version 11, a
-/// URL of about 250 characters), a few instructions per line instead of per module.
-fn penalty_bits(m: &[Color], w: usize) -> u32 {
     let full = if w == 64 { u64::MAX } else { (1u64 << w) - 1 };
     let mut rows = vec![0u64; w];
     let mut cols = vec![0u64; w];
@@ -116,7 +95,7 @@ fn penalty_bits(m: &[Color], w: usize) -> u32 {
     }
     let mut score = 0;
     for &line in rows.iter().chain(&cols) {
-        score += runs_bits(line, w) + finders_bits(line, w);
+        score += runs(line, w) + finders(line, w);
     }
     for pair in rows.windows(2) {
         let (a, b) = (pair[0], pair[1]);
@@ -130,8 +109,9 @@ fn penalty_bits(m: &[Color], w: usize) -> u32 {
     score + (dark * 200 / total).abs_diff(100)
 }
 
-/// `runs` on a line of `w` modules (bit j = module j).
-fn runs_bits(line: u64, w: usize) -> u32 {
+/// N1 on a line of `w` modules (bit j = module j): each run of five or more modules of one
+/// colour scores its length less 2.
+fn runs(line: u64, w: usize) -> u32 {
     // Bit j set where module j differs from module j + 1; the last module always ends a run.
     let last = 1u64 << (w - 1);
     let mut ends = (line ^ (line >> 1)) & (last - 1) | last;
@@ -148,8 +128,9 @@ fn runs_bits(line: u64, w: usize) -> u32 {
     score
 }
 
-/// `finders` on a line of `w` modules (bit j = module j).
-fn finders_bits(line: u64, w: usize) -> u32 {
+/// N3 on a line of `w` modules (bit j = module j): each dark-light-dark×3-light-dark pattern
+/// with four light (or outside) modules on at least one side scores 40.
+fn finders(line: u64, w: usize) -> u32 {
     if w < 7 {
         return 0;
     }
@@ -170,59 +151,27 @@ fn finders_bits(line: u64, w: usize) -> u32 {
     score
 }
 
-/// N1: each run of five or more modules of one colour scores its length less 2.
-fn runs(line: &[bool]) -> u32 {
-    let mut score = 0;
-    let mut len = 0_u32;
-    for (j, &c) in line.iter().enumerate() {
-        if j > 0 && line[j - 1] == c {
-            len += 1;
-        } else {
-            if len >= 5 {
-                score += len - 2;
-            }
-            len = 1;
-        }
-    }
-    if len >= 5 { score + len - 2 } else { score }
-}
-
-/// N3: each dark-light-dark×3-light-dark pattern with four light (or outside) modules on at
-/// least one side scores 40.
-fn finders(line: &[bool]) -> u32 {
-    const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
-    let w = line.len();
-    let mut score = 0;
-    for j in 0..w.saturating_sub(6) {
-        if !line[j] || line[j + 1] || line[j..j + 7] != PATTERN {
-            continue;
-        }
-        let left_dark = line[j.saturating_sub(4)..j].iter().any(|&c| c);
-        let right_dark = line[(j + 7).min(w)..(j + 11).min(w)].iter().any(|&c| c);
-        if !left_dark || !right_dark {
-            score += 40;
-        }
-    }
-    score
-}
-
 #[cfg(test)]
 mod tests {
     /// The same modules as the crate's own `QrCode::new` (which scores masks itself), for URLs
-    /// of many lengths (versions 3 to 8) and contents.
+    /// of many lengths (versions 3 to 11, the widest the bit sets take) and contents.
     #[test]
     fn same_codes_as_the_crate() {
+        let mut widths = std::collections::BTreeSet::new();
         for n in 0..300 {
             let url = format!(
                 "https://help.riverside.example/{}/guide-{n}/{}",
-                "zh/emergency".repeat(n % 7),
+                "zh/emergency".repeat(n % 14),
                 "x".repeat(n % 40)
             );
             let (ours, width) = super::modules(url.as_bytes()).unwrap_or_default();
             let theirs = qrcode::QrCode::new(url.as_bytes()).unwrap_or_else(|_| panic!("{url}"));
             assert_eq!(width, theirs.width(), "{url}");
             assert!(ours == theirs.to_colors(), "{url}: another mask than the crate's");
+            widths.insert(width);
         }
+        // Versions 3 (29 modules) to 11 (61) all went through the bit-set scoring.
+        assert!((29..=61).step_by(4).all(|w| widths.contains(&w)), "{widths:?}");
     }
 
     /// The path covers exactly the dark modules, shifted by the quiet zone.
@@ -250,27 +199,9 @@ mod tests {
         assert!(drawn == dark);
     }
 
-    /// The bit-set penalty equals the plain one on every mask of codes of many sizes, and a
-    /// code wider than 64 modules (the plain path) still matches the crate.
+    /// A code wider than 64 modules comes from the crate itself.
     #[test]
-    fn both_penalties_agree() {
-        for n in [0_usize, 30, 90, 200] {
-            let url = format!("https://help.riverside.example/{}", "a".repeat(n));
-            let bits = qrcode::bits::encode_auto(url.as_bytes(), qrcode::EcLevel::M).unwrap_or_else(|_| panic!());
-            let version = bits.version();
-            let (data, ec) =
-                qrcode::ec::construct_codewords(&bits.into_bytes(), version, qrcode::EcLevel::M).unwrap_or_default();
-            let mut canvas = qrcode::canvas::Canvas::new(version, qrcode::EcLevel::M);
-            canvas.draw_all_functional_patterns();
-            canvas.draw_data(&data, &ec);
-            let w = usize::try_from(version.width()).unwrap_or_default();
-            for mask in super::MASKS {
-                let mut c = canvas.clone();
-                c.apply_mask(mask);
-                let colors = c.into_colors();
-                assert_eq!(super::penalty_bits(&colors, w), super::penalty(&colors, w), "{n} {mask:?}");
-            }
-        }
+    fn wide_codes() {
         let long = format!("https://help.riverside.example/{}", "b".repeat(400));
         let (ours, width) = super::modules(long.as_bytes()).unwrap_or_default();
         assert!(width > 64);
@@ -279,17 +210,24 @@ mod tests {
 
     #[test]
     fn runs_and_finders() {
-        assert_eq!(super::runs(&[true; 5]), 3);
-        assert_eq!(super::runs(&[true, true, false, false, false, false, false, false]), 4);
-        assert_eq!(super::runs(&[true, false, true, false]), 0);
+        let line = |modules: &[bool]| -> (u64, usize) {
+            (modules.iter().enumerate().filter(|(_, d)| **d).map(|(i, _)| 1u64 << i).sum(), modules.len())
+        };
+        let score = |modules: &[bool]| {
+            let (l, w) = line(modules);
+            (super::runs(l, w), super::finders(l, w))
+        };
+        assert_eq!(score(&[true; 5]).0, 3);
+        assert_eq!(score(&[true, true, false, false, false, false, false, false]).0, 4);
+        assert_eq!(score(&[true, false, true, false]).0, 0);
         let finder =
             [false, false, false, false, true, false, true, true, true, false, true, false, false, false, false];
-        assert_eq!(super::finders(&finder), 40);
+        assert_eq!(score(&finder).1, 40);
         let mut surrounded = finder;
         surrounded[0] = true;
         surrounded[14] = true;
-        assert_eq!(super::finders(&surrounded), 0);
+        assert_eq!(score(&surrounded).1, 0);
         surrounded[14] = false;
-        assert_eq!(super::finders(&surrounded), 40);
+        assert_eq!(score(&surrounded).1, 40);
     }
 }
