@@ -68,15 +68,16 @@ pub trait Channel: Sync {
     }
 }
 
-/// The channels this build knows, in output order.
-pub fn channels() -> Vec<Box<dyn Channel>> {
-    vec![
+/// The channels this build knows that the site turns on, in output order.
+fn enabled_channels(site: &Site) -> impl Iterator<Item = Box<dyn Channel>> + '_ {
+    let all: [Box<dyn Channel>; 5] = [
         Box::new(help::Help),
         Box::new(sms::Sms),
         Box::new(live::Status),
         Box::new(waiting_room::WaitingRoom),
         Box::new(print::Print),
-    ]
+    ];
+    all.into_iter().filter(|c| site.config.channel_enabled(c.name()))
 }
 
 /// Render the whole site into `out`: the enabled channels named in `only` (all when empty;
@@ -104,10 +105,8 @@ pub fn render_with(
 ) -> anyhow::Result<Vec<Diagnostic>> {
     let (site, theme) = (ctx.site, ctx.theme);
     let mut diags = Vec::new();
-    for channel in channels() {
-        if site.config.channel_enabled(channel.name()) && (only.is_empty() || only.contains(channel.name())) {
-            diags.extend(channel.render(ctx, out)?);
-        }
+    for channel in enabled_channels(site).filter(|c| only.is_empty() || only.contains(c.name())) {
+        diags.extend(channel.render(ctx, out)?);
     }
     for (name, bytes) in &theme.assets {
         if let Some(css) = name.strip_prefix("help/") {
@@ -134,10 +133,8 @@ pub fn search_bundle_dirs(site: &Site) -> std::collections::BTreeSet<String> {
 /// (`serve`, after `render_pages` re-rendered their help pages).
 pub fn render_guides(ctx: &RenderContext, pages: &[&Page], out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    for channel in channels() {
-        if ctx.site.config.channel_enabled(channel.name()) {
-            diags.extend(channel.render_guides(ctx, out, pages)?);
-        }
+    for channel in enabled_channels(ctx.site) {
+        diags.extend(channel.render_guides(ctx, out, pages)?);
     }
     Ok(diags)
 }

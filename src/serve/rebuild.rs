@@ -330,7 +330,9 @@ fn static_inside(root: &Path, mut files: Vec<String>) -> Vec<String> {
     files.retain(|rel| {
         let inside = dir.join(rel).canonicalize().is_ok_and(|p| p.starts_with(root));
         if !inside {
-            eprintln!("warning: not serving static/{rel}: it links outside the site");
+            eprintln!(
+                "warning: not serving static/{rel}: it links outside the site; copy the file into static/ instead"
+            );
         }
         inside
     });
