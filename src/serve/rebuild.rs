@@ -125,7 +125,7 @@ impl Builder {
         let published = Arc::new(render::Published::build(&ctx));
         // The search index is rebuilt in the background; the last one serves meanwhile.
         let bundles = render::search_bundle_dirs(&site);
-        let changed = self.state.update(out.into_files(), |rel| !under(&bundles, rel));
+        let changed = self.state.replace(out.into_files(), |rel| !under(&bundles, rel));
         self.state.set_errors(None);
         self.state.send(Event::Reload(Arc::new(changed)));
         eprintln!("built {} pages in memory in {} ms", site.pages.len(), started.elapsed().as_millis());
@@ -162,7 +162,7 @@ impl Builder {
         for rel in &list {
             out.copy(rel, &dir.join(rel))?;
         }
-        let changed = self.state.update(out.into_files(), |_| false);
+        let changed = self.state.merge(out.into_files());
         eprintln!(
             "static/: {} changed in {} ms",
             crate::report::plural(changed.len(), "file"),
@@ -217,7 +217,7 @@ impl Builder {
             self.fail(&render_diags, &all_sources);
             return Ok(true);
         }
-        let changed = self.state.update(out.into_files(), |_| false);
+        let changed = self.state.merge(out.into_files());
         self.state.set_errors(None);
         self.state.send(Event::Reload(Arc::new(changed)));
         eprintln!("{rel}: re-rendered {} pages in {} ms", targets.len(), started.elapsed().as_millis());
@@ -256,7 +256,7 @@ impl Builder {
                     let ctx = RenderContext::new(&site, &theme, &tiers).without_search_index();
                     let rest = render::render_guides(&ctx, &pages, &out);
                     if let (Ok(_), true) = (rest, state.is_current(generation)) {
-                        let changed = state.update(out.into_files(), |_| false);
+                        let changed = state.merge(out.into_files());
                         if !changed.is_empty() {
                             state.send(Event::Reload(Arc::new(changed)));
                         }

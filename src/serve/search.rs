@@ -48,7 +48,7 @@ impl SearchRefresh {
                         // A bundle's file names change with its content: the old ones go. Only the
                         // search pages reload.
                         let bundles = render::search_bundle_dirs(&job.site);
-                        if !state.update(out.into_files(), |rel| super::rebuild::under(&bundles, rel)).is_empty() {
+                        if !state.replace(out.into_files(), |rel| super::rebuild::under(&bundles, rel)).is_empty() {
                             state.send(Event::Reload(Arc::new(pages)));
                         }
                         eprintln!("search index refreshed in {} ms", started.elapsed().as_millis());

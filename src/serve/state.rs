@@ -55,26 +55,25 @@ impl State {
         self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner).contains_key(rel)
     }
 
-    /// Put `new` files in place; files for which `replaced` holds and that `new` lacks go
-    /// (`|_| true`: the whole site; `|_| false`: add and overwrite only). The URL paths that
-    /// changed.
-    pub fn update(&self, new: Files, replaced: impl Fn(&str) -> bool) -> Vec<String> {
+    /// Put `new` files in place (added or overwritten); the URL paths that changed.
+    pub fn merge(&self, new: Files) -> Vec<String> {
+        let mut files = self.files.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        merge_into(&mut files, new, BTreeSet::new())
+    }
+
+    /// `merge`, and the files for which `in_scope` holds that `new` lacks go (`|_| true`: the
+    /// whole site is replaced). Scans every file served, so not for one-page edits.
+    pub fn replace(&self, new: Files, in_scope: impl Fn(&str) -> bool) -> Vec<String> {
         let mut files = self.files.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut changed = BTreeSet::new();
         files.retain(|rel, _| {
-            let keep = new.contains_key(rel) || !replaced(rel);
+            let keep = new.contains_key(rel) || !in_scope(rel);
             if !keep {
                 changed.insert(url_of(rel));
             }
             keep
         });
-        for (rel, bytes) in new {
-            if files.get(&rel).is_none_or(|old| old[..] != bytes[..]) {
-                changed.insert(url_of(&rel));
-                files.insert(rel, bytes);
-            }
-        }
-        changed.into_iter().collect()
+        merge_into(&mut files, new, changed)
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Event> {
@@ -114,6 +113,17 @@ impl State {
     pub fn is_current(&self, generation: u64) -> bool {
         self.generation.load(Ordering::SeqCst) == generation
     }
+}
+
+/// Put `new` into `files`, adding the URL paths of files that changed to `changed`.
+fn merge_into(files: &mut Files, new: Files, mut changed: BTreeSet<String>) -> Vec<String> {
+    for (rel, bytes) in new {
+        if files.get(&rel).is_none_or(|old| old[..] != bytes[..]) {
+            changed.insert(url_of(&rel));
+            files.insert(rel, bytes);
+        }
+    }
+    changed.into_iter().collect()
 }
 
 /// The URL path of an output file: `a/b/index.html` → `/a/b/`.
