@@ -14,6 +14,7 @@ use super::markdown::{self, Resolver};
 use super::view::{self, locale_seg, tier_seg};
 use super::{Channel, RenderContext};
 use crate::diag::Diagnostic;
+use crate::model::slug::slugify;
 use crate::model::{FactValue, Page, PageKind, Site, Style, fact, links, paths};
 use crate::output::Output;
 
@@ -40,6 +41,8 @@ struct Handout<'a> {
 }
 
 /// Links in a handout point at the online help center (absolute URLs); facts as on the web.
+/// Heading ids start with the guide's path (`emergency-visit--triage`): a "print all" page
+/// holds several guides, and slugs never contain `--`, so no two sheets share an id.
 struct PrintResolver<'a> {
     site: &'a Site,
     page: &'a Page,
@@ -58,11 +61,15 @@ impl Resolver for PrintResolver<'_> {
                 let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
                 paths::absolute(&self.site.config.base_url, &view::page_dir(self.site, target)) + &frag
             }
-            _ => dest.to_string(),
+            links::Link::SamePage { fragment } => format!("#{}{fragment}", self.id_prefix()),
+            links::Link::External => dest.to_string(),
         }
     }
     fn glossary(&self) -> Vec<(&str, &str)> {
         Vec::new()
+    }
+    fn id_prefix(&self) -> String {
+        slugify(&self.page.path) + "--"
     }
 }
 
