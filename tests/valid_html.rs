@@ -12,7 +12,8 @@ use std::path::Path;
 use common::{Site, snapshot};
 
 /// What the Nu Html Checker would reject that a scan can see: a repeated `id`, an `id` with
-/// a space, a heading that skips a level, an empty `action`; as `file: problem`.
+/// a space, a heading that skips a level, more than one `h1`, an empty `action`; as
+/// `file: problem`.
 fn id_problems(public: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     let mut pages = 0;
@@ -29,6 +30,9 @@ fn id_problems(public: &Path) -> Vec<String> {
         problems.extend(ids.iter().filter(|(_, n)| **n > 1).map(|(id, n)| format!("{file}: id \"{id}\" {n} times")));
         problems
             .extend(ids.keys().filter(|id| id.contains(char::is_whitespace)).map(|id| format!("{file}: id \"{id}\"")));
+        if html.matches("<h1").count() > 1 {
+            problems.push(format!("{file}: {} h1 headings", html.matches("<h1").count()));
+        }
         let mut last = 0;
         for level in html.split("<h").filter_map(|p| p.chars().next()?.to_digit(10)) {
             if level > last + 1 {

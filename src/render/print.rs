@@ -180,6 +180,8 @@ fn context(
     );
     c.insert("handouts", handouts);
     c.insert("sections", sections);
+    // A "print all" page has its own `h1`; its sheets' titles are `h2`s.
+    c.insert("print_all", &false);
     c.insert("home_url", &paths::relative_page(dir, &paths::page_dir(None, locale_seg(site, locale), None, "")));
     c
 }
@@ -279,7 +281,8 @@ fn render_print(ctx: &RenderContext, out: &Output, only: Option<&[&Page]>) -> an
                     format!("{all}: {}", section_title(site, locale, section))
                 };
                 let hs: Vec<&Handout> = hs.iter().filter_map(|&i| handouts[i].as_ref()).collect();
-                let c = context(site, locale, &dir, &title, &hs, &links);
+                let mut c = context(site, locale, &dir, &title, &hs, &links);
+                c.insert("print_all", &true);
                 render_to(ctx, out, "print/all.html", &dir, &c)
             })
             .collect();
