@@ -20,10 +20,34 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
-/// Hands out unique heading ids within one page: `x`, `x-2`, `x-3`.
-#[derive(Debug, Default)]
+/// The ids the built-in theme writes around a page body (`<main id="main">`, the search
+/// box, "On this page", the section listings). A heading never takes one: "Main" becomes
+/// `main-2`, as a repeat would. A theme test keeps this list in step with `templates/`.
+pub const THEME_IDS: &[&str] = &[
+    "guides-heading",
+    "main",
+    "results-heading",
+    "search-form",
+    "search-input",
+    "search-results",
+    "search-status",
+    "sections-heading",
+    "site-search",
+    "steps-heading",
+    "toc-heading",
+];
+
+/// Hands out unique heading ids within one page: `x`, `x-2`, `x-3`, never one of
+/// [`THEME_IDS`].
+#[derive(Debug)]
 pub struct IdAllocator {
     seen: HashMap<String, usize>,
+}
+
+impl Default for IdAllocator {
+    fn default() -> Self {
+        IdAllocator { seen: THEME_IDS.iter().map(|id| ((*id).to_string(), 1)).collect() }
+    }
 }
 
 impl IdAllocator {
@@ -63,5 +87,8 @@ mod tests {
         assert_eq!(ids.next_id("Steps 2"), "steps-2-2");
         assert_eq!(ids.next_id("Steps"), "steps-3");
         assert_eq!(ids.next_id("!!"), "section");
+        assert_eq!(ids.next_id("Main"), "main-2");
+        assert_eq!(ids.next_id("Main"), "main-3");
+        assert_eq!(ids.next_id("On this page"), "on-this-page");
     }
 }

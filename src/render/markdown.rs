@@ -31,6 +31,10 @@ pub trait Resolver {
     fn glossary(&self) -> Vec<(&str, &str)> {
         Vec::new()
     }
+    /// Put before every heading id, for pages that hold several bodies (print all).
+    fn id_prefix(&self) -> String {
+        String::new()
+    }
 }
 
 /// Split a text event at the first unexplained glossary term: the term in `<dfn>`, then its
@@ -75,9 +79,67 @@ pub fn safe_url(dest: &str) -> bool {
     }
 }
 
+/// Footnotes numbered in order of first mention, as pulldown-cmark numbers them, with ids of
+/// our own: `footnote--<n>` (after the page's id prefix). pulldown-cmark would use the label
+/// as written, which may hold spaces, repeat a heading's id or another sheet's.
+#[derive(Default)]
+struct Footnotes {
+    /// Labels in numbering order, with whether their definition was written out yet.
+    labels: Vec<(String, bool)>,
+}
+
+impl Footnotes {
+    fn number(&mut self, label: &str) -> usize {
+        if let Some(i) = self.labels.iter().position(|(l, _)| l == label) {
+            return i + 1;
+        }
+        self.labels.push((label.to_string(), false));
+        self.labels.len()
+    }
+
+    /// A footnote event as our own HTML; any other event unchanged.
+    fn event<'a>(&mut self, event: Event<'a>, id_prefix: &str) -> Event<'a> {
+        match event {
+            Event::FootnoteReference(label) => self.reference(&label, id_prefix),
+            Event::Start(Tag::FootnoteDefinition(label)) => self.definition(&label, id_prefix),
+            Event::End(TagEnd::FootnoteDefinition) => Event::Html(CowStr::from("</div>\n")),
+            other => other,
+        }
+    }
+
+    fn reference(&mut self, label: &str, id_prefix: &str) -> Event<'static> {
+        let n = self.number(label);
+        let html = format!("<sup class=\"footnote-reference\"><a href=\"#{id_prefix}footnote--{n}\">{n}</a></sup>");
+        Event::InlineHtml(CowStr::from(html))
+    }
+
+    /// The opening of a definition; a label defined twice gets its id only once.
+    fn definition(&mut self, label: &str, id_prefix: &str) -> Event<'static> {
+        let n = self.number(label);
+        let first = !std::mem::replace(&mut self.labels[n - 1].1, true);
+        let id = if first { format!(" id=\"{id_prefix}footnote--{n}\"") } else { String::new() };
+        let html = format!("<div class=\"footnote-definition\"{id}><sup class=\"footnote-definition-label\">{n}</sup>");
+        Event::Html(CowStr::from(html))
+    }
+}
+
+fn is_footnote(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_)) | Event::End(TagEnd::FootnoteDefinition)
+    )
+}
+
 fn is_comment(html: &str) -> bool {
     let t = html.trim();
     t.starts_with("<!--") && t.ends_with("-->")
+}
+
+/// A body heading's level: the page title is the one `h1`, so `#` becomes `h2`, and a heading
+/// more than one level below the last one moves up (`h2` then `h6` is `h3`).
+fn body_level(level: HeadingLevel, last: &mut usize) -> HeadingLevel {
+    *last = (level as usize).clamp(2, *last + 1);
+    HeadingLevel::try_from(*last).unwrap_or(HeadingLevel::H6)
 }
 
 /// Render `body` to HTML.
@@ -86,8 +148,8 @@ pub fn render(body: &str, resolver: &dyn Resolver, unsafe_html: bool) -> Rendere
     let text = &protected.text;
     let fill = |s: &str, literal: bool| protected.fill(s, literal);
 
-    let options = crate::model::links::MARKDOWN_OPTIONS;
     let mut ids = IdAllocator::default();
+    let id_prefix = resolver.id_prefix();
     let mut headings = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     // For each open link/image: whether it was dropped.
@@ -96,8 +158,10 @@ pub fn render(body: &str, resolver: &dyn Resolver, unsafe_html: bool) -> Rendere
     let terms = resolver.glossary();
     let mut explained = vec![false; terms.len()];
     let mut in_table = false;
+    let mut footnotes = Footnotes::default();
+    let mut last_level = 1;
 
-    for event in Parser::new_ext(text, options) {
+    for event in Parser::new_ext(text, crate::model::links::MARKDOWN_OPTIONS) {
         let event = match event {
             Event::Start(Tag::Table(_)) => {
                 in_table = true;
@@ -144,6 +208,7 @@ pub fn render(body: &str, resolver: &dyn Resolver, unsafe_html: bool) -> Rendere
                 link_stack.pop();
                 Event::End(TagEnd::Image)
             }
+            e if is_footnote(&e) => footnotes.event(e, &id_prefix),
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
                 continue;
@@ -152,8 +217,7 @@ pub fn render(body: &str, resolver: &dyn Resolver, unsafe_html: bool) -> Rendere
                 let Some((_, custom, inner)) = heading.take() else {
                     continue;
                 };
-                // The page title is the one `h1`: a `#` heading in the body becomes an `h2`.
-                let level = if level == HeadingLevel::H1 { HeadingLevel::H2 } else { level };
+                let level = body_level(level, &mut last_level);
                 let plain: String = inner
                     .iter()
                     .filter_map(|e| match e {
@@ -161,7 +225,7 @@ pub fn render(body: &str, resolver: &dyn Resolver, unsafe_html: bool) -> Rendere
                         _ => None,
                     })
                     .collect();
-                let id = ids.next_id(custom.as_deref().unwrap_or(&plain));
+                let id = id_prefix.clone() + &ids.next_id(custom.as_deref().unwrap_or(&plain));
                 headings.push(Heading { level: level as u8, id: id.clone(), text: plain });
                 events.push(Event::Start(Tag::Heading {
                     level,

@@ -14,6 +14,7 @@ use super::markdown::{self, Resolver};
 use super::view::{self, locale_seg, tier_seg};
 use super::{Channel, RenderContext};
 use crate::diag::Diagnostic;
+use crate::model::slug::slugify;
 use crate::model::{FactValue, Page, PageKind, Site, Style, fact, links, paths};
 use crate::output::Output;
 
@@ -40,6 +41,8 @@ struct Handout<'a> {
 }
 
 /// Links in a handout point at the online help center (absolute URLs); facts as on the web.
+/// Heading ids start with the guide's path (`emergency-visit--triage`): a "print all" page
+/// holds several guides, and slugs never contain `--`, so no two sheets share an id.
 struct PrintResolver<'a> {
     site: &'a Site,
     page: &'a Page,
@@ -58,11 +61,15 @@ impl Resolver for PrintResolver<'_> {
                 let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
                 paths::absolute(&self.site.config.base_url, &view::page_dir(self.site, target)) + &frag
             }
-            _ => dest.to_string(),
+            links::Link::SamePage { fragment } => format!("#{}{fragment}", self.id_prefix()),
+            links::Link::External => dest.to_string(),
         }
     }
     fn glossary(&self) -> Vec<(&str, &str)> {
         Vec::new()
+    }
+    fn id_prefix(&self) -> String {
+        slugify(&self.page.path) + "--"
     }
 }
 
@@ -173,6 +180,8 @@ fn context(
     );
     c.insert("handouts", handouts);
     c.insert("sections", sections);
+    // A "print all" page has its own `h1`; its sheets' titles are `h2`s.
+    c.insert("print_all", &false);
     c.insert("home_url", &paths::relative_page(dir, &paths::page_dir(None, locale_seg(site, locale), None, "")));
     c
 }
@@ -272,7 +281,8 @@ fn render_print(ctx: &RenderContext, out: &Output, only: Option<&[&Page]>) -> an
                     format!("{all}: {}", section_title(site, locale, section))
                 };
                 let hs: Vec<&Handout> = hs.iter().filter_map(|&i| handouts[i].as_ref()).collect();
-                let c = context(site, locale, &dir, &title, &hs, &links);
+                let mut c = context(site, locale, &dir, &title, &hs, &links);
+                c.insert("print_all", &true);
                 render_to(ctx, out, "print/all.html", &dir, &c)
             })
             .collect();

@@ -128,6 +128,30 @@ fn to_diagnostic(e: &tera::Error, origin: &BTreeMap<String, String>, name: &str)
 
 #[cfg(test)]
 mod tests {
+    /// Every fixed id a help or print template writes is one no heading may take.
+    #[test]
+    fn theme_ids_are_reserved_for_the_templates() {
+        let mut found = Vec::new();
+        for (name, bytes) in super::built_in_files() {
+            if !(name.starts_with("help/") || name.starts_with("print/")) {
+                continue;
+            }
+            let text = String::from_utf8_lossy(bytes);
+            for piece in text.split("id=\"").skip(1) {
+                let id = piece.split('"').next().unwrap_or_default();
+                if !id.contains('{') {
+                    found.push(format!("{name}: {id}"));
+                }
+            }
+        }
+        let missing: Vec<&String> = found
+            .iter()
+            .filter(|f| !crate::model::slug::THEME_IDS.iter().any(|id| f.ends_with(&format!(": {id}"))))
+            .collect();
+        assert!(found.len() >= 10, "{found:?}");
+        assert!(missing.is_empty(), "add these to model::slug::THEME_IDS: {missing:?}");
+    }
+
     #[test]
     fn json_filter_is_safe_in_a_script() {
         let mut tera = super::new_tera();
