@@ -81,6 +81,16 @@ fn every_source_that_links_out_of_the_site_is_refused() {
 }
 
 #[test]
+fn a_configuration_linking_out_of_the_site_is_refused() {
+    let site = Site::copy_of("basic");
+    outside_file(&site);
+    let outside = site.dir.path().join("outside/upfront.yaml");
+    std::fs::rename(site.path("upfront.yaml"), &outside).unwrap();
+    link(&site, &outside, "upfront.yaml");
+    refused(&site, &["upfront.yaml:1:1: error[front-matter]: this links outside the site"]);
+}
+
+#[test]
 fn a_link_inside_the_site_is_still_followed() {
     let site = Site::copy_of("basic");
     site.write("shared/logo.txt", "logo");

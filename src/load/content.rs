@@ -62,7 +62,7 @@ pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<Vec<Page>> {
     let (root, max) = (loader.root, loader.max);
     let results: Vec<_> = md
         .par_iter()
-        .map(|path| match fs::read_text(root, path, max) {
+        .map(|path| match fs::read_listed(root, path, max) {
             Ok(file) => {
                 let file = Arc::new(file);
                 let (page, diags) = parse_page(&file, &fs::rel_path(&dir, path), config);

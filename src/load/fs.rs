@@ -120,6 +120,14 @@ pub fn read_text(root: &Path, path: &Path, max_bytes: u64) -> Result<SourceFile,
         Err(Refusal::Io(e)) => return Err(ReadFailure::Io(e)),
         Err(refusal) => return Err(refused(&refusal, rel)),
     }
+    read_listed(root, path, max_bytes)
+}
+
+/// `read_text` for a file that `walk` listed (it checked the links on the way, so the path
+/// stays inside the root): the type, size and UTF-8 checks without resolving the path again
+/// (which cost 6 `readlink` calls per guide, 63,000 on 10,000 guides).
+pub fn read_listed(root: &Path, path: &Path, max_bytes: u64) -> Result<SourceFile, ReadFailure> {
+    let rel = rel_path(root, path);
     let bytes = read_bounded(path, max_bytes, &rel)?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {
