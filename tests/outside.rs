@@ -91,14 +91,33 @@ fn a_configuration_linking_out_of_the_site_is_refused() {
 }
 
 #[test]
+fn a_link_to_a_hidden_file_of_the_site_is_refused() {
+    // actions/checkout keeps the job's token in .git/config.
+    let site = Site::copy_of("basic");
+    site.write(".git/config", format!("[http]\n\textraheader = AUTHORIZATION: basic {SECRET}\n"));
+    link(&site, &site.path(".git/config"), "static/config.txt");
+    link(&site, &site.path(".git"), "templates/git");
+    refused(
+        &site,
+        &[
+            "static/config.txt:1:1: error[front-matter]: this links to `.git/config`, a hidden file or folder",
+            "templates/git:1:1: error[front-matter]: this links to `.git`, a hidden file or folder",
+        ],
+    );
+}
+
+#[test]
 fn a_link_inside_the_site_is_still_followed() {
     let site = Site::copy_of("basic");
     site.write("shared/logo.txt", "logo");
     link(&site, &site.path("shared/logo.txt"), "static/logo.txt");
     link(&site, &site.path("shared"), "static/shared");
+    site.write("static/.well-known/security.txt", "Contact: mailto:security@fixture.example\n");
+    link(&site, &site.path("static/.well-known/security.txt"), "static/security.txt");
     site.cmd(&["build"]).assert().success();
     assert_eq!(std::fs::read_to_string(site.path("public/logo.txt")).unwrap(), "logo");
     assert_eq!(std::fs::read_to_string(site.path("public/shared/logo.txt")).unwrap(), "logo");
+    assert!(std::fs::read_to_string(site.path("public/security.txt")).unwrap().starts_with("Contact"));
 }
 
 #[test]

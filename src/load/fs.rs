@@ -31,6 +31,9 @@ pub enum ReadFailure {
 pub enum Refusal {
     /// It leads (through a symlink) to this path, outside the site root.
     Outside(PathBuf),
+    /// It leads to a hidden file or folder of the site outside `static/` (this path, from
+    /// the root): `.git/config` holds CI tokens, `.env` secrets.
+    Hidden(String),
     /// It is a named pipe, a socket or a device ("a named pipe").
     NotRegular(&'static str),
     /// It is a symlink to nothing.
@@ -46,6 +49,10 @@ impl Refusal {
             Refusal::Outside(to) => (
                 format!("this links outside the site (to `{}`), so it is not read", to.display()),
                 "copy the file into the site instead of linking to it",
+            ),
+            Refusal::Hidden(to) => (
+                format!("this links to `{to}`, a hidden file or folder, so it is not read"),
+                "link to a file that is not hidden, or copy what you need into the site",
             ),
             Refusal::NotRegular(kind) => (
                 format!("this is {kind}, not a regular file, so it is not read"),
@@ -66,15 +73,18 @@ impl Refusal {
 }
 
 /// Check the path a read would open: with symlinks followed it must stay under `root`
-/// (canonical) and be a regular file or a folder. The one guard `build` and `serve` share.
+/// (canonical), out of hidden files and folders (but `static/.well-known/`), and be a
+/// regular file or a folder. The one guard `build` and `serve` share.
 pub fn guard(root: &Path, path: &Path) -> Result<std::fs::FileType, Refusal> {
     let real = path.canonicalize().map_err(|e| {
         let dangling = e.kind() == std::io::ErrorKind::NotFound
             && path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
         if dangling { Refusal::Dangling } else { Refusal::Io(e) }
     })?;
-    if !real.starts_with(root) {
-        return Err(Refusal::Outside(real));
+    let Ok(inside) = real.strip_prefix(root) else { return Err(Refusal::Outside(real)) };
+    let hidden = inside.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    if hidden && !inside.starts_with("static") {
+        return Err(Refusal::Hidden(rel_path(root, &real)));
     }
     let kind = std::fs::metadata(&real).map_err(Refusal::Io)?.file_type();
     match special_kind(kind) {
