@@ -1,11 +1,18 @@
 //! Output: files are written into a staging folder beside `--out` as they are rendered, and
 //! the folder is swapped in whole at the end. A failed build never touches `--out`.
+//! Staging folders are private (0700) until the swap, are named after the building process
+//! (`.upfront-build-<pid>-…`), and those of builds that died are removed by the next one.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use anyhow::Context as _;
+
+/// The name of a staging folder starts with this, then the pid of the build, then `-`.
+const STAGING: &str = ".upfront-build-";
+/// The old output while it is swapped out (rename pair) starts with this, then as above.
+const OLD: &str = ".upfront-old-";
 
 /// A file in every output root, so a later build knows the folder is its own to replace.
 pub const MARKER: &str = ".upfront-output";
@@ -46,15 +53,24 @@ impl Output {
         }
     }
 
-    /// Create a staging folder next to `target`.
+    /// Create a staging folder (mode 0700) next to `target`, after removing the staging
+    /// folders that builds which no longer run left there.
     pub fn create(target: &Path) -> anyhow::Result<Output> {
         let parent = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
-        let staging = tempfile::Builder::new()
-            .prefix(".upfront-build-")
+        remove_stale(&parent);
+        let prefix = format!("{STAGING}{}-", std::process::id());
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            builder.permissions(std::fs::Permissions::from_mode(0o700));
+        }
+        let staging = builder
             .tempdir_in(&parent)
             .with_context(|| format!("cannot create a staging folder in {}", parent.display()))?;
         let marker = staging.path().join(MARKER);
@@ -111,8 +127,11 @@ impl Output {
         Ok(())
     }
 
-    /// Swap the staging folder in as `target`: old → backup, new → target, delete backup.
-    /// When `target` cannot be renamed (a mount point), its contents are replaced instead.
+    /// Swap the staging folder in as `target`: one atomic exchange where the OS offers it
+    /// (Linux `renameat2(RENAME_EXCHANGE)`), so `target` never goes missing, then the old
+    /// site (now at the staging path) is deleted. Elsewhere, or when the exchange is refused:
+    /// old → backup, new → target, delete backup. When `target` cannot be renamed (a mount
+    /// point), its contents are replaced instead.
     pub fn commit(self) -> anyhow::Result<()> {
         let Backend::Disk { staging, target } = self.backend else { return Ok(()) };
         #[cfg(unix)]
@@ -126,10 +145,12 @@ impl Output {
             return std::fs::rename(&staging, &target)
                 .with_context(|| format!("cannot move the new site into {}", target.display()));
         }
-        let backup = staging.with_file_name(format!(
-            ".upfront-old-{}",
-            staging.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-        ));
+        if exchange(&staging, &target) {
+            return remove_tree(&staging)
+                .with_context(|| format!("cannot remove the old site at {}", staging.display()));
+        }
+        let name = staging.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let backup = staging.with_file_name(format!("{OLD}{}", name.strip_prefix(STAGING).unwrap_or(&name)));
         if std::fs::rename(&target, &backup).is_ok() {
             if let Err(e) = std::fs::rename(&staging, &target) {
                 let _ = std::fs::rename(&backup, &target);
@@ -142,6 +163,54 @@ impl Output {
         replace_contents(&staging, &target)?;
         std::fs::remove_dir_all(&staging).with_context(|| format!("cannot remove {}", staging.display()))
     }
+}
+
+/// Exchange two folders atomically; `false` when the OS or the file system refuses (an old
+/// kernel, a file system without it, a mount point), and nothing has moved.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
+}
+
+/// Remove the staging and backup folders in `parent` that no running build owns: their
+/// name carries the pid of the build that made them, and a folder is left alone while a
+/// process with that pid runs (a concurrent build; a reused pid only delays the clean-up).
+/// A name without a pid (an older Upfront) is stale. Failures are ignored: the folders
+/// are private, and the next build tries again.
+fn remove_stale(parent: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(STAGING).or_else(|| n.strip_prefix(OLD))) else {
+            continue;
+        };
+        let owner = rest.split_once('-').and_then(|(pid, _)| pid.parse::<u32>().ok());
+        if entry.file_type().is_ok_and(|t| t.is_dir()) && !owner.is_some_and(running) {
+            let _ = remove_tree(&entry.path());
+        }
+    }
+}
+
+/// Whether a process with this pid runs (on this machine's pid namespace).
+#[cfg(unix)]
+fn running(pid: u32) -> bool {
+    let Some(pid) = i32::try_from(pid).ok().and_then(rustix::process::Pid::from_raw) else { return false };
+    match rustix::process::test_kill_process(pid) {
+        Ok(()) => true,
+        Err(e) => e != rustix::io::Errno::SRCH,
+    }
+}
+
+/// No portable check elsewhere: a folder with a pid is never taken for stale.
+#[cfg(not(unix))]
+fn running(_: u32) -> bool {
+    true
 }
 
 /// Delete a folder and everything in it, its top-level entries in parallel (the old output
@@ -170,4 +239,72 @@ fn replace_contents(staging: &Path, target: &Path) -> anyhow::Result<()> {
             .with_context(|| format!("cannot move {} to {}", path.display(), dest.display()))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        names
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn staging_folders_are_private_and_named_after_the_build() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let out = Output::create(&dir.path().join("public")).unwrap();
+        let Backend::Disk { staging, .. } = &out.backend else { panic!("a disk output") };
+        assert_eq!(std::fs::metadata(staging.path()).unwrap().permissions().mode() & 0o777, 0o700);
+        let name = staging.path().file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with(&format!("{STAGING}{}-", std::process::id())), "{name}");
+    }
+
+    #[test]
+    fn the_swap_replaces_the_old_site_and_leaves_nothing_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        for round in ["first", "second", "third"] {
+            let out = Output::create(&target).unwrap();
+            out.write(&format!("{round}.html"), round.as_bytes()).unwrap();
+            out.commit().unwrap();
+            assert_eq!(names(&target), vec![MARKER.to_string(), format!("{round}.html")]);
+            assert_eq!(names(dir.path()), vec!["public"]);
+        }
+    }
+
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[test]
+    fn an_exchange_swaps_two_folders_or_moves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        for (d, f) in [(&a, "from-a"), (&b, "from-b")] {
+            std::fs::create_dir(d).unwrap();
+            std::fs::write(d.join(f), f).unwrap();
+        }
+        let swapped = exchange(&a, &b);
+        let (in_a, in_b) = if swapped { ("from-b", "from-a") } else { ("from-a", "from-b") };
+        assert_eq!((names(&a), names(&b)), (vec![in_a.to_string()], vec![in_b.to_string()]));
+        assert!(!exchange(&a, &dir.path().join("absent")), "nothing to exchange with");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn stale_folders_are_removed_and_those_of_a_running_build_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = format!("{STAGING}{}-live", std::process::id());
+        for stale in [format!("{STAGING}x/member"), format!("{OLD}2147483647-abc/vip"), live.clone()] {
+            std::fs::create_dir_all(dir.path().join(stale)).unwrap();
+        }
+        std::fs::write(dir.path().join(format!("{STAGING}file")), "not a folder").unwrap();
+        remove_stale(dir.path());
+        let mut kept = vec![format!("{STAGING}file"), live];
+        kept.sort();
+        assert_eq!(names(dir.path()), kept);
+    }
 }

@@ -232,3 +232,35 @@ fn notice_windows_and_targets_are_checked() {
         ],
     );
 }
+
+#[test]
+fn control_characters_are_located_warnings_and_never_reach_the_output() {
+    let site = Site::copy_of("basic");
+    site.write(
+        "content/pasted.md",
+        "---\ntitle: \"Pasted\\x01 text\"\nsummary: \"Wait\\0 here.\"\n---\n## Wait\u{1b}[1m here\n\nWait at the desk.\0 Then\u{7f} sit.\u{85}\n",
+    );
+    site.write(
+        "notices/lift.md",
+        "---\ntitle: Lift\nfrom: 2026-11-01T00:00:00+01:00\nuntil: 2027-01-31T23:59:00+01:00\nseverity: info\n---\nUse the stairs\u{c}.\n",
+    );
+    let out = site.cmd(&["build"]).assert().success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    for at in [
+        "content/pasted.md:2:8:",
+        "content/pasted.md:3:10:",
+        "content/pasted.md:5:8:",
+        "content/pasted.md:7:18:",
+        "notices/lift.md:7:15:",
+    ] {
+        assert!(stderr.contains(&format!("{at} warning[control-character]")), "{at} in:\n{stderr}");
+    }
+    let mut checked = 0;
+    for (path, bytes) in snapshot(&site.path("public")) {
+        let Ok(text) = String::from_utf8(bytes) else { continue }; // the search index is binary
+        let bad = text.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+        assert!(bad.is_none() && !text.contains("\\u0000") && !text.contains("\\u001b"), "{path}: {bad:?}");
+        checked += usize::from(text.contains("Wait at the desk. Then sit.") || text.contains("Use the stairs."));
+    }
+    assert!(checked >= 2, "the pasted guide and the notice were published");
+}

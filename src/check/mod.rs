@@ -84,6 +84,7 @@ pub static RULES: &[&Rule] = &[
     &rules::promise_exceeded::RULE,
     &rules::sms_too_long::RULE,
     &rules::notice_expired::RULE,
+    &rules::control_character::RULE,
     &suppress::RULE,
 ];
 

@@ -11,7 +11,7 @@ use super::{Loader, Problems, fs, parse_document};
 use crate::diag::Diagnostic;
 use crate::model::config::CHANNELS;
 use crate::model::slug::slugify;
-use crate::model::{Config, FrontMatter, Page, PageKind, Step, Text};
+use crate::model::{Config, FrontMatter, Page, PageKind, Step, Text, controls};
 use crate::source::SourceFile;
 
 static STEP: [Field; 3] = [required("title", Kind::Str), field("wait", Kind::Str), field("text", Kind::Str)];
@@ -62,7 +62,7 @@ pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<Vec<Page>> {
     let (root, max) = (loader.root, loader.max);
     let results: Vec<_> = md
         .par_iter()
-        .map(|path| match fs::read_text(root, path, max) {
+        .map(|path| match fs::read_listed(root, path, max) {
             Ok(file) => {
                 let file = Arc::new(file);
                 let (page, diags) = parse_page(&file, &fs::rel_path(&dir, path), config);
@@ -248,7 +248,7 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
         })
         .collect();
     diags.extend(problems.into_diagnostics(&file.path));
-    let page = Page {
+    let mut page = Page {
         kind,
         path,
         locale,
@@ -274,7 +274,26 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
         },
         front_span: yaml.clone(),
     };
+    drop_controls(&mut page, &node, &mut diags);
     (Some(page), diags)
+}
+
+/// Control characters that YAML escapes (`"\0"`, `"\x1b"`) put into published front-matter
+/// values: dropped, with a warning at the value (raw ones are YAML errors).
+fn drop_controls(page: &mut Page, node: &Node, diags: &mut Vec<Diagnostic>) {
+    let file = page.source.path.clone();
+    let front = page.front_span.clone();
+    let at = |n: Option<&Node>| n.map_or(front.clone(), |n| n.span.clone());
+    let steps = node.get("steps");
+    let mut fields: Vec<(&mut String, std::ops::Range<usize>)> = vec![(&mut page.title, at(node.get("title")))];
+    for text in [&mut page.summary, &mut page.sms].into_iter().flatten() {
+        fields.push((&mut text.value, text.span.clone()));
+    }
+    for (i, step) in page.steps.iter_mut().enumerate() {
+        fields.push((&mut step.title, at(steps.and_then(|n| n.index(i)).and_then(|n| n.get("title")))));
+        fields.push((&mut step.text.value, step.text.span.clone()));
+    }
+    diags.extend(fields.into_iter().filter_map(|(value, span)| controls::drop_escaped(value, &file, span)));
 }
 
 fn hint_one_of(word: &str, valid: &[&str]) -> String {

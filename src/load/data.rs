@@ -21,16 +21,32 @@ pub fn load(loader: &mut Loader, facts: &BTreeMap<String, Fact>) -> anyhow::Resu
     let mut out = BTreeMap::new();
     for (rel, users) in by_file {
         let path = loader.root.join(rel);
-        if !path.is_file() {
+        let refusal = match super::fs::guard(loader.root, &path) {
+            Ok(kind) if kind.is_file() => None,
+            Ok(_) => Some(("is a folder, not a CSV file".to_string(), "name a CSV file under data/")),
+            Err(super::fs::Refusal::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Some((
+                "does not exist".to_string(),
+                "check the path under `measured:` (relative to the site root), or remove it",
+            )),
+            Err(super::fs::Refusal::Outside(_)) => Some((
+                "is outside the site, so it is not read".to_string(),
+                "copy the CSV file into data/ and name it relative to the site root, e.g. `data/waits.csv`",
+            )),
+            Err(refusal) => {
+                let (message, hint) = refusal.explain();
+                Some((format!("cannot be read: {message}"), hint))
+            }
+        };
+        if let Some((problem, hint)) = refusal {
             for f in &users {
                 loader.diagnostics.push(
                     Diagnostic::error(
                         RULE,
                         "facts.yaml",
-                        Some(f.span.clone()),
-                        format!("fact `{}`: measured data `{rel}` does not exist", f.id),
+                        Some(f.measured_span.clone()),
+                        format!("fact `{}`: measured data `{rel}` {problem}", f.id),
                     )
-                    .with_hint("check the path under `measured:` (relative to the site root), or remove it"),
+                    .with_hint(hint),
                 );
             }
             continue;

@@ -148,7 +148,15 @@ pub fn parse(file: &SourceFile, config: &Config) -> Result<BTreeMap<String, Fact
         let span = if matches!(value, FactValue::Wait(_)) { span_of("wait") } else { span_of("text") };
         facts.insert(
             id.clone(),
-            Fact { id, span, value, label: raw.label.map(Into::into), tier: raw.tier, measured: raw.measured },
+            Fact {
+                id,
+                measured_span: if raw.measured.is_some() { span_of("measured") } else { span.clone() },
+                span,
+                value,
+                label: raw.label.map(Into::into),
+                tier: raw.tier,
+                measured: raw.measured,
+            },
         );
     }
     problems.into_result(facts)

@@ -9,7 +9,7 @@ use crate::model::{Config, GlossaryEntry};
 
 pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<Vec<GlossaryEntry>> {
     let path = loader.root.join("glossary.yaml");
-    if !path.is_file() {
+    if !super::fs::present(&path) {
         return Ok(Vec::new());
     }
     let Some(file) = loader.read(&path)? else { return Ok(Vec::new()) };

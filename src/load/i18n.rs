@@ -41,7 +41,7 @@ pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<BTreeMap<Str
     for code in config.locales.keys() {
         let mut strings = built_in_strings(code);
         let path = loader.root.join("i18n").join(format!("{code}.yaml"));
-        if path.is_file() {
+        if super::fs::present(&path) {
             if let Some(file) = loader.read(&path)? {
                 match parse_strings(&file) {
                     Ok(site) => strings.extend(site),

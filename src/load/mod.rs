@@ -118,7 +118,7 @@ impl Loader<'_> {
     /// Read `name` under the root if it exists.
     fn read_optional(&mut self, name: &str) -> anyhow::Result<Option<Arc<SourceFile>>> {
         let path = self.root.join(name);
-        if path.exists() { self.read(&path) } else { Ok(None) }
+        if fs::present(&path) { self.read(&path) } else { Ok(None) }
     }
 
     /// Every file under `dir` (see `fs::walk`); walk problems become diagnostics.
@@ -135,8 +135,9 @@ impl Loader<'_> {
 
 /// Load the site at `root`. `Err` only when the tool cannot run (no `upfront.yaml`, I/O).
 pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
+    let root = &root.canonicalize().with_context(|| format!("cannot read the site root {}", root.display()))?;
     let config_path = root.join("upfront.yaml");
-    if !config_path.is_file() {
+    if !fs::present(&config_path) {
         anyhow::bail!(
             "no upfront.yaml in {}: this folder is not an Upfront site (run `upfront init DIR` to create one, or pass `--root DIR`)",
             root.display()
@@ -172,8 +173,8 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
     let notices = notices::load(&mut loader, &config, &pages)?;
     loader.diagnostics.extend(config::check_screens(&config, &config_node, &pages).into_diagnostics(&config_file.path));
     let templates = load_templates(&mut loader)?;
-    let static_dir = root.join("static");
-    let static_files = loader.walk(&static_dir, true).iter().map(|p| fs::rel_path(&static_dir, p)).collect();
+    let (static_files, problems) = fs::static_files(root);
+    loader.diagnostics.extend(problems);
 
     let site = Site {
         config,
@@ -197,6 +198,9 @@ pub fn load_page(
     config: &crate::model::Config,
     path: &Path,
 ) -> anyhow::Result<(Option<crate::model::Page>, Vec<Diagnostic>, Sources)> {
+    let canonical = root.canonicalize().with_context(|| format!("cannot read the site root {}", root.display()))?;
+    let path = &canonical.join(path.strip_prefix(root).unwrap_or(path));
+    let root = canonical.as_path();
     let mut loader =
         Loader { root, max: config.limits.max_file_bytes, sources: Sources::default(), diagnostics: Vec::new() };
     let Some(file) = loader.read(path)? else { return Ok((None, loader.diagnostics, loader.sources)) };

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::yaml::{Field, Kind, Node, field, required};
 use super::{Loader, Problems, fs, parse_document};
 use crate::diag::Diagnostic;
-use crate::model::{Config, Notice, Page, Severity};
+use crate::model::{Config, Notice, Page, Severity, controls};
 use crate::source::SourceFile;
 
 static NOTICE: [Field; 5] = [
@@ -35,7 +35,12 @@ pub fn load(loader: &mut Loader, config: &Config, pages: &[Page]) -> anyhow::Res
     for path in loader.walk(&dir, false).iter().filter(|p| p.extension().is_some_and(|e| e == "md")) {
         let Some(file) = loader.read(path)? else { continue };
         match parse(&file, config, pages) {
-            Ok(n) => notices.extend(n),
+            Ok(Some(mut n)) => {
+                let title_span = n.title_span.clone();
+                loader.diagnostics.extend(controls::drop_escaped(&mut n.title, &file.path, title_span));
+                notices.push(n);
+            }
+            Ok(None) => {}
             Err(d) => loader.diagnostics.extend(d),
         }
     }
@@ -122,6 +127,7 @@ fn parse(file: &Arc<SourceFile>, config: &Config, pages: &[Page]) -> Result<Opti
             applies_to,
             severity,
             until_span: span("until"),
+            title_span: span("title"),
         }))
         .map_err(|p| p.into_diagnostics(&file.path).collect())
 }

@@ -45,6 +45,8 @@ pub struct Fact {
     pub tier: Option<String>,
     /// Relative path of the measured waits (CSV) for the promise audit.
     pub measured: Option<String>,
+    /// Span of the `measured:` value in facts.yaml (the fact's `span` when there is none).
+    pub measured_span: Range<usize>,
 }
 
 /// Which part of a fact a placeholder asks for.

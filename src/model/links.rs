@@ -228,7 +228,7 @@ pub fn heading_ids(body: &str, fact: &dyn Fn(&str) -> Option<String>, unsafe_htm
 /// The heading ids of a page, with facts filled in for its locale as the help center does.
 pub fn page_heading_ids(site: &Site, page: &Page) -> Vec<String> {
     let fact = |name: &str| site.render_fact(name, &page.locale, Style::Web);
-    heading_ids(page.body(), &fact, site.config.markdown.unsafe_html)
+    heading_ids(&super::controls::strip(page.body()), &fact, site.config.markdown.unsafe_html)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! need (fact rendering, placeholder scanning, slugs, URLs). No I/O here.
 
 pub mod config;
+pub mod controls;
 pub mod duration;
 pub mod fact;
 pub mod interp;
@@ -22,9 +23,9 @@ pub use fact::{Fact, FactValue, Part, Style};
 
 use crate::source::SourceFile;
 
-/// Every rule id: the SPEC's 17 and `unused-suppression`. `check::RULES` lists the same ids
+/// Every rule id: the SPEC's 17, `control-character` and `unused-suppression`. `check::RULES` lists the same ids
 /// (a test keeps them equal); the loader uses this list to validate `severity:` and `ignore:`.
-pub const RULE_IDS: [&str; 18] = [
+pub const RULE_IDS: [&str; 19] = [
     "front-matter",
     "unknown-fact",
     "hardcoded-wait",
@@ -42,6 +43,7 @@ pub const RULE_IDS: [&str; 18] = [
     "promise-exceeded",
     "sms-too-long",
     "notice-expired",
+    "control-character",
     "unused-suppression",
 ];
 
@@ -243,6 +245,8 @@ pub struct Notice {
     pub severity: Severity,
     /// Span of the `until:` value (where `notice-expired` points).
     pub until_span: Range<usize>,
+    /// Span of the `title:` value.
+    pub title_span: Range<usize>,
 }
 
 impl Notice {
@@ -310,12 +314,12 @@ impl Site {
             last = p.span.end;
         }
         out.push_str(&text[last..]);
-        out
+        controls::strip_owned(out)
     }
 
     pub fn render_fact(&self, name: &str, locale: &str, style: Style) -> Option<String> {
         let (fact, part) = self.resolve_fact(name)?;
-        fact.render(part, locale, self.default_locale(), self.strings(locale), style)
+        fact.render(part, locale, self.default_locale(), self.strings(locale), style).map(controls::strip_owned)
     }
 
     /// The facts a page names, as (what every channel but SMS carries: body, summary, step

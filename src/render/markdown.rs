@@ -144,7 +144,9 @@ fn body_level(level: HeadingLevel, last: &mut usize) -> HeadingLevel {
 
 /// Render `body` to HTML.
 pub fn render(body: &str, resolver: &dyn Resolver, unsafe_html: bool) -> Rendered {
-    let protected = interp::protect(body, &|name| resolver.fact(name));
+    // Control characters never reach the output (`control-character` says where they are).
+    let body = crate::model::controls::strip(body);
+    let protected = interp::protect(&body, &|name| resolver.fact(name));
     let text = &protected.text;
     let fill = |s: &str, literal: bool| protected.fill(s, literal);
 

@@ -94,7 +94,7 @@ impl Builder {
                 return Ok(());
             }
         };
-        let Some(mut site) = loaded.site else {
+        let Some(site) = loaded.site else {
             self.fail(&loaded.diagnostics, &loaded.sources);
             return Ok(());
         };
@@ -107,7 +107,6 @@ impl Builder {
             self.fail(&blocking, &loaded.sources);
             return Ok(());
         }
-        site.static_files = static_inside(&self.root, std::mem::take(&mut site.static_files));
         let theme = match Theme::compile(&site) {
             Ok(t) => Arc::new(t),
             Err(diags) => {
@@ -149,13 +148,8 @@ impl Builder {
         let started = Instant::now();
         let Some(site) = &self.site else { return Ok(false) };
         let dir = self.root.join("static");
-        let (paths, problems) = crate::load::fs::walk(&self.root, &dir, true);
-        if !problems.is_empty() {
-            return Ok(false);
-        }
-        let list: Vec<String> = paths.iter().map(|p| crate::load::fs::rel_path(&dir, p)).collect();
-        let list = static_inside(&self.root, list);
-        if list != site.static_files {
+        let (list, problems) = crate::load::fs::static_files(&self.root);
+        if !problems.is_empty() || list != site.static_files {
             return Ok(false);
         }
         let out = Output::memory();
@@ -321,20 +315,4 @@ fn touched(page: &Page) -> BTreeSet<(String, String)> {
 /// Whether the output file `rel` is in one of the folders `dirs`.
 pub fn under(dirs: &BTreeSet<String>, rel: &str) -> bool {
     dirs.iter().any(|d| rel.starts_with(d.as_str()))
-}
-
-/// The `static/` files to serve: those that resolve inside the site root (no symlinks
-/// pointing out).
-fn static_inside(root: &Path, mut files: Vec<String>) -> Vec<String> {
-    let dir = root.join("static");
-    files.retain(|rel| {
-        let inside = dir.join(rel).canonicalize().is_ok_and(|p| p.starts_with(root));
-        if !inside {
-            eprintln!(
-                "warning: not serving static/{rel}: it links outside the site; copy the file into static/ instead"
-            );
-        }
-        inside
-    });
-    files
 }

@@ -11,7 +11,7 @@ use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use super::rebuild::Builder;
-use crate::load::fs::is_ignored_name;
+use crate::load::fs::skipped;
 
 /// Long enough to merge an editor's write-rename-chmod, short for the 50 ms reload target.
 const DEBOUNCE: Duration = Duration::from_millis(10);
@@ -43,10 +43,11 @@ pub fn classify(root: &Path, path: &Path, kind: EventKind) -> Option<Change> {
     }
     let rel = path.strip_prefix(root).ok()?;
     let names: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-    if names.iter().any(|n| is_ignored_name(n)) {
+    let first = names.first()?.as_str();
+    // The same names `build` skips: hidden ones count only under static/ (`.well-known/`).
+    if names.iter().any(|n| skipped(n, first == "static")) {
         return None;
     }
-    let first = names.first()?.as_str();
     Some(match first {
         "content" => {
             let is_md = path.extension().is_some_and(|e| e == "md");
@@ -130,4 +131,23 @@ fn rebuild(builder: &mut Builder, changes: &BTreeSet<Change>) -> anyhow::Result<
         return Ok(());
     }
     builder.full()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify_debouncer_full::notify::event::{CreateKind, ModifyKind};
+
+    #[test]
+    fn serve_skips_what_build_skips() {
+        let root = Path::new("/site");
+        let modify = EventKind::Modify(ModifyKind::Any);
+        for leftover in ["content/.#visit.md", "content/#visit.md#", "content/visit.md~", "static/.x.css.swp"] {
+            assert_eq!(classify(root, &root.join(leftover), modify), None, "{leftover}");
+        }
+        assert_eq!(classify(root, &root.join("content/.hidden/x.md"), modify), None);
+        // Hidden names under static/ are published (`.well-known/`), so their edits count.
+        let created = EventKind::Create(CreateKind::File);
+        assert_eq!(classify(root, &root.join("static/.well-known/security.txt"), created), Some(Change::Static));
+    }
 }

@@ -2,6 +2,7 @@
 
 pub mod absolute_promise;
 pub mod broken_link;
+pub mod control_character;
 pub mod fact_contradiction;
 pub mod front_matter;
 pub mod hardcoded_wait;
