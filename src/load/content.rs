@@ -87,6 +87,7 @@ pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<Vec<Page>> {
         (a.path.as_str(), a.locale.as_str(), &a.source.path).cmp(&(b.path.as_str(), b.locale.as_str(), &b.source.path))
     });
     check_paths(&mut pages, config, &mut loader.diagnostics);
+    loader.diagnostics.extend(super::tiers::resolve(&mut pages, config));
     Ok(pages)
 }
 
@@ -110,7 +111,6 @@ fn check_paths(pages: &mut Vec<Page>, config: &Config, diagnostics: &mut Vec<Dia
     }
     let mut k = keep.into_iter();
     pages.retain(|_| k.next().unwrap_or(true));
-    check_aliases(pages, diagnostics);
     for p in pages.iter() {
         let top = p.path.split('/').next().unwrap_or("");
         let reserved =
@@ -201,6 +201,8 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
         }
     };
     let span = |k: &str| node.get(k).map_or(yaml.start..yaml.start, |n| n.span.clone());
+    // The span of item `i` of list `k`, else of the list.
+    let item = |k: &str, i: usize| node.get(k).and_then(|n| n.index(i)).map_or(span(k), |n| n.span.clone());
 
     let tier = fm.tier.clone().unwrap_or_else(|| config.widest_tier().to_string());
     let tiers = config.tier_names();
@@ -210,14 +212,16 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
     let channels = fm.channels.clone().unwrap_or_else(|| CHANNELS.iter().map(ToString::to_string).collect());
     for (i, ch) in channels.iter().enumerate() {
         if !CHANNELS.contains(&ch.as_str()) {
-            let at = node.get("channels").and_then(|n| n.index(i)).map_or(span("channels"), |n| n.span.clone());
-            problems.push(at, format!("`{ch}` is not a channel"), hint_one_of(ch, &CHANNELS));
+            problems.push(item("channels", i), format!("`{ch}` is not a channel"), hint_one_of(ch, &CHANNELS));
         }
     }
     for (i, rule) in fm.ignore.iter().enumerate() {
         if !crate::model::RULE_IDS.contains(&rule.as_str()) {
-            let at = node.get("ignore").and_then(|n| n.index(i)).map_or(span("ignore"), |n| n.span.clone());
-            problems.push(at, format!("`{rule}` is not a rule id"), hint_one_of(rule, &crate::model::RULE_IDS));
+            problems.push(
+                item("ignore", i),
+                format!("`{rule}` is not a rule id"),
+                hint_one_of(rule, &crate::model::RULE_IDS),
+            );
         }
     }
     let reviewed = fm.reviewed.as_deref().and_then(|r| {
@@ -232,21 +236,7 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
             None
         }
     });
-    let steps_node = node.get("steps");
-    let steps = fm
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let n = steps_node.and_then(|n| n.index(i));
-            Step {
-                title: s.title.clone(),
-                wait: s.wait.clone(),
-                wait_span: n.and_then(|n| n.get("wait")).map_or(yaml.start..yaml.start, |w| w.span.clone()),
-                text: text_of(file, n.and_then(|n| n.get("text")), s.text.clone()).unwrap_or_default(),
-            }
-        })
-        .collect();
+    let steps = steps(file, &fm, node.get("steps"), yaml.start);
     diags.extend(problems.into_diagnostics(&file.path));
     let page = Page {
         kind,
@@ -263,6 +253,7 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
         steps,
         sms: text_of(file, node.get("sms"), fm.sms),
         ignore: fm.ignore,
+        alias_spans: (0..fm.aliases.len()).map(|i| item("aliases", i)).collect(),
         aliases: fm.aliases,
         draft: fm.draft,
         weight: fm.weight,
@@ -275,6 +266,23 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
         front_span: yaml.clone(),
     };
     (Some(page), diags)
+}
+
+/// The steps of a guide, with the spans of their `wait:` and `text:` (`at` when absent).
+fn steps(file: &SourceFile, fm: &FrontMatter, node: Option<&Node>, at: usize) -> Vec<Step> {
+    fm.steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let n = node.and_then(|n| n.index(i));
+            Step {
+                title: s.title.clone(),
+                wait: s.wait.clone(),
+                wait_span: n.and_then(|n| n.get("wait")).map_or(at..at, |w| w.span.clone()),
+                text: text_of(file, n.and_then(|n| n.get("text")), s.text.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
 }
 
 fn hint_one_of(word: &str, valid: &[&str]) -> String {
@@ -311,37 +319,4 @@ fn address(file: &SourceFile, rel: &str, config: &Config) -> Result<(PageKind, S
         segments.push(slugify(stem));
     }
     Ok((kind, segments.join("/"), locale))
-}
-
-/// Aliases must be plain site paths that no page already uses.
-fn check_aliases(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
-    let taken: std::collections::BTreeSet<(&str, &str)> =
-        pages.iter().map(|p| (p.path.as_str(), p.locale.as_str())).collect();
-    for p in pages {
-        for alias in &p.aliases {
-            let path = alias.trim_matches('/');
-            let at = p.source.text.find(alias.as_str()).map(|i| i..i + alias.len());
-            let bad = path.is_empty()
-                || path.split('/').any(|s| s.is_empty() || s == "." || s == "..")
-                || path.contains(['\\', ':', '?', '#']);
-            if bad {
-                diagnostics.push(
-                    Diagnostic::error(fs::RULE, p.source.path.clone(), at, format!("`{alias}` is not a site path"))
-                        .with_hint(
-                            "write the old path of the guide, e.g. `er/visit` (no `..`, no scheme, no `?` or `#`)",
-                        ),
-                );
-            } else if taken.contains(&(path, p.locale.as_str())) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        fs::RULE,
-                        p.source.path.clone(),
-                        at,
-                        format!("alias `{alias}` is the address of another page"),
-                    )
-                    .with_hint("remove the alias, or move the other page"),
-                );
-            }
-        }
-    }
 }

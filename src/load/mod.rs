@@ -1,6 +1,7 @@
 //! Load: disk → model. The only place that reads files. Every content problem becomes a
 //! diagnostic (all of them, in one run); only failures of the tool itself are `Err`.
 
+mod aliases;
 mod config;
 mod content;
 mod data;
@@ -9,6 +10,7 @@ pub mod fs;
 mod glossary;
 mod i18n;
 mod notices;
+pub mod tiers;
 pub mod yaml;
 
 use std::collections::BTreeMap;
@@ -173,7 +175,9 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
     loader.diagnostics.extend(config::check_screens(&config, &config_node, &pages).into_diagnostics(&config_file.path));
     let templates = load_templates(&mut loader)?;
     let static_dir = root.join("static");
-    let static_files = loader.walk(&static_dir, true).iter().map(|p| fs::rel_path(&static_dir, p)).collect();
+    let static_files: Vec<String> =
+        loader.walk(&static_dir, true).iter().map(|p| fs::rel_path(&static_dir, p)).collect();
+    loader.diagnostics.extend(aliases::check(&pages, &static_files, &config));
 
     let site = Site {
         config,

@@ -186,6 +186,8 @@ pub struct Page {
     pub sms: Option<Text>,
     pub ignore: Vec<String>,
     pub aliases: Vec<String>,
+    /// Span of each item of `aliases:` in the file (where an alias's finding points).
+    pub alias_spans: Vec<Range<usize>>,
     pub draft: bool,
     pub weight: Option<i64>,
     /// Span of each top-level front-matter key (`reviewed`, `tier`, …) in the file.
@@ -276,9 +278,15 @@ impl Site {
         self.pages.binary_search_by(|p| (p.path.as_str(), p.locale.as_str()).cmp(&(path, locale))).ok()
     }
 
-    /// All locale variants of `path`, default locale first.
+    /// The page at `path` in `locale` unless it is a draft: the only way a channel picks a
+    /// page or one of its translations (drafts reach no output).
+    pub fn published(&self, path: &str, locale: &str) -> Option<&Page> {
+        self.page(path, locale).filter(|p| !p.draft)
+    }
+
+    /// All locale variants of `path` that are not drafts, default locale first.
     pub fn variants<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a Page> + 'a {
-        self.config.locale_codes().filter_map(move |l| self.page(path, l))
+        self.config.locale_codes().filter_map(move |l| self.published(path, l))
     }
 
     /// Resolve a placeholder name to a fact and a part (`er.triage.max` → (er.triage, Max)).

@@ -53,7 +53,8 @@ impl Resolver for PrintResolver<'_> {
         match links::classify(self.site, dest, links::source_dir(self.page)) {
             links::Link::Site { path, locale, fragment } => {
                 let l = locale.as_deref().unwrap_or(&self.page.locale);
-                let target = self.site.page(&path, l).or_else(|| self.site.page(&path, self.site.default_locale()));
+                let target =
+                    self.site.published(&path, l).or_else(|| self.site.published(&path, self.site.default_locale()));
                 let Some(target) = target else { return dest.to_string() };
                 let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
                 paths::absolute(&self.site.config.base_url, &view::page_dir(self.site, target)) + &frag
@@ -136,7 +137,10 @@ struct SectionLink {
 
 /// A section's title in `locale` (its `_index` page), else its folder name.
 fn section_title<'a>(site: &'a Site, locale: &str, section: &'a str) -> &'a str {
-    site.page(section, locale).filter(|p| p.kind == PageKind::Section).map_or(section, |p| p.title.as_str())
+    let widest = site.config.widest_tier();
+    site.published(section, locale)
+        .filter(|p| p.kind == PageKind::Section && p.tier == widest)
+        .map_or(section, |p| p.title.as_str())
 }
 
 /// Render `template` into `<dir>index.html`; a template error comes back as a diagnostic.

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Page, PageKind, Site, Strings, Style, paths};
+use crate::model::{Page, Site, Strings, Style, paths};
 
 #[derive(Serialize)]
 pub struct Link {
@@ -136,13 +136,12 @@ pub fn tier_seg<'a>(site: &Site, tier: &'a str) -> Option<&'a str> {
 
 /// The output folder of a guide or section page in the help center.
 pub fn page_dir(site: &Site, page: &Page) -> String {
-    let tier = if page.kind == PageKind::Section { None } else { tier_seg(site, &page.tier) };
-    paths::page_dir(tier, locale_seg(site, &page.locale), None, &page.path)
+    paths::page_dir(tier_seg(site, &page.tier), locale_seg(site, &page.locale), None, &page.path)
 }
 
-/// Section folder in a locale.
-pub fn section_dir(site: &Site, path: &str, locale: &str) -> String {
-    paths::page_dir(None, locale_seg(site, locale), None, path)
+/// The folder of the section page of `path` in `locale` whose tier is `tier`.
+pub fn section_dir(site: &Site, tier: &str, path: &str, locale: &str) -> String {
+    paths::page_dir(tier_seg(site, tier), locale_seg(site, locale), None, path)
 }
 
 /// "while-you-wait" → "While you wait" (for folders without `_index.md`).

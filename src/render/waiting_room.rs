@@ -165,16 +165,17 @@ fn screen_data<'a>(
         .iter()
         .map(|g| g.trim_matches('/'))
         .filter(|g| {
-            site.page(g, site.default_locale()).is_some_and(|p| {
-                p.kind == PageKind::Guide && p.tier == widest && !p.draft && p.in_channel("waiting-room")
-            })
+            site.published(g, site.default_locale())
+                .is_some_and(|p| p.kind == PageKind::Guide && p.tier == widest && p.in_channel("waiting-room"))
         })
         .collect();
+    // A translation shows only when it could show on its own: not a draft, public, on screens.
+    let shown = |g: &str, l: &str| site.published(g, l).filter(|p| p.tier == widest && p.in_channel("waiting-room"));
     let mut slides = Vec::new();
     for g in &guides {
         for l in &locales {
             // Screens fall back to the default locale, with that `lang`.
-            let Some(page) = site.page(g, l).or_else(|| site.page(g, site.default_locale())) else { continue };
+            let Some(page) = shown(g, l).or_else(|| shown(g, site.default_locale())) else { continue };
             slides.extend(slides_of(site, page, l, screen.seconds_per_slide()));
         }
     }
