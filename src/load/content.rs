@@ -7,11 +7,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::yaml::{Field, Kind, Node, field, required};
-use super::{Loader, Problems, fs, parse_document};
+use super::{Loader, Problems, fs, parse_document, text_of};
 use crate::diag::Diagnostic;
 use crate::model::config::CHANNELS;
 use crate::model::slug::slugify;
-use crate::model::{Config, FrontMatter, Page, PageKind, Step, Text};
+use crate::model::{Config, FrontMatter, Page, PageKind, Step};
 use crate::source::SourceFile;
 
 static STEP: [Field; 3] = [required("title", Kind::Str), field("wait", Kind::Str), field("text", Kind::Str)];
@@ -155,23 +155,6 @@ pub fn split(text: &str) -> Result<(std::ops::Range<usize>, usize), (String, Str
     Err(("the front matter is never closed".into(), "add a `---` line after the last front-matter key".into()))
 }
 
-/// Where a scalar's value starts in the file, if the YAML wrote it verbatim.
-fn text_of(file: &SourceFile, node: Option<&Node>, value: Option<String>) -> Option<Text> {
-    let value = value?;
-    let span = node.map_or(0..0, |n| n.span.clone());
-    let raw = file.text.get(span.clone()).unwrap_or("");
-    let base = if raw == value {
-        Some(span.start)
-    } else if (raw.starts_with('"') || raw.starts_with('\''))
-        && raw[1..].strip_suffix(&raw[..1]) == Some(value.as_str())
-    {
-        Some(span.start + 1)
-    } else {
-        None
-    };
-    Some(Text { value, base, span })
-}
-
 /// Parse one content file. `rel` is its path under `content/`.
 pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option<Page>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
@@ -244,7 +227,7 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
         locale,
         source: file.clone(),
         body_start,
-        title: fm.title.clone().unwrap_or_default(),
+        title: text_of(file, node.get("title"), fm.title.clone()).unwrap_or_default(),
         summary: text_of(file, node.get("summary"), fm.summary),
         tier,
         channels,
@@ -276,7 +259,7 @@ fn steps(file: &SourceFile, fm: &FrontMatter, node: Option<&Node>, at: usize) ->
         .map(|(i, s)| {
             let n = node.and_then(|n| n.index(i));
             Step {
-                title: s.title.clone(),
+                title: text_of(file, n.and_then(|n| n.get("title")), Some(s.title.clone())).unwrap_or_default(),
                 wait: s.wait.clone(),
                 wait_span: n.and_then(|n| n.get("wait")).map_or(at..at, |w| w.span.clone()),
                 text: text_of(file, n.and_then(|n| n.get("text")), s.text.clone()).unwrap_or_default(),

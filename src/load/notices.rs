@@ -114,7 +114,7 @@ fn parse(file: &Arc<SourceFile>, config: &Config, pages: &[Page]) -> Result<Opti
             locale: locale.to_string(),
             source: file.clone(),
             body_start,
-            title: raw.title,
+            title: super::text_of(file, node.get("title"), Some(raw.title)).unwrap_or_default(),
             from,
             until,
             from_text: raw.from,

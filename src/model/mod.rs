@@ -76,7 +76,7 @@ pub struct Site {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GlossaryEntry {
     pub term: String,
-    pub explanations: BTreeMap<String, String>,
+    pub explanations: BTreeMap<String, Text>,
 }
 
 /// One measured wait (a row of `data/waits.csv`).
@@ -157,7 +157,7 @@ pub struct StepMeta {
 /// One step of a process.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
-    pub title: String,
+    pub title: Text,
     /// The wait fact's id.
     pub wait: Option<String>,
     /// Span of the `wait:` value in the file.
@@ -175,7 +175,7 @@ pub struct Page {
     pub source: Arc<SourceFile>,
     /// Byte offset where the Markdown body starts.
     pub body_start: usize,
-    pub title: String,
+    pub title: Text,
     pub summary: Option<Text>,
     /// The tier name (the widest tier when not given).
     pub tier: String,
@@ -234,7 +234,7 @@ pub struct Notice {
     pub locale: String,
     pub source: Arc<SourceFile>,
     pub body_start: usize,
-    pub title: String,
+    pub title: Text,
     pub from: jiff::Timestamp,
     pub until: jiff::Timestamp,
     /// Original `from`/`until` text (with its offset), as written.

@@ -88,7 +88,7 @@ impl Published {
 fn sort_list(site: &Site, list: &mut [usize]) {
     list.sort_by(|&a, &b| {
         let (a, b) = (&site.pages[a], &site.pages[b]);
-        (a.weight.unwrap_or(0), &a.title).cmp(&(b.weight.unwrap_or(0), &b.title))
+        (a.weight.unwrap_or(0), &a.title.value).cmp(&(b.weight.unwrap_or(0), &b.title.value))
     });
 }
 
@@ -148,7 +148,7 @@ impl<'a> Index<'a> {
     fn section_title(&self, path: &str, locale: &str) -> String {
         match self.site.published(path, locale) {
             Some(p) if p.kind == PageKind::Section && self.section_tier(path, locale) == Some(p.tier.as_str()) => {
-                p.title.clone()
+                p.title.value.clone()
             }
             _ if path.is_empty() => self.site.config.title.clone(),
             _ => view::humanize(path.rsplit('/').next().unwrap_or(path)),
@@ -194,7 +194,7 @@ impl Resolver for PageResolver<'_> {
             .site
             .glossary
             .iter()
-            .filter_map(|g| g.explanations.get(self.locale).map(|e| (g.term.as_str(), e.as_str())))
+            .filter_map(|g| g.explanations.get(self.locale).map(|e| (g.term.as_str(), e.value.as_str())))
             .collect()
     }
 }
@@ -426,7 +426,7 @@ fn cards<'a>(index: &Index<'a>, guides: &[&'a Page], dir: &str) -> Vec<GuideCard
     guides
         .iter()
         .map(|g| GuideCard {
-            title: &g.title,
+            title: &g.title.value,
             summary: g.summary.as_ref().map(|s| index.site.interpolate(&s.value, &g.locale, Style::Web)),
             url: paths::relative_page(dir, &view::page_dir(index.site, g)),
         })
@@ -464,7 +464,7 @@ fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context)
             );
             let v = PageView {
                 kind: "alias",
-                title: page.title.clone(),
+                title: page.title.value.clone(),
                 redirect_url: Some(paths::relative_page(&from, &view::page_dir(site, page))),
                 ..PageView::default()
             };
@@ -587,7 +587,7 @@ fn guide_view<'a>(index: &'a Index<'a>, page: &'a Page) -> (String, PageView<'a>
         .map(|t| strings.get("tier_notice").map_or_else(String::new, |s| s.replace("{tier}", t)));
     let v = PageView {
         kind: "guide",
-        title: page.title.clone(),
+        title: page.title.value.clone(),
         summary: page.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Web)),
         content_html: r.html,
         headings: r.headings.into_iter().filter(|h| h.level == 2).collect(),

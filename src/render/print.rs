@@ -115,7 +115,7 @@ fn handout<'a>(site: &'a Site, page: &'a Page) -> Handout<'a> {
     let online_url = paths::absolute(&site.config.base_url, &view::page_dir(site, page));
     let r = markdown::render(page.body(), &PrintResolver { site, page }, site.config.markdown.unsafe_html);
     Handout {
-        title: page.title.clone(),
+        title: page.title.value.clone(),
         lang: page.locale.clone(),
         summary: page.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Web)),
         rows,
@@ -140,7 +140,7 @@ fn section_title<'a>(site: &'a Site, locale: &str, section: &'a str) -> &'a str 
     let widest = site.config.widest_tier();
     site.published(section, locale)
         .filter(|p| p.kind == PageKind::Section && p.tier == widest)
-        .map_or(section, |p| p.title.as_str())
+        .map_or(section, |p| p.title.value.as_str())
 }
 
 /// Render `template` into `<dir>index.html`; a template error comes back as a diagnostic.
@@ -227,7 +227,7 @@ fn render_print(ctx: &RenderContext, out: &Output, only: Option<&[&Page]>) -> an
         .filter_map(|(page, h)| Some((page, h.as_ref()?)))
         .map(|(page, h)| {
             let dir = print_dir(site, page);
-            let c = context(site, &page.locale, &dir, &page.title, &[h], &[]);
+            let c = context(site, &page.locale, &dir, &page.title.value, &[h], &[]);
             render_to(ctx, out, "print/handout.html", &dir, &c)
         })
         .collect();

@@ -66,7 +66,7 @@ pub fn steps<'a>(site: &'a Site, page: &'a Page) -> Vec<StepView<'a>> {
             let fact = s.wait.as_deref().and_then(|w| site.facts.get(w));
             StepView {
                 number: i + 1,
-                title: &s.title,
+                title: &s.title.value,
                 wait: s.wait.as_deref().and_then(|w| site.render_fact(w, locale, Style::Web)),
                 fact: s.wait.as_deref(),
                 wait_label: fact.and_then(|f| f.label.as_ref()).map(|l| l.get(locale, site.default_locale())),

@@ -109,7 +109,7 @@ fn slides_of<'a>(site: &'a Site, page: &'a Page, locale: &str, spp: u32) -> Vec<
     let why_words = words(site.t(lang, "screen_why_text")) + words(site.t(lang, "screen_why_title"));
     let mut slides = Vec::new();
     let base = |part, steps: Vec<StepView<'a>>, points: Vec<String>, why: bool| {
-        let mut n = words(&page.title) + if why { why_words } else { 0 };
+        let mut n = words(&page.title.value) + if why { why_words } else { 0 };
         n += summary.as_deref().map_or(0, words);
         for s in &steps {
             n += words(s.title) + words(&s.text) + s.wait_label.map_or(0, words) + 2;
@@ -120,7 +120,7 @@ fn slides_of<'a>(site: &'a Site, page: &'a Page, locale: &str, spp: u32) -> Vec<
             guide: page.path.clone(),
             locale: locale.to_string(),
             lang: lang.to_string(),
-            title: page.title.clone(),
+            title: page.title.value.clone(),
             part,
             summary: summary.clone(),
             steps,
