@@ -237,3 +237,23 @@ fn an_alias_cannot_take_another_output_path() {
             )),
     );
 }
+
+#[test]
+fn facts_lists_uses_with_the_sections_tier() {
+    let site = Site::copy_of("tiers");
+    let out = site.cmd(&["facts", "--format", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fact = |id: &str| v["facts"].as_array().unwrap().iter().find(|f| f["id"] == id).unwrap().clone();
+    let users = fact("phone.vip")["used_by"].as_array().unwrap().clone();
+    let pages: Vec<(&str, &str, &str)> = users
+        .iter()
+        .map(|u| (u["page"].as_str().unwrap(), u["locale"].as_str().unwrap(), u["tier"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        pages,
+        [("goldwing", "en", "vip"), ("goldwing/lounge-access", "en", "vip"), ("goldwing/lounge-access", "zh", "vip")]
+    );
+    // A vip guide is never on a screen.
+    assert!(users.iter().all(|u| !u["channels"].as_array().unwrap().contains(&"waiting-room".into())), "{users:#?}");
+}
