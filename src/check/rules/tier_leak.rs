@@ -29,7 +29,8 @@ This rule finds, on a page of a wider tier:
   Chinese perks match anywhere (`贵宾通道`). Code spans, code blocks, raw HTML and link
   URLs are not prose and are not searched;
 - a **fact** whose `tier:` is narrower (`{{ nurse.vip }}`, or a step's `wait:`);
-- a **link** to a page of a narrower tier.
+- a **link** to a page of a narrower tier, or to a folder without `_index.md` whose pages
+  are all of narrower tiers.
 
 The same goes for every other text that is published, read with the widest tier that sees
 it: a **notice**'s title and body (every tier's, unless all the guides in its `applies_to`
@@ -265,10 +266,19 @@ impl<'a> Checker<'a> {
                 continue;
             };
             let want = locale.as_deref().unwrap_or(&page.locale);
-            let Target::Page(target) = links::resolve(self.site, &path, want) else { continue };
-            if self.narrower(&target.tier) {
-                let message =
-                    format!("links to `{dest}`, a page of the `{}` tier, from a `{}` page", target.tier, self.tier);
+            let (tier, what) = match links::resolve(self.site, &path, want) {
+                Target::Page(target) => (target.tier.as_str(), "a page"),
+                Target::Folder if !path.is_empty() => {
+                    let tier = [want, self.site.default_locale()]
+                        .into_iter()
+                        .find_map(|l| links::folder_tier(self.site, &path, l))
+                        .unwrap_or(self.tier);
+                    (tier, "a folder of pages")
+                }
+                _ => continue,
+            };
+            if self.narrower(tier) {
+                let message = format!("links to `{dest}`, {what} of the `{tier}` tier, from a `{}` page", self.tier);
                 self.push(
                     start + span.start..start + span.end,
                     message,
