@@ -40,6 +40,7 @@ fn json_lists_every_fact_with_values_and_users() {
         "page": "emergency/visit",
         "file": "content/emergency/visit.md",
         "locale": "en",
+        "tier": "public",
         "channels": ["help", "print", "waiting-room"],
     });
     assert!(users.contains(&visit_en), "{users:#?}");

@@ -64,3 +64,21 @@ fn a_one_guide_rebuild_gives_the_files_of_a_full_build() {
     assert!(a < w, "the section lists the retitled guide in its new place");
     assert!(before.keys().any(|k| k.starts_with("pagefind/")), "the fixture has a search index");
 }
+
+#[test]
+fn a_one_guide_rebuild_keeps_its_sections_tier() {
+    let site = Site::copy_of("tiers");
+    let (mut serving, state) = builder(&site);
+    // A guide under a `tier: vip` section, with no `tier:` of its own: still a vip page.
+    let rel = "content/goldwing/lounge-access.md";
+    let guide = site.read(rel);
+    site.write(rel, guide.replace("open all night", "open all night and all day"));
+    assert!(serving.guide(&site.path(rel)).unwrap(), "a one-guide rebuild");
+    serving.settle();
+    let after = state.files();
+    let page = String::from_utf8_lossy(&after["vip/goldwing/lounge-access/index.html"]).into_owned();
+    assert!(page.contains("all night and all day"), "{page}");
+    assert!(!after.keys().any(|k| k.starts_with("goldwing/")), "a vip guide written outside vip/");
+    let (_fresh, fresh_state) = builder(&site);
+    assert_same(&after, &fresh_state.files());
+}

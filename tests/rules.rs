@@ -36,8 +36,8 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 /// Where a fixture file goes in the site: `notices/…`, `data/…` and the site files
 /// (`facts.yaml`, `upfront.yaml`) stay, the rest goes under `content/`.
 fn site_path(rel: &str) -> String {
-    let at_root =
-        ["notices/", "data/"].iter().any(|d| rel.starts_with(d)) || ["facts.yaml", "upfront.yaml"].contains(&rel);
+    let at_root = ["notices/", "data/"].iter().any(|d| rel.starts_with(d))
+        || ["facts.yaml", "upfront.yaml", "glossary.yaml"].contains(&rel);
     if at_root { rel.to_string() } else { format!("content/{rel}") }
 }
 

@@ -58,6 +58,8 @@ pub struct Use<'a> {
     pub page: &'a str,
     pub file: &'a str,
     pub locale: &'a str,
+    /// The page's tier: its own `tier:` or its section's.
+    pub tier: &'a str,
     pub channels: Vec<&'a str>,
 }
 
@@ -142,12 +144,17 @@ fn measured<'a>(fact: &'a Fact, rows: Option<&Vec<Measurement>>) -> Option<Measu
 }
 
 /// Fact id → the pages (in each locale) and channels that use it, by page, locale and file.
+/// Screens show only pages of the widest tier. Drafts are listed (where the fact will be used).
 fn uses(site: &Site) -> BTreeMap<&str, Vec<Use<'_>>> {
     let mut out: BTreeMap<&str, Vec<Use>> = BTreeMap::new();
+    let widest = site.config.widest_tier();
     for page in &site.pages {
         let (content, sms) = site.facts_named_by(page);
         let mut channels: BTreeSet<&str> =
             page.channels.iter().map(String::as_str).filter(|c| site.config.channel_enabled(c)).collect();
+        if page.tier != widest {
+            channels.remove("waiting-room");
+        }
         let has_sms = channels.remove("sms");
         for id in content.union(&sms) {
             let mut carried: Vec<&str> =
@@ -159,7 +166,13 @@ fn uses(site: &Site) -> BTreeMap<&str, Vec<Use<'_>>> {
             if carried.is_empty() {
                 continue;
             }
-            let entry = Use { page: &page.path, file: &page.source.path, locale: &page.locale, channels: carried };
+            let entry = Use {
+                page: &page.path,
+                file: &page.source.path,
+                locale: &page.locale,
+                tier: &page.tier,
+                channels: carried,
+            };
             out.entry(id).or_default().push(entry);
         }
     }

@@ -7,11 +7,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::yaml::{Field, Kind, Node, field, required};
-use super::{Loader, Problems, fs, parse_document};
+use super::{Loader, Problems, fs, parse_document, text_of};
 use crate::diag::Diagnostic;
 use crate::model::config::CHANNELS;
 use crate::model::slug::slugify;
-use crate::model::{Config, FrontMatter, Page, PageKind, Step, Text, controls};
+use crate::model::{Config, FrontMatter, Page, PageKind, Step, controls};
 use crate::source::SourceFile;
 
 static STEP: [Field; 3] = [required("title", Kind::Str), field("wait", Kind::Str), field("text", Kind::Str)];
@@ -87,6 +87,7 @@ pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<Vec<Page>> {
         (a.path.as_str(), a.locale.as_str(), &a.source.path).cmp(&(b.path.as_str(), b.locale.as_str(), &b.source.path))
     });
     check_paths(&mut pages, config, &mut loader.diagnostics);
+    loader.diagnostics.extend(super::tiers::resolve(&mut pages, config));
     Ok(pages)
 }
 
@@ -110,7 +111,6 @@ fn check_paths(pages: &mut Vec<Page>, config: &Config, diagnostics: &mut Vec<Dia
     }
     let mut k = keep.into_iter();
     pages.retain(|_| k.next().unwrap_or(true));
-    check_aliases(pages, diagnostics);
     for p in pages.iter() {
         let top = p.path.split('/').next().unwrap_or("");
         let reserved =
@@ -155,23 +155,6 @@ pub fn split(text: &str) -> Result<(std::ops::Range<usize>, usize), (String, Str
     Err(("the front matter is never closed".into(), "add a `---` line after the last front-matter key".into()))
 }
 
-/// Where a scalar's value starts in the file, if the YAML wrote it verbatim.
-fn text_of(file: &SourceFile, node: Option<&Node>, value: Option<String>) -> Option<Text> {
-    let value = value?;
-    let span = node.map_or(0..0, |n| n.span.clone());
-    let raw = file.text.get(span.clone()).unwrap_or("");
-    let base = if raw == value {
-        Some(span.start)
-    } else if (raw.starts_with('"') || raw.starts_with('\''))
-        && raw[1..].strip_suffix(&raw[..1]) == Some(value.as_str())
-    {
-        Some(span.start + 1)
-    } else {
-        None
-    };
-    Some(Text { value, base, span })
-}
-
 /// Parse one content file. `rel` is its path under `content/`.
 pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option<Page>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
@@ -201,6 +184,8 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
         }
     };
     let span = |k: &str| node.get(k).map_or(yaml.start..yaml.start, |n| n.span.clone());
+    // The span of item `i` of list `k`, else of the list.
+    let item = |k: &str, i: usize| node.get(k).and_then(|n| n.index(i)).map_or(span(k), |n| n.span.clone());
 
     let tier = fm.tier.clone().unwrap_or_else(|| config.widest_tier().to_string());
     let tiers = config.tier_names();
@@ -210,14 +195,16 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
     let channels = fm.channels.clone().unwrap_or_else(|| CHANNELS.iter().map(ToString::to_string).collect());
     for (i, ch) in channels.iter().enumerate() {
         if !CHANNELS.contains(&ch.as_str()) {
-            let at = node.get("channels").and_then(|n| n.index(i)).map_or(span("channels"), |n| n.span.clone());
-            problems.push(at, format!("`{ch}` is not a channel"), hint_one_of(ch, &CHANNELS));
+            problems.push(item("channels", i), format!("`{ch}` is not a channel"), hint_one_of(ch, &CHANNELS));
         }
     }
     for (i, rule) in fm.ignore.iter().enumerate() {
         if !crate::model::RULE_IDS.contains(&rule.as_str()) {
-            let at = node.get("ignore").and_then(|n| n.index(i)).map_or(span("ignore"), |n| n.span.clone());
-            problems.push(at, format!("`{rule}` is not a rule id"), hint_one_of(rule, &crate::model::RULE_IDS));
+            problems.push(
+                item("ignore", i),
+                format!("`{rule}` is not a rule id"),
+                hint_one_of(rule, &crate::model::RULE_IDS),
+            );
         }
     }
     let reviewed = fm.reviewed.as_deref().and_then(|r| {
@@ -232,21 +219,7 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
             None
         }
     });
-    let steps_node = node.get("steps");
-    let steps = fm
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let n = steps_node.and_then(|n| n.index(i));
-            Step {
-                title: s.title.clone(),
-                wait: s.wait.clone(),
-                wait_span: n.and_then(|n| n.get("wait")).map_or(yaml.start..yaml.start, |w| w.span.clone()),
-                text: text_of(file, n.and_then(|n| n.get("text")), s.text.clone()).unwrap_or_default(),
-            }
-        })
-        .collect();
+    let steps = steps(file, &fm, node.get("steps"), yaml.start);
     diags.extend(problems.into_diagnostics(&file.path));
     let mut page = Page {
         kind,
@@ -254,7 +227,7 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
         locale,
         source: file.clone(),
         body_start,
-        title: fm.title.clone().unwrap_or_default(),
+        title: text_of(file, node.get("title"), fm.title.clone()).unwrap_or_default(),
         summary: text_of(file, node.get("summary"), fm.summary),
         tier,
         channels,
@@ -263,6 +236,7 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
         steps,
         sms: text_of(file, node.get("sms"), fm.sms),
         ignore: fm.ignore,
+        alias_spans: (0..fm.aliases.len()).map(|i| item("aliases", i)).collect(),
         aliases: fm.aliases,
         draft: fm.draft,
         weight: fm.weight,
@@ -274,26 +248,40 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
         },
         front_span: yaml.clone(),
     };
-    drop_controls(&mut page, &node, &mut diags);
+    drop_controls(&mut page, &mut diags);
     (Some(page), diags)
 }
 
 /// Control characters that YAML escapes (`"\0"`, `"\x1b"`) put into published front-matter
 /// values: dropped, with a warning at the value (raw ones are YAML errors).
-fn drop_controls(page: &mut Page, node: &Node, diags: &mut Vec<Diagnostic>) {
+fn drop_controls(page: &mut Page, diags: &mut Vec<Diagnostic>) {
     let file = page.source.path.clone();
-    let front = page.front_span.clone();
-    let at = |n: Option<&Node>| n.map_or(front.clone(), |n| n.span.clone());
-    let steps = node.get("steps");
-    let mut fields: Vec<(&mut String, std::ops::Range<usize>)> = vec![(&mut page.title, at(node.get("title")))];
+    let mut fields: Vec<(&mut String, std::ops::Range<usize>)> = vec![(&mut page.title.value, page.title.span.clone())];
     for text in [&mut page.summary, &mut page.sms].into_iter().flatten() {
         fields.push((&mut text.value, text.span.clone()));
     }
-    for (i, step) in page.steps.iter_mut().enumerate() {
-        fields.push((&mut step.title, at(steps.and_then(|n| n.index(i)).and_then(|n| n.get("title")))));
+    for step in &mut page.steps {
+        fields.push((&mut step.title.value, step.title.span.clone()));
         fields.push((&mut step.text.value, step.text.span.clone()));
     }
     diags.extend(fields.into_iter().filter_map(|(value, span)| controls::drop_escaped(value, &file, span)));
+}
+
+/// The steps of a guide, with the spans of their `wait:` and `text:` (`at` when absent).
+fn steps(file: &SourceFile, fm: &FrontMatter, node: Option<&Node>, at: usize) -> Vec<Step> {
+    fm.steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let n = node.and_then(|n| n.index(i));
+            Step {
+                title: text_of(file, n.and_then(|n| n.get("title")), Some(s.title.clone())).unwrap_or_default(),
+                wait: s.wait.clone(),
+                wait_span: n.and_then(|n| n.get("wait")).map_or(at..at, |w| w.span.clone()),
+                text: text_of(file, n.and_then(|n| n.get("text")), s.text.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
 }
 
 fn hint_one_of(word: &str, valid: &[&str]) -> String {
@@ -330,37 +318,4 @@ fn address(file: &SourceFile, rel: &str, config: &Config) -> Result<(PageKind, S
         segments.push(slugify(stem));
     }
     Ok((kind, segments.join("/"), locale))
-}
-
-/// Aliases must be plain site paths that no page already uses.
-fn check_aliases(pages: &[Page], diagnostics: &mut Vec<Diagnostic>) {
-    let taken: std::collections::BTreeSet<(&str, &str)> =
-        pages.iter().map(|p| (p.path.as_str(), p.locale.as_str())).collect();
-    for p in pages {
-        for alias in &p.aliases {
-            let path = alias.trim_matches('/');
-            let at = p.source.text.find(alias.as_str()).map(|i| i..i + alias.len());
-            let bad = path.is_empty()
-                || path.split('/').any(|s| s.is_empty() || s == "." || s == "..")
-                || path.contains(['\\', ':', '?', '#']);
-            if bad {
-                diagnostics.push(
-                    Diagnostic::error(fs::RULE, p.source.path.clone(), at, format!("`{alias}` is not a site path"))
-                        .with_hint(
-                            "write the old path of the guide, e.g. `er/visit` (no `..`, no scheme, no `?` or `#`)",
-                        ),
-                );
-            } else if taken.contains(&(path, p.locale.as_str())) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        fs::RULE,
-                        p.source.path.clone(),
-                        at,
-                        format!("alias `{alias}` is the address of another page"),
-                    )
-                    .with_hint("remove the alias, or move the other page"),
-                );
-            }
-        }
-    }
 }

@@ -9,7 +9,7 @@ use super::yaml::{Field, Kind, Node, field};
 use super::{Problems, parse_document};
 use crate::model::duration::WaitRange;
 use crate::model::fact::Localized;
-use crate::model::{Config, Fact, FactValue};
+use crate::model::{Config, Fact, FactValue, Text};
 use crate::source::SourceFile;
 
 static FACT: Kind = Kind::Struct(&FACT_FIELDS);
@@ -58,6 +58,18 @@ fn valid_id(id: &str) -> bool {
         && !id.contains("..")
         && !id.ends_with(".min")
         && !id.ends_with(".max")
+}
+
+/// The texts of a fact's `label:` with their spans: one for all locales, or one per locale.
+fn label_texts(file: &SourceFile, node: Option<&Node>) -> Vec<(Option<String>, Text)> {
+    let text = |n: &Node| super::text_of(file, Some(n), n.as_str().map(String::from));
+    match node.map(|n| &n.kind) {
+        Some(super::yaml::NodeKind::Map(entries)) => {
+            entries.iter().filter_map(|(k, v)| Some((Some(k.as_str()?.to_string()), text(v)?))).collect()
+        }
+        Some(_) => node.and_then(text).map(|t| vec![(None, t)]).unwrap_or_default(),
+        None => Vec::new(),
+    }
 }
 
 pub fn parse(file: &SourceFile, config: &Config) -> Result<BTreeMap<String, Fact>, Problems> {
@@ -146,17 +158,12 @@ pub fn parse(file: &SourceFile, config: &Config) -> Result<BTreeMap<String, Fact
             }
         }
         let span = if matches!(value, FactValue::Wait(_)) { span_of("wait") } else { span_of("text") };
+        let label_texts = label_texts(file, fact_node.and_then(|n| n.get("label")));
+        let label = raw.label.map(Into::into);
+        let measured_span = if raw.measured.is_some() { span_of("measured") } else { span.clone() };
         facts.insert(
             id.clone(),
-            Fact {
-                id,
-                measured_span: if raw.measured.is_some() { span_of("measured") } else { span.clone() },
-                span,
-                value,
-                label: raw.label.map(Into::into),
-                tier: raw.tier,
-                measured: raw.measured,
-            },
+            Fact { id, span, measured_span, value, label, label_texts, tier: raw.tier, measured: raw.measured },
         );
     }
     problems.into_result(facts)

@@ -40,5 +40,16 @@ pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<Vec<Glossary
         }
     }
     loader.diagnostics.extend(problems.into_diagnostics(&file.path));
-    Ok(map.into_iter().map(|(term, explanations)| GlossaryEntry { term, explanations }).collect())
+    let entries = map.into_iter().map(|(term, explanations)| {
+        let entry = node.get(&term);
+        let explanations = explanations
+            .into_iter()
+            .map(|(code, e)| {
+                let text = super::text_of(&file, entry.and_then(|n| n.get(&code)), Some(e)).unwrap_or_default();
+                (code, text)
+            })
+            .collect();
+        GlossaryEntry { term, explanations }
+    });
+    Ok(entries.collect())
 }

@@ -1,6 +1,7 @@
 //! Load: disk → model. The only place that reads files. Every content problem becomes a
 //! diagnostic (all of them, in one run); only failures of the tool itself are `Err`.
 
+mod aliases;
 mod config;
 mod content;
 mod data;
@@ -9,6 +10,7 @@ pub mod fs;
 mod glossary;
 mod i18n;
 mod notices;
+pub mod tiers;
 pub mod yaml;
 
 use std::collections::BTreeMap;
@@ -24,7 +26,7 @@ pub use i18n::built_in_strings;
 use yaml::{Kind, Node, NodeKind};
 
 use crate::diag::{Diagnostic, Sources};
-use crate::model::{Site, TemplateSource};
+use crate::model::{Site, TemplateSource, Text};
 use crate::source::SourceFile;
 
 /// What loading a site gives: the site (when its configuration could be read), every
@@ -175,6 +177,7 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
     let templates = load_templates(&mut loader)?;
     let (static_files, problems) = fs::static_files(root);
     loader.diagnostics.extend(problems);
+    loader.diagnostics.extend(aliases::check(&pages, &static_files, &config));
 
     let site = Site {
         config,
@@ -189,6 +192,24 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
         glossary,
     };
     Ok(loader.finish(Some(site)))
+}
+
+/// A scalar of `file` at `node` with its span, and where its value starts in the file if the
+/// YAML wrote it verbatim (for exact spans inside it).
+pub fn text_of(file: &SourceFile, node: Option<&Node>, value: Option<String>) -> Option<Text> {
+    let value = value?;
+    let span = node.map_or(0..0, |n| n.span.clone());
+    let raw = file.text.get(span.clone()).unwrap_or("");
+    let base = if raw == value {
+        Some(span.start)
+    } else if (raw.starts_with('"') || raw.starts_with('\''))
+        && raw[1..].strip_suffix(&raw[..1]) == Some(value.as_str())
+    {
+        Some(span.start + 1)
+    } else {
+        None
+    };
+    Some(Text { value, base, span })
 }
 
 /// Read and parse one file under `content/` again (`serve`, after an edit): the page when

@@ -36,8 +36,8 @@ pub fn load(loader: &mut Loader, config: &Config, pages: &[Page]) -> anyhow::Res
         let Some(file) = loader.read(path)? else { continue };
         match parse(&file, config, pages) {
             Ok(Some(mut n)) => {
-                let title_span = n.title_span.clone();
-                loader.diagnostics.extend(controls::drop_escaped(&mut n.title, &file.path, title_span));
+                let title_span = n.title.span.clone();
+                loader.diagnostics.extend(controls::drop_escaped(&mut n.title.value, &file.path, title_span));
                 notices.push(n);
             }
             Ok(None) => {}
@@ -119,7 +119,7 @@ fn parse(file: &Arc<SourceFile>, config: &Config, pages: &[Page]) -> Result<Opti
             locale: locale.to_string(),
             source: file.clone(),
             body_start,
-            title: raw.title,
+            title: super::text_of(file, node.get("title"), Some(raw.title)).unwrap_or_default(),
             from,
             until,
             from_text: raw.from,
@@ -127,7 +127,6 @@ fn parse(file: &Arc<SourceFile>, config: &Config, pages: &[Page]) -> Result<Opti
             applies_to,
             severity,
             until_span: span("until"),
-            title_span: span("title"),
         }))
         .map_err(|p| p.into_diagnostics(&file.path).collect())
 }

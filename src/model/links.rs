@@ -116,6 +116,19 @@ fn is_folder(site: &Site, path: &str, locale: &str) -> bool {
     site.pages[start..].iter().take_while(|p| p.path.starts_with(&prefix)).any(|p| p.locale == locale && !p.draft)
 }
 
+/// The widest tier of the published pages under folder `path` in `locale` (a link to a folder
+/// without `_index.md` shows those pages).
+pub fn folder_tier<'a>(site: &'a Site, path: &str, locale: &str) -> Option<&'a str> {
+    let prefix = format!("{path}/");
+    let start = site.pages.partition_point(|p| p.path.as_str() < prefix.as_str());
+    site.pages[start..]
+        .iter()
+        .take_while(|p| p.path.starts_with(&prefix))
+        .filter(|p| p.locale == locale && !p.draft)
+        .map(|p| p.tier.as_str())
+        .min_by_key(|t| site.config.tier_rank(t))
+}
+
 /// Resolve a site link's path: in `locale` (the explicit one of a `.md` link, else the
 /// page's own), else in the default locale; then a static file.
 pub fn resolve<'a>(site: &'a Site, path: &str, locale: &str) -> Target<'a> {

@@ -78,7 +78,7 @@ pub struct Site {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GlossaryEntry {
     pub term: String,
-    pub explanations: BTreeMap<String, String>,
+    pub explanations: BTreeMap<String, Text>,
 }
 
 /// One measured wait (a row of `data/waits.csv`).
@@ -159,7 +159,7 @@ pub struct StepMeta {
 /// One step of a process.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
-    pub title: String,
+    pub title: Text,
     /// The wait fact's id.
     pub wait: Option<String>,
     /// Span of the `wait:` value in the file.
@@ -177,7 +177,7 @@ pub struct Page {
     pub source: Arc<SourceFile>,
     /// Byte offset where the Markdown body starts.
     pub body_start: usize,
-    pub title: String,
+    pub title: Text,
     pub summary: Option<Text>,
     /// The tier name (the widest tier when not given).
     pub tier: String,
@@ -188,6 +188,8 @@ pub struct Page {
     pub sms: Option<Text>,
     pub ignore: Vec<String>,
     pub aliases: Vec<String>,
+    /// Span of each item of `aliases:` in the file (where an alias's finding points).
+    pub alias_spans: Vec<Range<usize>>,
     pub draft: bool,
     pub weight: Option<i64>,
     /// Span of each top-level front-matter key (`reviewed`, `tier`, …) in the file.
@@ -234,7 +236,7 @@ pub struct Notice {
     pub locale: String,
     pub source: Arc<SourceFile>,
     pub body_start: usize,
-    pub title: String,
+    pub title: Text,
     pub from: jiff::Timestamp,
     pub until: jiff::Timestamp,
     /// Original `from`/`until` text (with its offset), as written.
@@ -245,8 +247,6 @@ pub struct Notice {
     pub severity: Severity,
     /// Span of the `until:` value (where `notice-expired` points).
     pub until_span: Range<usize>,
-    /// Span of the `title:` value.
-    pub title_span: Range<usize>,
 }
 
 impl Notice {
@@ -280,9 +280,15 @@ impl Site {
         self.pages.binary_search_by(|p| (p.path.as_str(), p.locale.as_str()).cmp(&(path, locale))).ok()
     }
 
-    /// All locale variants of `path`, default locale first.
+    /// The page at `path` in `locale` unless it is a draft: the only way a channel picks a
+    /// page or one of its translations (drafts reach no output).
+    pub fn published(&self, path: &str, locale: &str) -> Option<&Page> {
+        self.page(path, locale).filter(|p| !p.draft)
+    }
+
+    /// All locale variants of `path` that are not drafts, default locale first.
     pub fn variants<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a Page> + 'a {
-        self.config.locale_codes().filter_map(move |l| self.page(path, l))
+        self.config.locale_codes().filter_map(move |l| self.published(path, l))
     }
 
     /// Resolve a placeholder name to a fact and a part (`er.triage.max` → (er.triage, Max)).

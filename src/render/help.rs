@@ -1,7 +1,7 @@
 //! The help-center channel: a home page per locale, section pages, guide pages, a 404 page,
 //! alias redirects and the sitemap. Pages render in parallel and are written as they render.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -23,12 +23,12 @@ pub struct Help;
 pub struct Published {
     /// Published guides (not drafts, tier included, in the help channel).
     guides: Vec<usize>,
-    /// (folder, locale) pairs that get a section page.
-    sections: BTreeSet<(String, String)>,
+    /// (folder, locale) pairs that get a section page, with the section's tier.
+    sections: BTreeMap<(String, String), String>,
     /// Per page of the site: whether it is a published guide.
     by_page: Vec<bool>,
-    /// locale → folder → published widest-tier guides directly in it, in list order.
-    by_folder: HashMap<String, HashMap<String, Vec<usize>>>,
+    /// (locale, tier) → folder → published guides of that tier directly in it, in list order.
+    by_folder: HashMap<(String, String), HashMap<String, Vec<usize>>>,
 }
 
 impl Published {
@@ -41,28 +41,31 @@ impl Published {
             .collect();
         let guides: Vec<usize> = (0..site.pages.len()).filter(|&i| published[i]).collect();
         let widest = site.config.widest_tier();
-        let mut sections = BTreeSet::new();
-        let mut by_folder: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
+        let mut sections = BTreeMap::new();
+        let mut by_folder: HashMap<(String, String), HashMap<String, Vec<usize>>> = HashMap::new();
         for &i in &guides {
             let g = &site.pages[i];
-            if g.tier != widest {
-                continue;
-            }
             if let Some(folder) = g.parent_path() {
-                by_folder.entry(g.locale.clone()).or_default().entry(folder.to_string()).or_default().push(i);
+                let key = (g.locale.clone(), g.tier.clone());
+                by_folder.entry(key).or_default().entry(folder.to_string()).or_default().push(i);
             }
-            let mut folder = g.parent_path();
+            // Folders without `_index.md` get a section page from their public guides only.
+            let mut folder = g.parent_path().filter(|_| g.tier == widest);
             while let Some(f) = folder {
-                if !sections.insert((f.to_string(), g.locale.clone())) {
+                if sections.insert((f.to_string(), g.locale.clone()), widest.to_string()).is_some() {
                     break; // its parents are in already
                 }
                 folder = paths::parent_folder(f);
             }
         }
-        for p in site.pages.iter().filter(|p| p.kind == PageKind::Section && !p.draft) {
-            sections.insert((p.path.clone(), p.locale.clone()));
+        // A section page is published in its own tier; the home page is always the widest
+        // tier's (a narrower root `_index.md` narrows every page, not the home page).
+        for p in site.pages.iter().filter(|p| p.kind == PageKind::Section && !p.draft && ctx.tier_included(&p.tier)) {
+            if !p.path.is_empty() || p.tier == widest {
+                sections.insert((p.path.clone(), p.locale.clone()), p.tier.clone());
+            }
         }
-        sections.insert((String::new(), site.default_locale().to_string()));
+        sections.insert((String::new(), site.default_locale().to_string()), widest.to_string());
         for list in by_folder.values_mut().flat_map(HashMap::values_mut) {
             sort_list(site, list);
         }
@@ -73,8 +76,8 @@ impl Published {
     /// folder's list order, may have changed.
     pub fn retitled(&mut self, site: &Site, i: usize) {
         let page = &site.pages[i];
-        let list =
-            page.parent_path().and_then(|f| self.by_folder.get_mut(page.locale.as_str()).and_then(|m| m.get_mut(f)));
+        let key = (page.locale.clone(), page.tier.clone());
+        let list = page.parent_path().and_then(|f| self.by_folder.get_mut(&key).and_then(|m| m.get_mut(f)));
         if let Some(list) = list {
             sort_list(site, list);
         }
@@ -85,7 +88,7 @@ impl Published {
 fn sort_list(site: &Site, list: &mut [usize]) {
     list.sort_by(|&a, &b| {
         let (a, b) = (&site.pages[a], &site.pages[b]);
-        (a.weight.unwrap_or(0), &a.title).cmp(&(b.weight.unwrap_or(0), &b.title))
+        (a.weight.unwrap_or(0), &a.title.value).cmp(&(b.weight.unwrap_or(0), &b.title.value))
     });
 }
 
@@ -98,8 +101,8 @@ pub struct Index<'a> {
     pub site: &'a Site,
     /// Published guides (not drafts, tier included, in the help channel).
     pub guides: Vec<&'a Page>,
-    /// (folder, locale) pairs that get a section page.
-    pub sections: &'a BTreeSet<(String, String)>,
+    /// (folder, locale) pairs that get a section page, with the section's tier.
+    pub sections: &'a BTreeMap<(String, String), String>,
     published: &'a Published,
 }
 
@@ -124,32 +127,46 @@ impl<'a> Index<'a> {
             if let Some(g) = self.is_guide(path, l) {
                 return Some(view::page_dir(site, g));
             }
-            if self.sections.contains(&(path.to_string(), l.to_string())) {
-                return Some(view::section_dir(site, path, l));
+            if let Some(dir) = self.section_dir(path, l) {
+                return Some(dir);
             }
         }
         None
     }
 
+    /// The tier of the section page of `path` in `locale`, if it has one.
+    pub fn section_tier(&self, path: &str, locale: &str) -> Option<&'a str> {
+        self.sections.get(&(path.to_string(), locale.to_string())).map(String::as_str)
+    }
+
+    /// The folder of the section page of `path` in `locale`, if it has one.
+    pub fn section_dir(&self, path: &str, locale: &str) -> Option<String> {
+        self.section_tier(path, locale).map(|t| view::section_dir(self.site, t, path, locale))
+    }
+
+    /// A section's title: its `_index` page's when that is of the section page's own tier.
     fn section_title(&self, path: &str, locale: &str) -> String {
-        match self.site.page(path, locale) {
-            Some(p) if p.kind == PageKind::Section => p.title.clone(),
+        match self.site.published(path, locale) {
+            Some(p) if p.kind == PageKind::Section && self.section_tier(path, locale) == Some(p.tier.as_str()) => {
+                p.title.value.clone()
+            }
             _ if path.is_empty() => self.site.config.title.clone(),
             _ => view::humanize(path.rsplit('/').next().unwrap_or(path)),
         }
     }
 
-    /// Published public guides directly in `folder`, in list order.
-    fn guides_in(&self, folder: &str, locale: &str) -> Vec<&'a Page> {
-        let list = self.published.by_folder.get(locale).and_then(|f| f.get(folder));
+    /// Published guides of `tier` directly in `folder`, in list order.
+    fn guides_in(&self, folder: &str, locale: &str, tier: &str) -> Vec<&'a Page> {
+        let list = self.published.by_folder.get(&(locale.to_string(), tier.to_string())).and_then(|f| f.get(folder));
         list.map_or_else(Vec::new, |l| l.iter().map(|&i| &*self.site.pages[i]).collect())
     }
 
-    fn subsections(&self, folder: &str, locale: &str) -> Vec<&str> {
+    /// Sections of `tier` directly in `folder` (a page never lists a narrower section).
+    fn subsections(&self, folder: &str, locale: &str, tier: &str) -> Vec<&str> {
         self.sections
             .iter()
-            .filter(|(p, l)| l == locale && paths::parent_folder(p) == Some(folder))
-            .map(|(p, _)| p.as_str())
+            .filter(|((p, l), t)| l == locale && *t == tier && paths::parent_folder(p) == Some(folder))
+            .map(|((p, _), _)| p.as_str())
             .collect()
     }
 }
@@ -177,7 +194,7 @@ impl Resolver for PageResolver<'_> {
             .site
             .glossary
             .iter()
-            .filter_map(|g| g.explanations.get(self.locale).map(|e| (g.term.as_str(), e.as_str())))
+            .filter_map(|g| g.explanations.get(self.locale).map(|e| (g.term.as_str(), e.value.as_str())))
             .collect()
     }
 }
@@ -302,7 +319,7 @@ fn render_jobs(
     let mut jobs: Vec<Job> = Vec::new();
     if let Some(only) = only {
         for (path, locale) in only {
-            if index.sections.contains(&(path.clone(), locale.clone())) {
+            if index.sections.contains_key(&(path.clone(), locale.clone())) {
                 jobs.push(Job::Section(path.clone(), locale.clone()));
             }
             if let Some(g) = index.is_guide(path, locale) {
@@ -311,7 +328,7 @@ fn render_jobs(
             }
         }
     } else {
-        jobs.extend(index.sections.iter().map(|(p, l)| Job::Section(p.clone(), l.clone())));
+        jobs.extend(index.sections.keys().map(|(p, l)| Job::Section(p.clone(), l.clone())));
         jobs.extend(index.guides.iter().map(|g| Job::Guide(g)));
         jobs.extend(site.config.locale_codes().map(|l| Job::NotFound(l.to_string())));
         for g in &index.guides {
@@ -385,15 +402,19 @@ fn translations<'a>(
         .collect()
 }
 
-fn breadcrumbs(index: &Index, folder: Option<&str>, locale: &str, dir: &str) -> Vec<Link> {
+/// Links to the sections above a page of `tier` (none of a narrower tier).
+fn breadcrumbs(index: &Index, folder: Option<&str>, locale: &str, tier: &str, dir: &str) -> Vec<Link> {
     let site = index.site;
+    let rank = site.config.tier_rank(tier);
     let mut crumbs = Vec::new();
     let mut f = folder;
     while let Some(path) = f {
-        if index.sections.contains(&(path.to_string(), locale.to_string())) {
+        let section = index.section_tier(path, locale).filter(|t| site.config.tier_rank(t) <= rank);
+        if let Some(section_tier) = section {
             let title =
                 if path.is_empty() { site.t(locale, "home").to_string() } else { index.section_title(path, locale) };
-            crumbs.push(Link { title, url: paths::relative_page(dir, &view::section_dir(site, path, locale)) });
+            let url = paths::relative_page(dir, &view::section_dir(site, section_tier, path, locale));
+            crumbs.push(Link { title, url });
         }
         f = paths::parent_folder(path);
     }
@@ -405,7 +426,7 @@ fn cards<'a>(index: &Index<'a>, guides: &[&'a Page], dir: &str) -> Vec<GuideCard
     guides
         .iter()
         .map(|g| GuideCard {
-            title: &g.title,
+            title: &g.title.value,
             summary: g.summary.as_ref().map(|s| index.site.interpolate(&s.value, &g.locale, Style::Web)),
             url: paths::relative_page(dir, &view::page_dir(index.site, g)),
         })
@@ -429,7 +450,7 @@ fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context)
             (dir, page.locale.as_str(), v, tr)
         }
         Job::NotFound(locale) => {
-            let dir = view::section_dir(site, "", locale);
+            let dir = view::section_dir(site, site.config.widest_tier(), "", locale);
             let v =
                 PageView { kind: "404", title: site.t(locale, "not_found_title").to_string(), ..PageView::default() };
             (dir, locale.as_str(), v, Vec::new())
@@ -443,7 +464,7 @@ fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context)
             );
             let v = PageView {
                 kind: "alias",
-                title: page.title.clone(),
+                title: page.title.value.clone(),
                 redirect_url: Some(paths::relative_page(&from, &view::page_dir(site, page))),
                 ..PageView::default()
             };
@@ -472,6 +493,11 @@ fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context)
         let tier = match job {
             Job::Guide(p) => search::tier_of(site, Some(p)),
             Job::Search(t, _) => t,
+            // A narrower section's page searches its tier when that tier has an index.
+            Job::Section(p, l) => index
+                .section_tier(p, l)
+                .filter(|t| search::tiers(index).contains(t))
+                .unwrap_or_else(|| search::tier_of(site, None)),
             _ => search::tier_of(site, None),
         };
         common.search_url = Some(paths::relative_page(&dir, &search::page_dir(site, tier, locale)));
@@ -480,7 +506,7 @@ fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context)
         // A 404 page is served at any address: its links are absolute paths from the base URL.
         let base = base_path(&site.config.base_url);
         common.root.clone_from(&base);
-        common.home_url = format!("{base}{}", view::section_dir(site, "", locale));
+        common.home_url = format!("{base}{}", view::section_dir(site, site.config.widest_tier(), "", locale));
         common.css_url = format!("{base}assets/style.css");
         if common.search_url.is_some() {
             common.search_url =
@@ -508,20 +534,21 @@ fn base_path(base_url: &str) -> String {
 
 fn section_view<'a>(index: &'a Index<'a>, path: &str, locale: &str) -> (String, PageView<'a>, Vec<LangLink<'a>>) {
     let site = index.site;
-    let dir = view::section_dir(site, path, locale);
+    let tier = index.section_tier(path, locale).unwrap_or_else(|| site.config.widest_tier());
+    let dir = view::section_dir(site, tier, path, locale);
     let mut v = PageView { kind: if path.is_empty() { "home" } else { "section" }, ..PageView::default() };
     v.title = index.section_title(path, locale);
-    if let Some(p) = site.page(path, locale).filter(|p| p.kind == PageKind::Section) {
+    if let Some(p) = site.published(path, locale).filter(|p| p.kind == PageKind::Section && p.tier == tier) {
         v.summary = p.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Web));
         let r = body(index, p, &dir);
         v.content_html = r.html;
     }
-    v.guides = cards(index, &index.guides_in(path, locale), &dir);
+    v.guides = cards(index, &index.guides_in(path, locale, tier), &dir);
     v.sections = index
-        .subsections(path, locale)
+        .subsections(path, locale, tier)
         .into_iter()
         .map(|sub| {
-            let all = index.guides_in(sub, locale);
+            let all = index.guides_in(sub, locale, tier);
             let title = index.section_title(sub, locale);
             let more = (all.len() > CARD_GUIDES).then(|| {
                 site.t(locale, "all_guides").replace("{n}", &all.len().to_string()).replace("{section}", &title)
@@ -529,11 +556,11 @@ fn section_view<'a>(index: &'a Index<'a>, path: &str, locale: &str) -> (String, 
             SectionCard {
                 title,
                 summary: site
-                    .page(sub, locale)
+                    .published(sub, locale)
                     .filter(|p| p.kind == PageKind::Section)
                     .and_then(|p| p.summary.as_ref())
                     .map(|s| site.interpolate(&s.value, locale, Style::Web)),
-                url: paths::relative_page(&dir, &view::section_dir(site, sub, locale)),
+                url: paths::relative_page(&dir, &view::section_dir(site, tier, sub, locale)),
                 guides: cards(index, &all[..all.len().min(CARD_GUIDES)], &dir),
                 guide_count: all.len(),
                 more,
@@ -541,9 +568,10 @@ fn section_view<'a>(index: &'a Index<'a>, path: &str, locale: &str) -> (String, 
         })
         .collect();
     let parent = paths::parent_folder(path);
-    v.breadcrumbs = breadcrumbs(index, parent, locale, &dir);
+    v.breadcrumbs = breadcrumbs(index, parent, locale, tier, &dir);
+    // The language switcher names only translations of the same tier.
     let tr = translations(index, &dir, locale, |l| {
-        index.sections.contains(&(path.to_string(), l.to_string())).then(|| view::section_dir(site, path, l))
+        (index.section_tier(path, l) == Some(tier)).then(|| view::section_dir(site, tier, path, l))
     });
     (dir, v, tr)
 }
@@ -559,17 +587,19 @@ fn guide_view<'a>(index: &'a Index<'a>, page: &'a Page) -> (String, PageView<'a>
         .map(|t| strings.get("tier_notice").map_or_else(String::new, |s| s.replace("{tier}", t)));
     let v = PageView {
         kind: "guide",
-        title: page.title.clone(),
+        title: page.title.value.clone(),
         summary: page.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Web)),
         content_html: r.html,
         headings: r.headings.into_iter().filter(|h| h.level == 2).collect(),
-        breadcrumbs: breadcrumbs(index, page.parent_path(), locale, &dir),
+        breadcrumbs: breadcrumbs(index, page.parent_path(), locale, &page.tier, &dir),
         steps,
         total_wait: site.total_wait(&page.steps).map(|w| crate::model::fact::format_total(w, strings, Style::Web)),
         reviewed: page.reviewed.map(|d| d.to_string()),
         tier_notice,
         ..PageView::default()
     };
-    let tr = translations(index, &dir, locale, |l| index.is_guide(&page.path, l).map(|g| view::page_dir(site, g)));
+    let tr = translations(index, &dir, locale, |l| {
+        index.is_guide(&page.path, l).filter(|g| g.tier == page.tier).map(|g| view::page_dir(site, g))
+    });
     (dir, v, tr)
 }

@@ -90,7 +90,7 @@ fn local_time(site: &Site, ts: jiff::Timestamp) -> String {
 fn text_of(site: &Site, n: &Notice, locale: &str) -> NoticeText {
     NoticeText {
         lang: n.locale.clone(),
-        title: n.title.clone(),
+        title: n.title.value.clone(),
         body: site.interpolate(n.body().trim(), locale, Style::Web),
     }
 }

@@ -56,7 +56,8 @@ impl Resolver for PrintResolver<'_> {
         match links::classify(self.site, dest, links::source_dir(self.page)) {
             links::Link::Site { path, locale, fragment } => {
                 let l = locale.as_deref().unwrap_or(&self.page.locale);
-                let target = self.site.page(&path, l).or_else(|| self.site.page(&path, self.site.default_locale()));
+                let target =
+                    self.site.published(&path, l).or_else(|| self.site.published(&path, self.site.default_locale()));
                 let Some(target) = target else { return dest.to_string() };
                 let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
                 paths::absolute(&self.site.config.base_url, &view::page_dir(self.site, target)) + &frag
@@ -121,7 +122,7 @@ fn handout<'a>(site: &'a Site, page: &'a Page) -> Handout<'a> {
     let online_url = paths::absolute(&site.config.base_url, &view::page_dir(site, page));
     let r = markdown::render(page.body(), &PrintResolver { site, page }, site.config.markdown.unsafe_html);
     Handout {
-        title: page.title.clone(),
+        title: page.title.value.clone(),
         lang: page.locale.clone(),
         summary: page.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Web)),
         rows,
@@ -143,7 +144,10 @@ struct SectionLink {
 
 /// A section's title in `locale` (its `_index` page), else its folder name.
 fn section_title<'a>(site: &'a Site, locale: &str, section: &'a str) -> &'a str {
-    site.page(section, locale).filter(|p| p.kind == PageKind::Section).map_or(section, |p| p.title.as_str())
+    let widest = site.config.widest_tier();
+    site.published(section, locale)
+        .filter(|p| p.kind == PageKind::Section && p.tier == widest)
+        .map_or(section, |p| p.title.value.as_str())
 }
 
 /// Render `template` into `<dir>index.html`; a template error comes back as a diagnostic.
@@ -232,7 +236,7 @@ fn render_print(ctx: &RenderContext, out: &Output, only: Option<&[&Page]>) -> an
         .filter_map(|(page, h)| Some((page, h.as_ref()?)))
         .map(|(page, h)| {
             let dir = print_dir(site, page);
-            let c = context(site, &page.locale, &dir, &page.title, &[h], &[]);
+            let c = context(site, &page.locale, &dir, &page.title.value, &[h], &[]);
             render_to(ctx, out, "print/handout.html", &dir, &c)
         })
         .collect();

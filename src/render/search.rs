@@ -133,7 +133,7 @@ fn document(index: &Index, page: &Page) -> String {
     let mut html = String::from("<html lang=\"");
     html += &escape(locale);
     html += "\"><body>";
-    push(&mut html, "h1", &page.title);
+    push(&mut html, "h1", &page.title.value);
     if let Some(summary) = &page.summary {
         push(&mut html, "p", &site.interpolate(&summary.value, locale, Style::Web));
     }
@@ -143,7 +143,7 @@ fn document(index: &Index, page: &Page) -> String {
         html += "</h2><ol>";
         for step in &page.steps {
             html += "<li>";
-            push(&mut html, "h3", &step.title);
+            push(&mut html, "h3", &step.title.value);
             if let Some(wait) = step.wait.as_deref().and_then(|w| site.render_fact(w, locale, Style::Web)) {
                 push(&mut html, "p", &[t("usual_wait"), t("colon"), &wait].concat());
             }

@@ -18,8 +18,8 @@ pub fn render(index: &Index) -> String {
     let widest = site.config.widest_tier();
     // Logical page → (locale → folder).
     let mut groups: BTreeMap<(u8, &str), BTreeMap<&str, String>> = BTreeMap::new();
-    for (path, locale) in index.sections {
-        groups.entry((0, path)).or_default().insert(locale, view::section_dir(site, path, locale));
+    for ((path, locale), tier) in index.sections.iter().filter(|(_, t)| *t == widest) {
+        groups.entry((0, path)).or_default().insert(locale, view::section_dir(site, tier, path, locale));
     }
     for g in index.guides.iter().filter(|g| g.tier == widest) {
         groups.entry((1, &g.path)).or_default().insert(&g.locale, view::page_dir(site, g));

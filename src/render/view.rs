@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Page, PageKind, Site, Strings, Style, paths};
+use crate::model::{Page, Site, Strings, Style, paths};
 
 #[derive(Serialize)]
 pub struct Link {
@@ -66,7 +66,7 @@ pub fn steps<'a>(site: &'a Site, page: &'a Page) -> Vec<StepView<'a>> {
             let fact = s.wait.as_deref().and_then(|w| site.facts.get(w));
             StepView {
                 number: i + 1,
-                title: &s.title,
+                title: &s.title.value,
                 wait: s.wait.as_deref().and_then(|w| site.render_fact(w, locale, Style::Web)),
                 fact: s.wait.as_deref(),
                 wait_label: fact.and_then(|f| f.label.as_ref()).map(|l| l.get(locale, site.default_locale())),
@@ -136,13 +136,12 @@ pub fn tier_seg<'a>(site: &Site, tier: &'a str) -> Option<&'a str> {
 
 /// The output folder of a guide or section page in the help center.
 pub fn page_dir(site: &Site, page: &Page) -> String {
-    let tier = if page.kind == PageKind::Section { None } else { tier_seg(site, &page.tier) };
-    paths::page_dir(tier, locale_seg(site, &page.locale), None, &page.path)
+    paths::page_dir(tier_seg(site, &page.tier), locale_seg(site, &page.locale), None, &page.path)
 }
 
-/// Section folder in a locale.
-pub fn section_dir(site: &Site, path: &str, locale: &str) -> String {
-    paths::page_dir(None, locale_seg(site, locale), None, path)
+/// The folder of the section page of `path` in `locale` whose tier is `tier`.
+pub fn section_dir(site: &Site, tier: &str, path: &str, locale: &str) -> String {
+    paths::page_dir(tier_seg(site, tier), locale_seg(site, locale), None, path)
 }
 
 /// "while-you-wait" → "While you wait" (for folders without `_index.md`).

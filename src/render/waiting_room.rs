@@ -109,7 +109,7 @@ fn slides_of<'a>(site: &'a Site, page: &'a Page, locale: &str, spp: u32) -> Vec<
     let why_words = words(site.t(lang, "screen_why_text")) + words(site.t(lang, "screen_why_title"));
     let mut slides = Vec::new();
     let base = |part, steps: Vec<StepView<'a>>, points: Vec<String>, why: bool| {
-        let mut n = words(&page.title) + if why { why_words } else { 0 };
+        let mut n = words(&page.title.value) + if why { why_words } else { 0 };
         n += summary.as_deref().map_or(0, words);
         for s in &steps {
             n += words(s.title) + words(&s.text) + s.wait_label.map_or(0, words) + 2;
@@ -120,7 +120,7 @@ fn slides_of<'a>(site: &'a Site, page: &'a Page, locale: &str, spp: u32) -> Vec<
             guide: page.path.clone(),
             locale: locale.to_string(),
             lang: lang.to_string(),
-            title: page.title.clone(),
+            title: page.title.value.clone(),
             part,
             summary: summary.clone(),
             steps,
@@ -165,16 +165,17 @@ fn screen_data<'a>(
         .iter()
         .map(|g| g.trim_matches('/'))
         .filter(|g| {
-            site.page(g, site.default_locale()).is_some_and(|p| {
-                p.kind == PageKind::Guide && p.tier == widest && !p.draft && p.in_channel("waiting-room")
-            })
+            site.published(g, site.default_locale())
+                .is_some_and(|p| p.kind == PageKind::Guide && p.tier == widest && p.in_channel("waiting-room"))
         })
         .collect();
+    // A translation shows only when it could show on its own: not a draft, public, on screens.
+    let shown = |g: &str, l: &str| site.published(g, l).filter(|p| p.tier == widest && p.in_channel("waiting-room"));
     let mut slides = Vec::new();
     for g in &guides {
         for l in &locales {
             // Screens fall back to the default locale, with that `lang`.
-            let Some(page) = site.page(g, l).or_else(|| site.page(g, site.default_locale())) else { continue };
+            let Some(page) = shown(g, l).or_else(|| shown(g, site.default_locale())) else { continue };
             slides.extend(slides_of(site, page, l, screen.seconds_per_slide()));
         }
     }

@@ -181,10 +181,12 @@ impl Builder {
         let (page, mut diags, sources) = crate::load::load_page(&self.root, &site.config, path)?;
         let mut all_sources = self.sources.clone();
         all_sources.merge(sources);
-        let Some(page) = page else {
+        let Some(mut page) = page else {
             self.fail(&diags, &all_sources);
             return Ok(true);
         };
+        // Its section's tier (an edited `_index.md` is a full rebuild).
+        diags.extend(crate::load::tiers::resolve_one(&mut page, &site.pages, &site.config));
         if !same_place(&site.pages[index], &page) {
             return Ok(false);
         }

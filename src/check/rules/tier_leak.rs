@@ -1,5 +1,6 @@
-//! `tier-leak`: a page of a wider tier that mentions a perk, uses a fact or links to a page of
-//! a narrower tier, and a waiting-room screen (always public) that lists a non-public guide.
+//! `tier-leak`: a published text (a page's fields, a notice, a fact label, a glossary
+//! explanation) that mentions a perk, uses a fact or links to a page of a tier narrower than
+//! its audience, and a waiting-room screen (always public) that lists a non-public guide.
 
 use std::ops::Range;
 
@@ -11,23 +12,30 @@ use crate::check::Rule;
 use crate::diag::{Diagnostic, Level};
 use crate::model::links::{self, Link, Target};
 use crate::model::terms::TermSet;
-use crate::model::{Page, Site, Text, interp};
+use crate::model::{Notice, Page, Site, Text, interp};
 
 pub static RULE: Rule = Rule {
     id: "tier-leak",
     level: Level::Error,
     summary: "a page mentions a perk, fact or page of a narrower tier",
     doc: r"Tiers are audiences, widest first (`public`, then e.g. `member`, `vip`). A page may
-mention what its own tier and wider tiers offer, never what a narrower one does. This rule
-finds, on a page of a wider tier:
+mention what its own tier and wider tiers offer, never what a narrower one does. A page's
+tier is its own `tier:` or, without one, its section's (the nearest `_index.md` above it).
+This rule finds, on a page of a wider tier:
 
-- a **perk** of a narrower tier (`tiers.<tier>.perks` in `upfront.yaml`) in the body,
-  summary, step texts or SMS text: the whole phrase, case-insensitively, across line
-  breaks; Hungarian suffixes may follow on Hungarian pages (`VIP-várót`, `VIP-váróban`);
+- a **perk** of a narrower tier (`tiers.<tier>.perks` in `upfront.yaml`) in the title,
+  summary, body, step titles, step texts or SMS text: the whole phrase, case-insensitively,
+  across line breaks; Hungarian suffixes may follow on Hungarian pages (`VIP-várót`, `VIP-váróban`);
   Chinese perks match anywhere (`贵宾通道`). Code spans, code blocks, raw HTML and link
   URLs are not prose and are not searched;
 - a **fact** whose `tier:` is narrower (`{{ nurse.vip }}`, or a step's `wait:`);
-- a **link** to a page of a narrower tier.
+- a **link** to a page of a narrower tier, or to a folder without `_index.md` whose pages
+  are all of narrower tiers.
+
+The same goes for every other text that is published, read with the widest tier that sees
+it: a **notice**'s title and body (every tier's, unless all the guides in its `applies_to`
+are narrower: then the widest of their tiers), a fact's **`label:`** (its fact's tier) and
+**glossary** explanations (shown on pages of every tier).
 
 It also finds a waiting-room screen (`channels.waiting-room.screens.<name>.guides`) that
 lists a guide which is not of the widest tier: screens hang in public rooms.
@@ -135,21 +143,42 @@ fn overlaps(span: &Range<usize>, ranges: &[Range<usize>]) -> bool {
     ranges.iter().any(|r| r.start < span.end && span.start < r.end)
 }
 
-/// A page of rank `rank` and the narrower tiers' perks it must not mention.
+/// A published text's audience: the file it is in, its locale, the widest tier that sees it,
+/// and the narrower tiers' perks it must not mention.
 struct Checker<'a> {
     site: &'a Site,
-    page: &'a Page,
+    file: &'a str,
+    locale: &'a str,
+    tier: &'a str,
     rank: usize,
-    /// (perk, its tier) for every tier narrower than the page's.
+    /// Where the text is shown, for the message ("on a `public` page").
+    place: String,
+    /// (perk, its tier) for every tier narrower than `tier`.
     perks: Vec<(&'a str, &'a str)>,
     /// The first word of every perk of the site, to skip texts that name none.
     perk_words: &'a TermSet,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    fn new(site: &'a Site, perk_words: &'a TermSet, file: &'a str, locale: &'a str, tier: &'a str) -> Self {
+        let rank = site.config.tier_rank(tier);
+        let perks = site
+            .config
+            .tiers
+            .iter()
+            .filter(|(name, _)| site.config.tier_rank(name) > rank)
+            .flat_map(|(name, t)| t.perks.iter().map(move |p| (p.as_str(), name.as_str())))
+            .collect();
+        let place = format!("on a `{tier}` page");
+        Checker { site, file, locale, tier, rank, place, perks, perk_words }
+    }
+
+    fn shown(self, place: String) -> Self {
+        Checker { place, ..self }
+    }
+
     fn push(&self, span: Range<usize>, message: String, hint: &str, out: &mut Vec<Diagnostic>) {
-        let d = RULE.finding(self.page.source.path.as_str(), Some(span), message).with_hint(hint);
-        out.push(d);
+        out.push(RULE.finding(self.file, Some(span), message).with_hint(hint));
     }
 
     fn narrower(&self, tier: &str) -> bool {
@@ -164,14 +193,13 @@ impl Checker<'_> {
         span_of: &dyn Fn(Range<usize>) -> Range<usize>,
         out: &mut Vec<Diagnostic>,
     ) {
-        let suffixes = self.page.locale.starts_with("hu");
+        let suffixes = self.locale.starts_with("hu");
         // Cheap test first: most texts name no perk at all.
         let perks = if self.perk_words.matches_any(text) { self.perks.as_slice() } else { &[] };
         for (perk, tier) in perks {
             for m in find_phrase(text, perk, suffixes).into_iter().filter(|m| !overlaps(m, skip)) {
                 let written = text[m.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
-                let message =
-                    format!("mentions `{written}`, a perk of the `{tier}` tier, on a `{}` page", self.page.tier);
+                let message = format!("mentions `{written}`, a perk of the `{tier}` tier, {}", self.place);
                 self.push(
                     span_of(m),
                     message,
@@ -180,11 +208,13 @@ impl Checker<'_> {
                 );
             }
         }
+        if !text.contains("{{") {
+            return;
+        }
         for p in interp::scan(text).0.into_iter().filter(|p| !overlaps(&p.span, skip)) {
             let Some((fact, _)) = self.site.resolve_fact(&p.name) else { continue };
             if let Some(tier) = fact.tier.as_deref().filter(|t| self.narrower(t)) {
-                let message =
-                    format!("uses `{}`, a fact of the `{tier}` tier, on a `{}` page", fact.id, self.page.tier);
+                let message = format!("uses `{}`, a fact of the `{tier}` tier, {}", fact.id, self.place);
                 self.push(
                     span_of(p.name_span),
                     message,
@@ -199,16 +229,23 @@ impl Checker<'_> {
         self.scan(&t.value, &[], &|r| t.span_of(r), out);
     }
 
-    fn run(&self, out: &mut Vec<Diagnostic>) {
-        let page = self.page;
-        let body = page.body();
-        let start = page.body_start;
-        // Code, HTML and link addresses are not prose; finding them needs a Markdown parse,
-        // done only when the body may name a perk or has a placeholder.
+    /// A Markdown body that starts at byte `start` of the file. Code, HTML and link addresses
+    /// are not prose; finding them needs a parse, done only when the body may name a perk or
+    /// has a placeholder.
+    fn body(&self, body: &str, start: usize, out: &mut Vec<Diagnostic>) {
         if self.perk_words.matches_any(body) || body.contains("{{") {
             self.scan(body, &not_prose(body), &|r| start + r.start..start + r.end, out);
         }
-        for t in page.summary.iter().chain(page.sms.iter()).chain(page.steps.iter().map(|s| &s.text)) {
+    }
+
+    /// Every published field of a guide or section: body, title, summary, SMS text, step
+    /// titles, texts and waits, and links.
+    fn page(&self, page: &Page, out: &mut Vec<Diagnostic>) {
+        let body = page.body();
+        let start = page.body_start;
+        self.body(body, start, out);
+        let steps = page.steps.iter().flat_map(|s| [&s.title, &s.text]);
+        for t in [&page.title].into_iter().chain(page.summary.iter()).chain(page.sms.iter()).chain(steps) {
             self.front(t, out);
         }
         for step in &page.steps {
@@ -218,7 +255,7 @@ impl Checker<'_> {
             {
                 let message = format!(
                     "step `{}` waits on `{}`, a fact of the `{tier}` tier, on a `{}` page",
-                    step.title, fact.id, page.tier
+                    step.title.value, fact.id, self.tier
                 );
                 self.push(step.wait_span.clone(), message, "use a fact of this page's tier", out);
             }
@@ -229,10 +266,19 @@ impl Checker<'_> {
                 continue;
             };
             let want = locale.as_deref().unwrap_or(&page.locale);
-            let Target::Page(target) = links::resolve(self.site, &path, want) else { continue };
-            if self.narrower(&target.tier) {
-                let message =
-                    format!("links to `{dest}`, a page of the `{}` tier, from a `{}` page", target.tier, page.tier);
+            let (tier, what) = match links::resolve(self.site, &path, want) {
+                Target::Page(target) => (target.tier.as_str(), "a page"),
+                Target::Folder if !path.is_empty() => {
+                    let tier = [want, self.site.default_locale()]
+                        .into_iter()
+                        .find_map(|l| links::folder_tier(self.site, &path, l))
+                        .unwrap_or(self.tier);
+                    (tier, "a folder of pages")
+                }
+                _ => continue,
+            };
+            if self.narrower(tier) {
+                let message = format!("links to `{dest}`, {what} of the `{tier}` tier, from a `{}` page", self.tier);
                 self.push(
                     start + span.start..start + span.end,
                     message,
@@ -240,6 +286,44 @@ impl Checker<'_> {
                     out,
                 );
             }
+        }
+    }
+}
+
+/// The widest tier that sees a notice: every tier for a site-wide one, else the widest tier of
+/// the guides it names (a guide that is not found counts as the widest).
+fn notice_tier<'a>(site: &'a Site, notice: &Notice) -> &'a str {
+    let tier_of = |path: &String| site.page(path, site.default_locale()).map_or(0, |p| site.config.tier_rank(&p.tier));
+    let rank = notice.applies_to.iter().map(tier_of).min().unwrap_or(0);
+    site.config.tier_names().get(rank).copied().unwrap_or_else(|| site.config.widest_tier())
+}
+
+/// Texts published outside guides: notices (title and body), fact labels (shown wherever the
+/// fact is) and glossary explanations (on pages of every tier).
+fn other_fields(site: &Site, perk_words: &TermSet, out: &mut Vec<Diagnostic>) {
+    for n in &site.notices {
+        let tier = notice_tier(site, n);
+        let c = Checker::new(site, perk_words, &n.source.path, &n.locale, tier)
+            .shown(format!("in a notice shown on `{tier}` pages"));
+        c.front(&n.title, out);
+        c.body(n.body(), n.body_start, out);
+    }
+    let default = site.default_locale();
+    for f in site.facts.values() {
+        let tier = f.tier.as_deref().unwrap_or_else(|| site.config.widest_tier());
+        for (locale, label) in &f.label_texts {
+            let locale = locale.as_deref().unwrap_or(default);
+            Checker::new(site, perk_words, "facts.yaml", locale, tier)
+                .shown(format!("in the label of `{}`, shown with it on `{tier}` pages", f.id))
+                .front(label, out);
+        }
+    }
+    let widest = site.config.widest_tier();
+    for g in &site.glossary {
+        for (locale, text) in &g.explanations {
+            Checker::new(site, perk_words, "glossary.yaml", locale, widest)
+                .shown(format!("in the glossary's explanation of `{}`, shown on `{widest}` pages", g.term))
+                .front(text, out);
         }
     }
 }
@@ -278,16 +362,9 @@ fn run(site: &Site, out: &mut Vec<Diagnostic>) {
     );
     let perk_words = &perk_words;
     out.extend(crate::check::per_page(site.pages.par_iter().map(AsRef::as_ref), |page, out| {
-        let rank = site.config.tier_rank(&page.tier);
-        let perks = site
-            .config
-            .tiers
-            .iter()
-            .filter(|(name, _)| site.config.tier_rank(name) > rank)
-            .flat_map(|(name, t)| t.perks.iter().map(move |p| (p.as_str(), name.as_str())))
-            .collect();
-        Checker { site, page, rank, perks, perk_words }.run(out);
+        Checker::new(site, perk_words, &page.source.path, &page.locale, &page.tier).page(page, out);
     }));
+    other_fields(site, perk_words, out);
     screens(site, out);
 }
 

@@ -85,11 +85,11 @@ pub fn check_page(site: &Site, page: &crate::model::Page, out: &mut Vec<Diagnost
         let span = Some(step.wait_span.clone());
         match site.facts.get(wait) {
             None => out.push(
-                RULE.finding(file, span, format!("step `{}` waits on `{wait}`, which is not a fact", step.title))
+                RULE.finding(file, span, format!("step `{}` waits on `{wait}`, which is not a fact", step.title.value))
                     .with_hint(nearest_hint(site, wait)),
             ),
             Some(f) if f.wait().is_none() => out.push(
-                RULE.finding(file, span, format!("step `{}`: `{wait}` is a text fact, not a wait", step.title))
+                RULE.finding(file, span, format!("step `{}`: `{wait}` is a text fact, not a wait", step.title.value))
                     .with_hint("name a fact that has `wait:` in facts.yaml"),
             ),
             Some(_) => {}
