@@ -199,3 +199,21 @@ fn a_static_file_name_that_is_not_utf8_is_a_located_error() {
     let err = refused(&site, &["static/caf\u{fffd}.txt:1:1: error[front-matter]: this file name is not UTF-8"]);
     assert!(!err.contains("No such file"), "{err}");
 }
+
+#[test]
+fn a_link_into_an_earlier_build_is_refused() {
+    // An earlier build (every tier) sits in public/; a link into it must not carry its pages
+    // into the next build (which may be `--tiers public`).
+    let site = Site::copy_of("basic");
+    site.cmd(&["build"]).assert().success();
+    let earlier = site.path("public/index.html");
+    assert!(earlier.is_file());
+    link(&site, &earlier, "static/old.html");
+    let out = site.cmd(&["build"]).assert().code(1);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("static/old.html:1:1: error[front-matter]: this links to `public/index.html`, inside a build's output folder"),
+        "{stderr}"
+    );
+    assert!(!site.path("public/old.html").exists(), "the earlier output was kept as it was");
+}

@@ -34,6 +34,9 @@ pub enum Refusal {
     /// It leads to a hidden file or folder of the site outside `static/` (this path, from
     /// the root): `.git/config` holds CI tokens, `.env` secrets.
     Hidden(String),
+    /// It leads (through a symlink) into a build's output folder (this path, from the root):
+    /// an earlier build may hold narrower tiers' pages that this build must not publish.
+    Output(String),
     /// It is a named pipe, a socket or a device ("a named pipe").
     NotRegular(&'static str),
     /// It is a symlink to nothing.
@@ -54,6 +57,10 @@ impl Refusal {
                 format!("this links to `{to}`, a hidden file or folder, so it is not read"),
                 "link to a file that is not hidden, or copy what you need into the site",
             ),
+            Refusal::Output(to) => (
+                format!("this links to `{to}`, inside a build's output folder, so it is not read"),
+                "link to the source file instead (an old build may hold pages of other tiers)",
+            ),
             Refusal::NotRegular(kind) => (
                 format!("this is {kind}, not a regular file, so it is not read"),
                 "replace it with a regular file, or remove it",
@@ -73,7 +80,8 @@ impl Refusal {
 }
 
 /// Check the path a read would open: with symlinks followed it must stay under `root`
-/// (canonical), out of hidden files and folders (but `static/.well-known/`), and be a
+/// (canonical), out of hidden files and folders (but `static/.well-known/`), out of any
+/// build's output folder (one holding `.upfront-output`) when a link leads there, and be a
 /// regular file or a folder. The one guard `build` and `serve` share.
 pub fn guard(root: &Path, path: &Path) -> Result<std::fs::FileType, Refusal> {
     let real = path.canonicalize().map_err(|e| {
@@ -85,6 +93,11 @@ pub fn guard(root: &Path, path: &Path) -> Result<std::fs::FileType, Refusal> {
     let hidden = inside.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
     if hidden && !inside.starts_with("static") {
         return Err(Refusal::Hidden(rel_path(root, &real)));
+    }
+    if real != path
+        && real.ancestors().take_while(|a| a.starts_with(root)).any(|a| a.join(crate::output::MARKER).exists())
+    {
+        return Err(Refusal::Output(rel_path(root, &real)));
     }
     let kind = std::fs::metadata(&real).map_err(Refusal::Io)?.file_type();
     match special_kind(kind) {
