@@ -139,15 +139,16 @@ fn section_title<'a>(site: &'a Site, locale: &str, section: &'a str) -> &'a str 
     site.page(section, locale).filter(|p| p.kind == PageKind::Section).map_or(section, |p| p.title.as_str())
 }
 
-/// Render `template` into `<dir>index.html`; a template error comes back as a diagnostic.
+/// Render `template` (for the page in that file, if one) into `<dir>index.html`; a template
+/// error comes back as a diagnostic.
 fn render_to(
     ctx: &RenderContext,
     out: &Output,
-    template: &str,
+    (template, page): (&str, Option<&str>),
     dir: &str,
     c: &tera::Context,
 ) -> anyhow::Result<Option<Diagnostic>> {
-    match ctx.theme.render(template, c) {
+    match ctx.theme.render(template, c, page) {
         Ok(html) => out.write(&format!("{dir}index.html"), html.as_bytes()).map(|()| None),
         Err(d) => Ok(Some(d)),
     }
@@ -224,7 +225,7 @@ fn render_print(ctx: &RenderContext, out: &Output, only: Option<&[&Page]>) -> an
         .map(|(page, h)| {
             let dir = print_dir(site, page);
             let c = context(site, &page.locale, &dir, &page.title, &[h], &[]);
-            render_to(ctx, out, "print/handout.html", &dir, &c)
+            render_to(ctx, out, ("print/handout.html", Some(page.source.path.as_str())), &dir, &c)
         })
         .collect();
     let mut diags = Vec::new();
@@ -273,7 +274,7 @@ fn render_print(ctx: &RenderContext, out: &Output, only: Option<&[&Page]>) -> an
                 };
                 let hs: Vec<&Handout> = hs.iter().filter_map(|&i| handouts[i].as_ref()).collect();
                 let c = context(site, locale, &dir, &title, &hs, &links);
-                render_to(ctx, out, "print/all.html", &dir, &c)
+                render_to(ctx, out, ("print/all.html", None), &dir, &c)
             })
             .collect();
         for r in results {
