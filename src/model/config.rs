@@ -218,6 +218,13 @@ fn default_max_page_bytes() -> u64 {
     DEFAULT_MAX_PAGE_BYTES
 }
 
+impl LimitsConfig {
+    /// `max_page_bytes` as a length.
+    pub fn page_bytes(&self) -> usize {
+        usize::try_from(self.max_page_bytes).unwrap_or(usize::MAX)
+    }
+}
+
 impl Default for LimitsConfig {
     fn default() -> Self {
         Self { max_file_bytes: DEFAULT_MAX_FILE_BYTES, max_page_bytes: DEFAULT_MAX_PAGE_BYTES }

@@ -180,6 +180,10 @@ impl Resolver for PageResolver<'_> {
             .filter_map(|g| g.explanations.get(self.locale).map(|e| (g.term.as_str(), e.as_str())))
             .collect()
     }
+
+    fn max_page_bytes(&self) -> usize {
+        self.index.site.config.limits.page_bytes()
+    }
 }
 
 /// Turn a content link into a relative URL. Unknown targets are written as given (the

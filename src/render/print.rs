@@ -49,6 +49,9 @@ impl Resolver for PrintResolver<'_> {
     fn fact(&self, name: &str) -> Option<String> {
         self.site.render_fact(name, &self.page.locale, Style::Web)
     }
+    fn max_page_bytes(&self) -> usize {
+        self.site.config.limits.page_bytes()
+    }
     fn link(&self, dest: &str) -> String {
         match links::classify(self.site, dest, links::source_dir(self.page)) {
             links::Link::Site { path, locale, fragment } => {

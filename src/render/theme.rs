@@ -84,7 +84,7 @@ impl Theme {
         let mut tera = new_tera();
         tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())))
             .map_err(|e| vec![to_diagnostic(&e, &origin, "")])?;
-        let budget = usize::try_from(site.config.limits.max_page_bytes).unwrap_or(usize::MAX);
+        let budget = site.config.limits.page_bytes();
         Ok(Theme { tera, assets, origin, budget })
     }
 

@@ -90,6 +90,9 @@ impl Resolver for NoLinks<'_> {
     fn glossary(&self) -> Vec<(&str, &str)> {
         Vec::new()
     }
+    fn max_page_bytes(&self) -> usize {
+        self.0.config.limits.page_bytes()
+    }
 }
 
 /// Words a reader takes in: whitespace-separated tokens, plus one per two CJK characters.
