@@ -115,23 +115,32 @@ impl Theme {
     /// The error for a render that reached the budget: at the template when the site
     /// overrides it (its loops may be what prints too much), else at the page (the built-in
     /// templates print in proportion to the page, so its content, facts filled in, is too
-    /// big), else at the built-in template.
+    /// big), else at the built-in template that gathers many pages (print-all).
     fn over_budget(&self, name: &str, page: Option<&str>) -> Diagnostic {
         let template = self.file_of(name);
         let limit = mb(self.budget);
+        let content_hint =
+            "use long text facts fewer times, split the page, or raise `limits: { max_page_bytes: … }` in upfront.yaml";
         let (file, message, hint) = match page {
-            Some(page) if template.ends_with("(built in)") => (
-                page.to_string(),
-                format!("this page renders to more than {limit} (`{name}` with its facts filled in)"),
-                "use long text facts fewer times, split the page, or raise `limits: { max_page_bytes: … }` in upfront.yaml",
-            ),
-            _ => (
+            _ if !template.ends_with("(built in)") => (
                 template.clone(),
                 format!(
                     "`{name}` printed more than {limit} for one page{}: a loop that prints too much?",
                     page.map(|p| format!(" ({p})")).unwrap_or_default()
                 ),
                 "bound the template's loops, or raise `limits: { max_page_bytes: … }` in upfront.yaml if the page is meant to be that big",
+            ),
+            Some(page) => (
+                page.to_string(),
+                format!("this page renders to more than {limit} (`{name}` with its facts filled in)"),
+                content_hint,
+            ),
+            None => (
+                template.clone(),
+                format!(
+                    "`{name}` renders to more than {limit}: the guides it gathers are that big with their facts filled in"
+                ),
+                content_hint,
             ),
         };
         Diagnostic::error(RULE, file, None, message).with_hint(hint)
