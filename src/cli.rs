@@ -102,6 +102,10 @@ pub struct ServeArgs {
     /// Publish only these tiers (comma-separated), as `build --tiers`
     #[arg(long, value_delimiter = ',', value_name = "TIER,…")]
     pub tiers: Vec<String>,
+    /// Also answer requests whose Host is NAME (repeatable), e.g. a tunnel's or the machine's
+    /// name with `--bind 0.0.0.0`; loopback names and the bound address are always admitted
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_host: Vec<String>,
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {

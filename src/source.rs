@@ -17,6 +17,16 @@ pub struct SourceFile {
     pub path: String,
     pub text: String,
     line_starts: Vec<usize>,
+    /// Characters before byte `k * CHAR_MARK_BYTES`, for every `k`: a column is counted from
+    /// the nearest mark, so thousands of findings on one long line cost no pass over it each.
+    char_marks: Vec<usize>,
+}
+
+const CHAR_MARK_BYTES: usize = 4096;
+
+/// How many characters start in `bytes` (any slice of UTF-8: continuation bytes are skipped).
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 impl SourceFile {
@@ -24,7 +34,17 @@ impl SourceFile {
         let text = text.into();
         let mut line_starts = vec![0];
         line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
-        Self { path: path.into(), text, line_starts }
+        let mut char_marks = vec![0];
+        for chunk in text.as_bytes().chunks(CHAR_MARK_BYTES) {
+            char_marks.push(char_marks.last().copied().unwrap_or(0) + chars_in(chunk));
+        }
+        Self { path: path.into(), text, line_starts, char_marks }
+    }
+
+    /// Characters before byte `offset`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let k = offset / CHAR_MARK_BYTES;
+        self.char_marks.get(k).copied().unwrap_or(0) + chars_in(&self.text.as_bytes()[k * CHAR_MARK_BYTES..offset])
     }
 
     /// Line and character column of a byte offset (clamped into the text and to a char boundary).
@@ -35,7 +55,7 @@ impl SourceFile {
         }
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = self.chars_before(offset) - self.chars_before(start) + 1;
         LineCol { line: line + 1, column }
     }
 
@@ -57,7 +77,9 @@ impl SourceFile {
     }
 
     fn line_end(&self, start: usize) -> usize {
-        self.text[start..].find('\n').map_or(self.text.len(), |i| start + i)
+        // The next line's start (after its `\n`), found by binary search rather than a scan.
+        let next = self.line_starts.partition_point(|&s| s <= start);
+        self.line_starts.get(next).map_or(self.text.len(), |&s| s - 1)
     }
 
     /// Byte range of the 1-based line (without its line break).
@@ -81,5 +103,15 @@ mod tests {
         assert_eq!(f.line_col(f.text.len()), LineCol { line: 3, column: 2 });
         assert_eq!(f.offset_of(2, 2), 9);
         assert_eq!(f.line_text(2), "分诊很快");
+    }
+
+    #[test]
+    fn columns_on_a_long_line_cross_the_char_marks() {
+        let text = format!("x\n{}é{}", "分".repeat(3000), "a".repeat(9000));
+        let f = SourceFile::new("a.md", text.as_str());
+        let at = text.find('é').unwrap_or(0);
+        assert_eq!(f.line_col(at), LineCol { line: 2, column: 3001 });
+        assert_eq!(f.line_col(text.len()), LineCol { line: 2, column: 12002 });
+        assert_eq!(f.line_span(1), 0..1);
     }
 }

@@ -148,3 +148,22 @@ fn formats_agree_on_every_position() {
         assert!(line.contains(&expected), "{line}\n does not say {expected}");
     }
 }
+
+/// One long line with many findings: the human report shows the first ten, each cut to a
+/// window around its caret, and counts the rest; JSON keeps every one.
+#[test]
+fn a_long_line_shows_ten_findings_and_counts_the_rest() {
+    let site = Site::copy_of("basic");
+    let line = format!("{}{}", "Fine words here. ".repeat(100), "{{".repeat(50));
+    site.write("content/long.md", format!("---\ntitle: Long\n---\n{line}\n"));
+    let out = site.cmd(&["check", "--today", "2026-11-23"]).assert().code(1);
+    let human = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let shown = human.lines().filter(|l| l.starts_with("content/long.md:4:") && l.contains("error[")).count();
+    assert_eq!(shown, 10, "{human}");
+    assert!(human.contains("content/long.md:4: … and 40 more findings on this line, not shown here"), "{human}");
+    assert!(human.lines().all(|l| l.chars().count() < 400), "a snippet is cut around its caret:\n{human}");
+    let out = site.cmd(&["check", "--today", "2026-11-23", "--format", "json"]).assert().code(1);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let all = json.to_string().matches("content/long.md").count();
+    assert!(all >= 50, "JSON lists every finding: {all}");
+}

@@ -27,11 +27,16 @@ struct Server {
 
 impl Server {
     fn start(site: &Site) -> Server {
+        Server::start_with(site, &[])
+    }
+
+    fn start_with(site: &Site, args: &[&str]) -> Server {
         let port = free_port();
         let child = Command::new(assert_cmd::cargo::cargo_bin("upfront"))
             .arg("--root")
             .arg(site.root())
             .args(["serve", "--port", &port.to_string(), "--today", "2026-11-23"])
+            .args(args)
             .env("NO_COLOR", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -71,13 +76,18 @@ fn header_lines(headers: &[(&str, &str)]) -> String {
 
 /// (status, headers, body) of `GET path`, or status 0 when nothing answers.
 fn get(port: u16, path: &str, headers: &[(&str, &str)]) -> (u16, String, String) {
+    request(port, "GET", path, headers)
+}
+
+/// (status, lowercased head, body) of `METHOD path`, or status 0 when nothing answers.
+fn request(port: u16, method: &str, path: &str, headers: &[(&str, &str)]) -> (u16, String, String) {
     let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else { return (0, String::new(), String::new()) };
     s.set_read_timeout(Some(PATIENCE)).unwrap();
     let mut extra = header_lines(headers);
     if !headers.iter().any(|(k, _)| *k == "Host") {
         let _ = write!(extra, "Host: 127.0.0.1:{port}\r\n");
     }
-    let req = format!("GET {path} HTTP/1.1\r\n{extra}Connection: close\r\n\r\n");
+    let req = format!("{method} {path} HTTP/1.1\r\n{extra}Connection: close\r\nContent-Length: 0\r\n\r\n");
     if s.write_all(req.as_bytes()).is_err() {
         return (0, String::new(), String::new());
     }
@@ -287,6 +297,57 @@ fn live_reload_refuses_other_origins() {
     let own = format!("http://127.0.0.1:{}", server.port);
     assert!(Events::connect(server.port, &[("Origin", &own)]).is_ok());
     assert_eq!(get(server.port, "/", &[("Host", "attacker.example")]).0, 403, "DNS rebinding: another Host is refused");
+}
+
+/// On every address (`--bind 0.0.0.0`) the Host check stays on: a DNS-rebinding page in the
+/// author's browser sends its own name as Host and must not read drafts or narrower tiers.
+#[test]
+fn a_foreign_host_is_refused_on_every_bind_address() {
+    let site = Site::copy_of("basic");
+    let server = Server::start_with(&site, &["--bind", "0.0.0.0", "--allow-host", "dev.example"]);
+    let port = server.port;
+    for host in ["attacker.example", &format!("attacker.example:{port}"), "127.0.0.1.nip.io", "localhost.evil"] {
+        let (status, _, body) = get(port, "/vip/services/nurse-line/", &[("Host", host)]);
+        assert_eq!(status, 403, "{host}");
+        assert!(body.contains("--allow-host") && !body.contains("<html"), "{host}: {body}");
+    }
+    assert_eq!(Events::connect(port, &[("Origin", "http://attacker.example")]).err(), Some(403));
+    for host in [
+        "localhost".to_string(),
+        format!("localhost:{port}"),
+        format!("app.localhost:{port}"),
+        "127.0.0.1".to_string(),
+        format!("[::1]:{port}"),
+        "dev.example".to_string(),
+        format!("DEV.example:{port}"),
+        format!("192.168.1.20:{port}"),
+    ] {
+        assert_eq!(get(port, "/", &[("Host", &host)]).0, 200, "{host}");
+    }
+}
+
+#[test]
+fn allow_host_admits_a_name_on_loopback() {
+    let site = Site::copy_of("basic");
+    let server = Server::start_with(&site, &["--allow-host", "preview.test"]);
+    assert_eq!(get(server.port, "/", &[("Host", "preview.test")]).0, 200);
+    assert_eq!(get(server.port, "/", &[("Host", "other.test")]).0, 403);
+    assert_eq!(get(server.port, "/", &[("Host", "10.0.0.5")]).0, 403, "not the bound address");
+}
+
+#[test]
+fn only_get_and_head_are_served() {
+    let site = Site::copy_of("basic");
+    let server = Server::start(&site);
+    for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
+        let (status, head, _) = request(server.port, method, "/", &[]);
+        assert_eq!(status, 405, "{method}");
+        assert!(head.contains("allow: get, head"), "{method}: {head}");
+    }
+    assert_eq!(request(server.port, "POST", "/__upfront/events", &[]).0, 405);
+    let (status, head, body) = request(server.port, "HEAD", "/", &[]);
+    assert_eq!(status, 200);
+    assert!(head.contains("text/html") && body.is_empty(), "{head}\n{body}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! language, with quotes and `{{ }}` placeholders located. Reads the model only.
 
 pub mod duration;
+mod spans;
 pub mod waits;
 pub mod words;
 
@@ -12,6 +13,7 @@ use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
 use crate::model::interp::{self, Placeholder};
 use crate::model::{Page, Text};
+pub use spans::{Clauses, first_overlap, union_of};
 use words::{Lang, Mode, is_word_char};
 
 /// Where a block of prose comes from.
@@ -257,13 +259,8 @@ fn is_clause_mark(text: &str, i: usize, c: char) -> bool {
 /// The clause of `sentence` (a range of `text`) that holds `pos`: between commas,
 /// semicolons and colons (`，；：` too), trimmed.
 pub fn clause_at(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize> {
-    let s = &text[sentence.clone()];
-    let rel = pos.saturating_sub(sentence.start).min(s.len());
-    let start = s[..rel].char_indices().rfind(|&(i, c)| is_clause_mark(s, i, c)).map_or(0, |(i, c)| i + c.len_utf8());
-    let end = s[rel..].char_indices().find(|&(i, c)| is_clause_mark(s, rel + i, c)).map_or(s.len(), |(i, _)| rel + i);
-    let mut out = Vec::with_capacity(1);
-    push_trimmed(text, sentence.start + start..sentence.start + end, &mut out);
-    out.pop().unwrap_or(sentence.start + start..sentence.start + start)
+    let c = Clauses::new(&text[sentence.clone()]).at(pos.saturating_sub(sentence.start));
+    sentence.start + c.start..sentence.start + c.end
 }
 
 /// Whether a clause is an instruction to the reader ("call 112 right away", "请立即告诉
@@ -356,12 +353,14 @@ impl Sentence<'_> {
     /// Whether `rel` (a range of the sentence) is quoted or inside a `{{ }}`.
     pub fn is_quoted_or_fact(&self, rel: &Range<usize>) -> bool {
         let abs = self.range.start + rel.start..self.range.start + rel.end;
-        self.quotes.iter().chain(self.placeholders.iter().map(|p| &p.span)).any(|q| overlaps(q, &abs))
+        first_overlap(self.quotes, &abs, |q| q).is_some()
+            || first_overlap(self.placeholders, &abs, |p| &p.span).is_some()
     }
 
     /// The placeholders in this sentence (the facts it names).
     pub fn facts(&self) -> impl Iterator<Item = &Placeholder> {
-        self.placeholders.iter().filter(|p| overlaps(&p.span, &self.range))
+        let from = first_overlap(self.placeholders, &self.range, |p| &p.span).unwrap_or(self.placeholders.len());
+        self.placeholders[from..].iter().take_while(|p| overlaps(&p.span, &self.range))
     }
 
     /// The file span of `rel`, a range of the sentence.

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-pub use check::today_in;
+pub use check::{load_and_check, today_in};
 
 use crate::cli::{Cli, Command};
 

@@ -39,7 +39,7 @@ static CHECKS: [Field; 6] = [
     field("words", Kind::MapOf(&Kind::Struct(&WORDS))),
 ];
 static MARKDOWN: [Field; 1] = [field("unsafe_html", Kind::Bool)];
-static LIMITS: [Field; 1] = [field("max_file_bytes", Kind::Int)];
+static LIMITS: [Field; 2] = [field("max_file_bytes", Kind::Int), field("max_page_bytes", Kind::Int)];
 pub static CONFIG: [Field; 11] = [
     required("title", Kind::Str),
     required("base_url", Kind::Str),

@@ -202,17 +202,32 @@ pub struct MarkdownConfig {
 pub struct LimitsConfig {
     #[serde(default = "default_max_file_bytes")]
     pub max_file_bytes: u64,
+    /// The most bytes one rendered page may have (facts filled in, template applied).
+    #[serde(default = "default_max_page_bytes")]
+    pub max_page_bytes: u64,
 }
 
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 20_000_000;
+pub const DEFAULT_MAX_PAGE_BYTES: u64 = 10_000_000;
 
 fn default_max_file_bytes() -> u64 {
     DEFAULT_MAX_FILE_BYTES
 }
 
+fn default_max_page_bytes() -> u64 {
+    DEFAULT_MAX_PAGE_BYTES
+}
+
+impl LimitsConfig {
+    /// `max_page_bytes` as a length.
+    pub fn page_bytes(&self) -> usize {
+        usize::try_from(self.max_page_bytes).unwrap_or(usize::MAX)
+    }
+}
+
 impl Default for LimitsConfig {
     fn default() -> Self {
-        Self { max_file_bytes: DEFAULT_MAX_FILE_BYTES }
+        Self { max_file_bytes: DEFAULT_MAX_FILE_BYTES, max_page_bytes: DEFAULT_MAX_PAGE_BYTES }
     }
 }
 

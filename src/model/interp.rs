@@ -86,6 +86,8 @@ pub struct Protected {
     pub text: String,
     /// Per sentinel: (rendered value, the placeholder as written).
     values: Vec<(String, String)>,
+    /// Bytes of values `fill` may still write (see [`Protected::limit`]).
+    left: std::cell::Cell<usize>,
 }
 
 /// Replace every placeholder of `body` by a sentinel; `fact` renders a name (unknown names
@@ -105,10 +107,18 @@ pub fn protect(body: &str, fact: &dyn Fn(&str) -> Option<String>) -> Protected {
         last = p.span.end;
     }
     text.push_str(&body[last..]);
-    Protected { text, values }
+    Protected { text, values, left: std::cell::Cell::new(usize::MAX) }
 }
 
 impl Protected {
+    /// Let `fill` write at most about `bytes` of values in all: the value that crosses the
+    /// limit is still written whole, the ones after it are left out. A page whose facts would
+    /// expand past the page budget still fails at the budget (its output is longer than
+    /// `bytes`), without building the whole expansion in memory first.
+    pub fn limit(&mut self, bytes: usize) {
+        self.left.set(bytes);
+    }
+
     /// Put values (or, with `literal`, the placeholders as written) back into `s`.
     pub fn fill(&self, s: &str, literal: bool) -> String {
         if !s.contains(OPEN) {
@@ -121,7 +131,12 @@ impl Protected {
             let after = &rest[a + OPEN.len_utf8()..];
             let Some(b) = after.find(CLOSE) else { break };
             if let Some((value, original)) = after[..b].parse::<usize>().ok().and_then(|i| self.values.get(i)) {
-                out.push_str(if literal { original } else { value });
+                let text = if literal { original } else { value };
+                let left = self.left.get();
+                if left > 0 {
+                    out.push_str(text);
+                    self.left.set(left.saturating_sub(text.len().max(1)));
+                }
             }
             rest = &after[b + CLOSE.len_utf8()..];
         }
@@ -133,6 +148,14 @@ impl Protected {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_stops_after_the_value_that_crosses_the_limit() {
+        let mut p = protect("{{ a }} {{ a }} {{ a }}", &|_| Some("x".repeat(10)));
+        p.limit(15);
+        let filled = p.fill(&p.text, false);
+        assert_eq!(filled, format!("{} {} ", "x".repeat(10), "x".repeat(10)), "longer than the limit, then nothing");
+    }
 
     #[test]
     fn finds_spans_and_problems() {

@@ -5,23 +5,35 @@
 /// Where `term` first occurs in `text` as a word start (any case; letters may follow, for
 /// plurals and Hungarian suffixes). CJK terms match anywhere.
 pub fn find_term(text: &str, term: &str) -> Option<std::ops::Range<usize>> {
+    find_term_where(text, term, |_| true)
+}
+
+/// The first occurrence of `term` in `text` (as [`find_term`] finds them) that `keep`
+/// accepts: one pass over the text however many occurrences `keep` refuses.
+pub fn find_term_where(
+    text: &str,
+    term: &str,
+    keep: impl Fn(&std::ops::Range<usize>) -> bool,
+) -> Option<std::ops::Range<usize>> {
     let cjk = term.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c));
     if cjk {
-        return text.find(term).map(|i| i..i + term.len());
+        return text.match_indices(term).map(|(i, _)| i..i + term.len()).find(|r| keep(r));
     }
     if term.len() <= 4 && term.chars().all(|c| c.is_ascii_uppercase()) {
         // An acronym (IV, SLA, NPO): exact case, a whole word (a plural `s` allowed).
         return text.match_indices(term).map(|(i, m)| i..i + m.len()).find(|r| {
-            starts_word(text, r.start) && {
-                let rest = text[r.end..].strip_prefix('s').unwrap_or(&text[r.end..]);
-                rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
-            }
+            starts_word(text, r.start)
+                && {
+                    let rest = text[r.end..].strip_prefix('s').unwrap_or(&text[r.end..]);
+                    rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+                }
+                && keep(r)
         });
     }
     let lower = text.to_lowercase();
     if lower.len() != text.len() {
         // Lowercasing changed byte lengths: fall back to an exact-case search.
-        return text.match_indices(term).find(|(i, _)| starts_word(text, *i)).map(|(i, m)| i..i + m.len());
+        return text.match_indices(term).map(|(i, m)| i..i + m.len()).find(|r| starts_word(text, r.start) && keep(r));
     }
     let needle = term.to_lowercase();
     let mut from = 0;
@@ -30,7 +42,9 @@ pub fn find_term(text: &str, term: &str) -> Option<std::ops::Range<usize>> {
         if starts_word(text, i) {
             let end = i + needle.len();
             let word_end = text[end..].find(|c: char| !c.is_alphanumeric() && c != '-').map_or(text.len(), |j| end + j);
-            return Some(i..word_end);
+            if keep(&(i..word_end)) {
+                return Some(i..word_end);
+            }
         }
         from = i + needle.len().max(1);
     }

@@ -197,6 +197,10 @@ impl Resolver for PageResolver<'_> {
             .filter_map(|g| g.explanations.get(self.locale).map(|e| (g.term.as_str(), e.value.as_str())))
             .collect()
     }
+
+    fn max_page_bytes(&self) -> usize {
+        self.index.site.config.limits.page_bytes()
+    }
 }
 
 /// Turn a content link into a relative URL. Unknown targets are written as given (the
@@ -347,7 +351,12 @@ fn render_jobs(
             jobs.par_iter()
                 .map(|job| {
                     let (file, context) = build_job(index, job);
-                    match ctx.theme.render(template_of(job), &context) {
+                    let page = match job {
+                        Job::Guide(g) | Job::Alias(g, _) => Some(g.source.path.as_str()),
+                        Job::Section(path, locale) => site.page(path, locale).map(|p| p.source.path.as_str()),
+                        _ => None,
+                    };
+                    match ctx.theme.render(template_of(job), &context, page) {
                         Ok(html) => out.write(&file, html.as_bytes()).map(|()| None),
                         Err(d) => Ok(Some(d)),
                     }

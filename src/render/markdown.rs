@@ -35,6 +35,12 @@ pub trait Resolver {
     fn id_prefix(&self) -> String {
         String::new()
     }
+    /// The page budget (`limits.max_page_bytes`): facts are filled in up to about this many
+    /// bytes, so a page that would expand past it fails at the budget without being built
+    /// whole in memory first.
+    fn max_page_bytes(&self) -> usize {
+        usize::MAX
+    }
 }
 
 /// Split a text event at the first unexplained glossary term: the term in `<dfn>`, then its
@@ -146,7 +152,8 @@ fn body_level(level: HeadingLevel, last: &mut usize) -> HeadingLevel {
 pub fn render(body: &str, resolver: &dyn Resolver, unsafe_html: bool) -> Rendered {
     // Control characters never reach the output (`control-character` says where they are).
     let body = crate::model::controls::strip(body);
-    let protected = interp::protect(&body, &|name| resolver.fact(name));
+    let mut protected = interp::protect(&body, &|name| resolver.fact(name));
+    protected.limit(resolver.max_page_bytes());
     let text = &protected.text;
     let fill = |s: &str, literal: bool| protected.fill(s, literal);
 

@@ -52,6 +52,9 @@ impl Resolver for PrintResolver<'_> {
     fn fact(&self, name: &str) -> Option<String> {
         self.site.render_fact(name, &self.page.locale, Style::Web)
     }
+    fn max_page_bytes(&self) -> usize {
+        self.site.config.limits.page_bytes()
+    }
     fn link(&self, dest: &str) -> String {
         match links::classify(self.site, dest, links::source_dir(self.page)) {
             links::Link::Site { path, locale, fragment } => {
@@ -150,15 +153,16 @@ fn section_title<'a>(site: &'a Site, locale: &str, section: &'a str) -> &'a str 
         .map_or(section, |p| p.title.value.as_str())
 }
 
-/// Render `template` into `<dir>index.html`; a template error comes back as a diagnostic.
+/// Render `template` (for the page in that file, if one) into `<dir>index.html`; a template
+/// error comes back as a diagnostic.
 fn render_to(
     ctx: &RenderContext,
     out: &Output,
-    template: &str,
+    (template, page): (&str, Option<&str>),
     dir: &str,
     c: &tera::Context,
 ) -> anyhow::Result<Option<Diagnostic>> {
-    match ctx.theme.render(template, c) {
+    match ctx.theme.render(template, c, page) {
         Ok(html) => out.write(&format!("{dir}index.html"), html.as_bytes()).map(|()| None),
         Err(d) => Ok(Some(d)),
     }
@@ -237,7 +241,7 @@ fn render_print(ctx: &RenderContext, out: &Output, only: Option<&[&Page]>) -> an
         .map(|(page, h)| {
             let dir = print_dir(site, page);
             let c = context(site, &page.locale, &dir, &page.title.value, &[h], &[]);
-            render_to(ctx, out, "print/handout.html", &dir, &c)
+            render_to(ctx, out, ("print/handout.html", Some(page.source.path.as_str())), &dir, &c)
         })
         .collect();
     let mut diags = Vec::new();
@@ -287,7 +291,7 @@ fn render_print(ctx: &RenderContext, out: &Output, only: Option<&[&Page]>) -> an
                 let hs: Vec<&Handout> = hs.iter().filter_map(|&i| handouts[i].as_ref()).collect();
                 let mut c = context(site, locale, &dir, &title, &hs, &links);
                 c.insert("print_all", &true);
-                render_to(ctx, out, "print/all.html", &dir, &c)
+                render_to(ctx, out, ("print/all.html", None), &dir, &c)
             })
             .collect();
         for r in results {

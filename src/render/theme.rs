@@ -22,6 +22,8 @@ pub struct Theme {
     pub assets: BTreeMap<String, Vec<u8>>,
     /// Where each template came from: name → site-relative file (for errors).
     origin: BTreeMap<String, String>,
+    /// The most bytes one render may write (`limits.max_page_bytes`).
+    budget: usize,
 }
 
 fn is_template(name: &str) -> bool {
@@ -82,12 +84,95 @@ impl Theme {
         let mut tera = new_tera();
         tera.add_raw_templates(sources.iter().map(|(n, (t, _))| (n.as_str(), t.as_str())))
             .map_err(|e| vec![to_diagnostic(&e, &origin, "")])?;
-        Ok(Theme { tera, assets, origin })
+        let budget = site.config.limits.page_bytes();
+        Ok(Theme { tera, assets, origin, budget })
     }
 
-    /// Render `name` with `context`; an error becomes a diagnostic in the template's file.
-    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|e| to_diagnostic(&e, &self.origin, name))
+    /// Render `name` with `context` for the page in `page` (its site file, if the render is
+    /// one page's); an error becomes a diagnostic in the template's file. The output is
+    /// written into a buffer that refuses to grow past `limits.max_page_bytes`, and Tera stops
+    /// at the refused write: a loop that prints without end is an error, not an abort.
+    pub fn render(&self, name: &str, context: &tera::Context, page: Option<&str>) -> Result<String, Diagnostic> {
+        let mut out = Budget { bytes: Vec::new(), left: self.budget, over: false };
+        match self.tera.render_to(name, context, &mut out) {
+            Ok(()) => String::from_utf8(out.bytes).map_err(|e| {
+                Diagnostic::error(
+                    RULE,
+                    self.file_of(name),
+                    None,
+                    format!("`{name}` rendered text that is not UTF-8: {e}"),
+                )
+            }),
+            Err(_) if out.over => Err(self.over_budget(name, page)),
+            Err(e) => Err(to_diagnostic(&e, &self.origin, name)),
+        }
+    }
+
+    fn file_of(&self, name: &str) -> String {
+        self.origin.get(name).cloned().unwrap_or_else(|| format!("templates/{name}"))
+    }
+
+    /// The error for a render that reached the budget: at the template when the site
+    /// overrides it (its loops may be what prints too much), else at the page (the built-in
+    /// templates print in proportion to the page, so its content, facts filled in, is too
+    /// big), else at the built-in template that gathers many pages (print-all).
+    fn over_budget(&self, name: &str, page: Option<&str>) -> Diagnostic {
+        let template = self.file_of(name);
+        let limit = mb(self.budget);
+        let content_hint =
+            "use long text facts fewer times, split the page, or raise `limits: { max_page_bytes: … }` in upfront.yaml";
+        let (file, message, hint) = match page {
+            _ if !template.ends_with("(built in)") => (
+                template.clone(),
+                format!(
+                    "`{name}` printed more than {limit} for one page{}: a loop that prints too much?",
+                    page.map(|p| format!(" ({p})")).unwrap_or_default()
+                ),
+                "bound the template's loops, or raise `limits: { max_page_bytes: … }` in upfront.yaml if the page is meant to be that big",
+            ),
+            Some(page) => (
+                page.to_string(),
+                format!("this page renders to more than {limit} (`{name}` with its facts filled in)"),
+                content_hint,
+            ),
+            None => (
+                template.clone(),
+                format!(
+                    "`{name}` renders to more than {limit}: the guides it gathers are that big with their facts filled in"
+                ),
+                content_hint,
+            ),
+        };
+        Diagnostic::error(RULE, file, None, message).with_hint(hint)
+    }
+}
+
+/// "10.0 MB".
+#[expect(clippy::cast_precision_loss, reason = "a size in MB for a message")]
+fn mb(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}
+
+/// A buffer that refuses (an I/O error) any write past `left` bytes.
+struct Budget {
+    bytes: Vec<u8>,
+    left: usize,
+    over: bool,
+}
+
+impl std::io::Write for Budget {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if buf.len() > self.left {
+            self.over = true;
+            return Err(std::io::Error::other("the page's output budget is spent"));
+        }
+        self.left -= buf.len();
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

@@ -90,6 +90,9 @@ impl Resolver for NoLinks<'_> {
     fn glossary(&self) -> Vec<(&str, &str)> {
         Vec::new()
     }
+    fn max_page_bytes(&self) -> usize {
+        self.0.config.limits.page_bytes()
+    }
 }
 
 /// Words a reader takes in: whitespace-separated tokens, plus one per two CJK characters.
@@ -225,7 +228,7 @@ impl Channel for WaitingRoom {
             // Serialized here, not with the `json` filter: Tera's maps do not keep key order,
             // and the output must be the same bytes on every build.
             context.insert("screen_json", &super::theme::script_safe_json(&data));
-            match ctx.theme.render("waiting-room/screen.html", &context) {
+            match ctx.theme.render("waiting-room/screen.html", &context, None) {
                 Ok(html) => out.write(&format!("waiting-room/{name}/index.html"), html.as_bytes())?,
                 Err(d) => diags.push(d),
             }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::State as AxumState;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::sse::{self, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -24,36 +24,93 @@ const RELOAD_SCRIPT: &str = include_str!("reload.js");
 #[derive(Clone)]
 struct App {
     state: Arc<State>,
-    /// Origins (and hosts) a request may come from: this server's own addresses.
-    hosts: Arc<Vec<String>>,
-    /// Whether to refuse other `Host` headers (on loopback: DNS rebinding).
-    check_host: bool,
+    hosts: Arc<Hosts>,
 }
 
-pub fn router(state: Arc<State>, addr: SocketAddr) -> Router {
-    let port = addr.port();
-    let mut hosts = vec![format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("[::1]:{port}")];
-    hosts.push(if addr.is_ipv6() { format!("[{}]:{port}", addr.ip()) } else { format!("{}:{port}", addr.ip()) });
-    let app = App { state, hosts: Arc::new(hosts), check_host: addr.ip().is_loopback() };
+/// The names a request's `Host` (and `Origin`) may carry: loopback names, the bound address,
+/// and `--allow-host` names. Always checked, whatever the bind address (DNS rebinding).
+pub struct Hosts {
+    port: u16,
+    /// The bound address as a `Host` names it (`10.0.0.5`, `[fd00::1]`), `None` when it is
+    /// every address (`0.0.0.0`, `::`): then any IP literal is admitted, since a name that
+    /// could be rebound is never an IP literal.
+    bound: Option<String>,
+    /// `--allow-host` names, lowercased; a name without a port admits any port.
+    allowed: Vec<String>,
+}
+
+impl Hosts {
+    pub fn new(addr: SocketAddr, allowed: &[String]) -> Hosts {
+        let ip = addr.ip();
+        let bound = (!ip.is_unspecified()).then(|| if ip.is_ipv6() { format!("[{ip}]") } else { ip.to_string() });
+        Hosts { port: addr.port(), bound, allowed: allowed.iter().map(|h| h.to_ascii_lowercase()).collect() }
+    }
+
+    /// Whether `host` (a `Host` header value: `name`, `name:port`, `[v6]:port`) is ours.
+    pub fn admits(&self, host: &str) -> bool {
+        let host = host.trim().to_ascii_lowercase();
+        let (name, port) = split_port(&host);
+        if self.allowed.iter().any(|a| *a == host || *a == name) {
+            return true;
+        }
+        if port.is_some_and(|p| p != self.port) {
+            return false;
+        }
+        let literal = name.strip_prefix('[').and_then(|n| n.strip_suffix(']')).unwrap_or(name);
+        let ip = literal.parse::<std::net::IpAddr>().ok();
+        name == "localhost"
+            || name.ends_with(".localhost")
+            || ip.is_some_and(|ip| ip.is_loopback() || (self.bound.is_none() && (name == literal) == ip.is_ipv4()))
+            || self.bound.as_deref() == Some(name)
+    }
+}
+
+/// `name:port` → (`name`, port); `[v6]:port` keeps its brackets; no port or a bad one → `None`.
+fn split_port(host: &str) -> (&str, Option<u16>) {
+    match host.rsplit_once(':') {
+        Some((name, port)) if !name.is_empty() && (!name.contains(':') || name.ends_with(']')) => {
+            (name, Some(port.parse().unwrap_or(0)))
+        }
+        _ => (host, None),
+    }
+}
+
+pub fn router(state: Arc<State>, hosts: Hosts) -> Router {
+    let app = App { state, hosts: Arc::new(hosts) };
     Router::new().route(EVENTS, get(events)).fallback(file).with_state(app)
 }
 
 impl App {
-    fn host_ok(&self, headers: &HeaderMap) -> bool {
-        !self.check_host
-            || headers.get(header::HOST).and_then(|h| h.to_str().ok()).is_none_or(|h| self.hosts.iter().any(|a| a == h))
+    /// `None` when the `Host` header is ours (or absent: HTTP/1.0 clients); else the 403.
+    fn host_refused(&self, headers: &HeaderMap) -> Option<Response> {
+        let host = headers.get(header::HOST)?;
+        let host = String::from_utf8_lossy(host.as_bytes());
+        if self.hosts.admits(&host) {
+            return None;
+        }
+        let message = format!(
+            "403 Forbidden: this server does not answer to the host `{host}` (a page on another site could be \
+             reading it through DNS rebinding). It answers to localhost, 127.0.0.1 and [::1]{}; to admit \
+             this name, restart with `upfront serve --allow-host {}`\n",
+            self.hosts.bound.as_deref().map(|b| format!(" and {b}")).unwrap_or_default(),
+            split_port(&host.to_ascii_lowercase()).0,
+        );
+        Some((StatusCode::FORBIDDEN, message).into_response())
     }
 
     /// A missing `Origin` is a same-origin or non-browser request; any other must be ours.
     fn origin_ok(&self, headers: &HeaderMap) -> bool {
         let Some(origin) = headers.get(header::ORIGIN) else { return true };
         let Ok(origin) = origin.to_str() else { return false };
-        origin.strip_prefix("http://").is_some_and(|h| self.hosts.iter().any(|a| a == h))
+        origin.strip_prefix("http://").is_some_and(|h| self.hosts.admits(h))
     }
 }
 
 async fn events(AxumState(app): AxumState<App>, headers: HeaderMap) -> Response {
-    if !app.origin_ok(&headers) || !app.host_ok(&headers) {
+    if let Some(refused) = app.host_refused(&headers) {
+        return refused;
+    }
+    if !app.origin_ok(&headers) {
         return (StatusCode::FORBIDDEN, "live reload is only for pages of this server\n").into_response();
     }
     let rx = app.state.subscribe();
@@ -106,9 +163,13 @@ pub fn output_path(raw: &str) -> Result<(String, bool), StatusCode> {
     Ok((parts.join("/"), decoded.ends_with('/') || parts.is_empty()))
 }
 
-async fn file(AxumState(app): AxumState<App>, headers: HeaderMap, uri: Uri) -> Response {
-    if !app.host_ok(&headers) {
-        return (StatusCode::FORBIDDEN, "unknown Host\n").into_response();
+async fn file(AxumState(app): AxumState<App>, method: Method, headers: HeaderMap, uri: Uri) -> Response {
+    if let Some(refused) = app.host_refused(&headers) {
+        return refused;
+    }
+    if method != Method::GET && method != Method::HEAD {
+        let message = format!("405 Method Not Allowed: the dev server only reads pages (GET, HEAD), not {method}\n");
+        return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")], message).into_response();
     }
     let (rel, dir) = match output_path(uri.path()) {
         Ok(p) => p,

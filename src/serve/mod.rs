@@ -55,7 +55,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<ExitCode> {
         .context("cannot start the server runtime")?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener).context("cannot set up the listener")?;
-        let app = http::router(state.clone(), addr);
+        let app = http::router(state.clone(), http::Hosts::new(addr, &args.allow_host));
         let stop = state.clone();
         let server = axum::serve(listener, app).with_graceful_shutdown(async move {
             shutdown_signal().await;

@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 
 use crate::check::text::words::{SiteWords, cue_hits, lang};
-use crate::check::text::{clause_at, for_each_sentence, is_instruction, may_contain};
+use crate::check::text::{Clauses, for_each_sentence, may_contain};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::Page;
@@ -50,9 +50,9 @@ fn check_page(ctx: &Ctx, extra: &SiteWords, page: &Page) -> Vec<Diagnostic> {
         return out;
     }
     for_each_sentence(&ctx.blocks(page), lang, |s| {
+        let mut clauses = Clauses::new(s.text);
         for hit in cue_hits(&lang.absolute, extra_words, &lang.absolute_not, s.text) {
-            let clause = clause_at(s.text, 0..s.text.len(), hit.start);
-            if s.is_quoted_or_fact(&hit) || is_instruction(lang, &s.text[clause]) {
+            if s.is_quoted_or_fact(&hit) || clauses.instruction_at(lang, hit.start).0 {
                 continue;
             }
             let d = RULE

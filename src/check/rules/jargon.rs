@@ -6,11 +6,11 @@ use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
-use crate::check::text::{Block, Kind, Origin};
+use crate::check::text::{Block, Kind, Origin, first_overlap};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::PageKind;
-use crate::model::terms::{TermSet, explained_in_text, find_term};
+use crate::model::terms::{TermSet, explained_in_text, find_term_where};
 
 pub static RULE: Rule = Rule {
     id: "jargon",
@@ -78,15 +78,7 @@ fn prose(blocks: &[Block]) -> Vec<&Block> {
 /// The first use of `term` in a block's prose, outside `{{ }}` placeholders.
 fn first_use(block: &Block, term: &str) -> Option<std::ops::Range<usize>> {
     let places = block.placeholders();
-    let mut from = 0;
-    while let Some(r) = find_term(&block.text[from..], term) {
-        let r = from + r.start..from + r.end;
-        if !places.iter().any(|p| p.span.start <= r.start && r.start < p.span.end) {
-            return Some(r);
-        }
-        from = r.end;
-    }
-    None
+    find_term_where(&block.text, term, |r| first_overlap(&places, &(r.start..r.start + 1), |p| &p.span).is_none())
 }
 
 fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

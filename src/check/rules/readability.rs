@@ -140,11 +140,17 @@ fn sentence_stats(blocks: &[text::Block], page: &Page, lang: &words::Lang) -> Ve
             let mut s =
                 Stats { span: block.span_of(range.clone()), jargon, words: 0, syllables: 0, chars: 0, long_words: 0 };
             // A placeholder counts as two short words ("10–30 minutes").
-            let inside: Vec<Range<usize>> = placeholders
+            // Placeholders are in text order: the sentence's are one run, found by binary search,
+            // and the words below walk them with a cursor (a line of 200,000 placeholders
+            // stays linear).
+            let first = placeholders.partition_point(|p| p.span.start < range.start);
+            let inside: Vec<Range<usize>> = placeholders[first..]
                 .iter()
-                .filter(|p| p.span.start >= range.start && p.span.end <= range.end)
+                .take_while(|p| p.span.start < range.end)
+                .filter(|p| p.span.end <= range.end)
                 .map(|p| p.span.start - range.start..p.span.end - range.start)
                 .collect();
+            let mut next_inside = 0;
             s.words += 2 * inside.len();
             s.syllables += 3 * inside.len();
             s.chars += 4 * inside.len();
@@ -155,7 +161,10 @@ fn sentence_stats(blocks: &[text::Block], page: &Page, lang: &words::Lang) -> Ve
                     (None, true) => start = Some(i),
                     (Some(a), false) => {
                         start = None;
-                        if inside.iter().any(|r| r.start <= a && a < r.end) {
+                        while inside.get(next_inside).is_some_and(|r| r.end <= a) {
+                            next_inside += 1;
+                        }
+                        if inside.get(next_inside).is_some_and(|r| r.start <= a) {
                             continue;
                         }
                         let word = &sentence[a..i];

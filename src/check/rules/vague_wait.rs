@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 
 use crate::check::text::words::{SiteWords, cue_hits, lang};
-use crate::check::text::{Origin, Sentence, clause_at, for_each_sentence, is_instruction, may_contain};
+use crate::check::text::{Clauses, Origin, Sentence, first_overlap, for_each_sentence, may_contain, union_of};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::{Page, Site};
@@ -70,12 +70,12 @@ fn check_page(ctx: &Ctx, site: &Site, extra: &SiteWords, page: &Page) -> Vec<Dia
         if hits.peek().is_none() || gives_duration(site, page, s) {
             return;
         }
-        let absolute: Vec<_> = lang.absolute.find_iter(s.text).collect();
+        let absolute = union_of(lang.absolute.find_iter(s.text).collect());
+        let mut clauses = Clauses::new(s.text);
         for hit in hits {
-            let clause = clause_at(s.text, 0..s.text.len(), hit.start);
             if s.is_quoted_or_fact(&hit)
-                || is_instruction(lang, &s.text[clause])
-                || absolute.iter().any(|a| a.start < hit.end && hit.start < a.end)
+                || clauses.instruction_at(lang, hit.start).0
+                || first_overlap(&absolute, &hit, |a| a).is_some()
             {
                 continue;
             }

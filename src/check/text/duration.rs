@@ -182,8 +182,13 @@ impl Grammar {
                 }
             }
         }
+        // The grammar's finds are in text order and apart: a binary search per bare word (and
+        // a look at the bare word pushed last), not a scan of every find.
+        let found = out.len();
         for r in self.bare.find_iter(text) {
-            if !out.iter().any(|w| w.range.start < r.end && r.start < w.range.end) {
+            let clashes = |w: &Written| w.range.start < r.end && r.start < w.range.end;
+            let i = out[..found].partition_point(|w| w.range.end <= r.start);
+            if !(out[..found].get(i).is_some_and(clashes) || out[found..].last().is_some_and(clashes)) {
                 let end = self.unit_end(text, r.end).unwrap_or(r.end);
                 let range = r.start..end;
                 debug_assert!(bounded(self.mode, false, text, range.clone()));

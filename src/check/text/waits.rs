@@ -2,13 +2,14 @@
 //! gets one finding (the most specific): each duration that tells the reader how long
 //! something takes is either a contradiction of a fact or a hard-coded wait, never both.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::duration::Written;
 use super::words::{Lang, Mode, lang};
 use super::{
-    Block, Origin, clause_at, is_instruction, may_contain, overlaps, quoted, sentences, tokens_after, tokens_before,
+    Block, Clauses, Origin, first_overlap, may_contain, overlaps, quoted, sentences, tokens_after, tokens_before,
 };
 use crate::check::Ctx;
 use crate::model::duration::{Duration, WaitRange};
@@ -40,18 +41,21 @@ fn window(mode: Mode) -> usize {
 /// Whether the duration `w` (relative to `s`, one sentence) tells the reader how long a
 /// wait takes, rather than an interval, an age, a clock time, a symptom's length, a period
 /// of validity, a past statistic or a deadline the reader must meet.
-pub fn is_wait(lang: &Lang, s: &str, w: &Written) -> bool {
+/// `clauses` are `s`'s, and `sentence_cue` caches whether `s` holds a sentence-wide cue: both
+/// are asked once per sentence or clause, not once per duration.
+pub fn is_wait(lang: &Lang, s: &str, w: &Written, clauses: &mut Clauses, sentence_cue: &OnceCell<bool>) -> bool {
     let k = window(lang.mode);
     let before = &s[tokens_before(lang.mode, s, w.range.start, k)..w.range.start];
     let after = &s[w.range.end..tokens_after(lang.mode, s, w.range.end, k)];
-    let clause = clause_at(s, 0..s.len(), w.range.start);
-    let clause = &s[clause];
     !(lang.unit_words.match_at_start(&s[w.unit_word.clone()]).is_some()
         || lang.before.is_match(before)
         || (w.unit.is_some_and(super::duration::UnitKind::counts_age) && lang.age_before.is_match(before))
         || lang.after.is_match(after)
-        || lang.sentence.is_match(s)
-        || (is_instruction(lang, clause) && !lang.wait_cues.is_match(clause)))
+        || *sentence_cue.get_or_init(|| lang.sentence.is_match(s))
+        || {
+            let (instruction, clause) = clauses.instruction_at(lang, w.range.start);
+            instruction && !lang.wait_cues.is_match(&s[clause])
+        })
 }
 
 /// A wait fact's value as a placeholder part asks for it.
@@ -141,12 +145,15 @@ pub fn hand_written(ctx: &Ctx, page: &Page) -> Vec<HandWritten> {
             let s = &block.text[sentence.clone()];
             found.clear();
             lang.durations.find(s, &mut found);
+            let mut clauses = Clauses::new(s);
+            let sentence_cue = OnceCell::new();
             for w in &found {
                 let abs = sentence.start + w.range.start..sentence.start + w.range.end;
-                if places.iter().any(|p| overlaps(&p.span, &abs)) || quotes.iter().any(|q| overlaps(q, &abs)) {
+                if first_overlap(&places, &abs, |p| &p.span).is_some() || first_overlap(&quotes, &abs, |q| q).is_some()
+                {
                     continue;
                 }
-                if !is_wait(lang, s, w) {
+                if !is_wait(lang, s, w, &mut clauses, &sentence_cue) {
                     continue;
                 }
                 let verdict = judge(site, page, block, &places, &sentence, w, source.as_ref());
@@ -168,9 +175,10 @@ fn judge(
     w: &Written,
     source: Option<&BTreeMap<Origin, Uses>>,
 ) -> Verdict {
-    let mut context: Vec<&Fact> = places
+    let first = first_overlap(places, sentence, |p| &p.span).unwrap_or(places.len());
+    let mut context: Vec<&Fact> = places[first..]
         .iter()
-        .filter(|p| overlaps(&p.span, sentence))
+        .take_while(|p| overlaps(&p.span, sentence))
         .filter_map(|p| site.resolve_fact(&p.name).map(|(f, _)| f))
         .filter(|f| f.wait().is_some())
         .collect();
