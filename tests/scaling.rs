@@ -1,7 +1,8 @@
 //! Scaling: each pathological pattern (one long line of placeholders, of short sentences, of
 //! `{{`, of vague words, durations, abbreviations, perks, jargon, a long SMS) is fed n and 8n
 //! times, and the work must grow about linearly. No wall-clock threshold: both runs are timed
-//! in the same test and compared (linear ≈ 8, quadratic ≈ 64; the bound is 24). The work is
+//! in the same test and compared (linear ≈ 8, quadratic ≈ 64; the bound is 32, so a loaded
+//! machine does not fail it). The work is
 //! `check` through the library (load, every rule) and, where the pattern has many findings
 //! on one line, the human report too. The timed runs take a lock, so they never overlap.
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
@@ -16,7 +17,7 @@ use common::Site;
 /// Timed runs one at a time (the test harness runs tests in parallel).
 static TIMING: Mutex<()> = Mutex::new(());
 
-const BOUND: f64 = 24.0;
+const BOUND: f64 = 32.0;
 
 #[derive(Clone, Copy)]
 enum Work {
@@ -31,10 +32,10 @@ fn site(front: &str, body: &str) -> Site {
     site
 }
 
-/// The fastest of two runs of `work` on `site`.
+/// The fastest of three runs of `work` on `site`.
 fn time(site: &Site, work: Work) -> Duration {
     let today = "2026-11-23".parse().ok();
-    (0..2)
+    (0..3)
         .map(|_| {
             let start = Instant::now();
             let (diags, sources, _) = upfront::cmd::load_and_check(&site.root(), today).unwrap();
