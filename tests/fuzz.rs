@@ -152,6 +152,8 @@ fn run(name: &str, f: fn(&[u8])) {
         f(data);
     }
     let count = if name == "site" { SITE_MUTATIONS } else { MUTATIONS };
+    // A longer local run: `FUZZ_MUTATIONS=100000 cargo test --release --test fuzz`.
+    let count = std::env::var("FUZZ_MUTATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(count);
     let mut rng = Rng(0x5EED ^ name.len() as u64);
     for i in 0..count {
         let (_, a) = &seeds[rng.below(seeds.len())];
