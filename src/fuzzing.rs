@@ -10,8 +10,11 @@ use crate::model::{Config, duration, interp, sms};
 use crate::render::markdown;
 use crate::source::SourceFile;
 
+/// One target: raw bytes in, nothing out.
+pub type Target = fn(&[u8]);
+
 /// Every target, by name: `fuzz/fuzz_targets/<name>.rs` and `fuzz/corpus/<name>/`.
-pub const TARGETS: [(&str, fn(&[u8])); 8] = [
+pub const TARGETS: [(&str, Target); 8] = [
     ("front_matter", front_matter),
     ("yaml", yaml),
     ("interp", interp),
