@@ -7,6 +7,8 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod diag;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -77,9 +77,11 @@ pub fn parse(file: &SourceFile, config: &Config) -> Result<BTreeMap<String, Fact
         parse_document(file, 0..file.text.len(), &Kind::MapOf(&FACT), "facts.yaml")?;
     let mut problems = Problems::default();
     let mut facts = BTreeMap::new();
+    let by_id = node.entries_by_key();
     for (id, raw) in raw {
-        let key_span = node.key_span(&id);
-        let fact_node = node.get(&id);
+        let entry = by_id.get(id.as_str());
+        let key_span = entry.map_or_else(|| node.span.clone(), |(k, _)| k.span.clone());
+        let fact_node = entry.map(|(_, v)| *v);
         let span_of = |k: &str| fact_node.and_then(|n| n.get(k)).map_or(key_span.clone(), |n| n.span.clone());
         if !valid_id(&id) {
             problems.push(

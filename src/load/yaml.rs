@@ -2,6 +2,7 @@
 //! value its position, so all anchors, unknown keys and wrong types are reported in one run;
 //! only a tree that passed is deserialized into typed structs with `serde_yaml`.
 
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
@@ -35,6 +36,20 @@ impl Node {
             NodeKind::Map(entries) => entries.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(k, v)| (k, v)),
             _ => None,
         }
+    }
+
+    /// Every entry of a mapping by key (the first of duplicates), for looking up each key of a
+    /// mapping of any size without a scan per key.
+    pub fn entries_by_key(&self) -> BTreeMap<&str, (&Node, &Node)> {
+        let mut out = BTreeMap::new();
+        if let NodeKind::Map(entries) = &self.kind {
+            for (k, v) in entries {
+                if let Some(name) = k.as_str() {
+                    out.entry(name).or_insert((k, v));
+                }
+            }
+        }
+        out
     }
 
     /// The span of `key` itself (for findings about a key), else of the whole node.
@@ -139,7 +154,9 @@ pub fn parse(file: &SourceFile, range: Range<usize>) -> Result<Option<Node>, Vec
     let span_of = |s: Span| to_offset(s.start.line(), s.start.col())..to_offset(s.end.line(), s.end.col());
 
     let mut problems = Vec::new();
-    let mut stack: Vec<(Node, Option<Node>)> = Vec::new();
+    // Each open collection, its pending key (maps) and the keys it has (a duplicate check in
+    // linear time: a file of 100,000 keys must not compare every pair).
+    let mut stack: Vec<(Node, Option<Node>, HashSet<String>)> = Vec::new();
     let mut root: Option<Node> = None;
     let mut documents = 0;
     for event in Parser::new_from_str(text) {
@@ -188,11 +205,11 @@ pub fn parse(file: &SourceFile, range: Range<usize>) -> Result<Option<Node>, Vec
                 } else {
                     NodeKind::Map(Vec::new())
                 };
-                stack.push((Node { span, kind }, None));
+                stack.push((Node { span, kind }, None, HashSet::new()));
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let Some((mut node, _)) = stack.pop() else {
+                let Some((mut node, ..)) = stack.pop() else {
                     continue;
                 };
                 node.span.end = node.span.end.max(span.end);
@@ -202,7 +219,7 @@ pub fn parse(file: &SourceFile, range: Range<usize>) -> Result<Option<Node>, Vec
         };
         match stack.last_mut() {
             None => root = Some(node),
-            Some((parent, pending_key)) => match &mut parent.kind {
+            Some((parent, pending_key, keys)) => match &mut parent.kind {
                 NodeKind::Seq(items) => {
                     parent.span.end = parent.span.end.max(node.span.end);
                     items.push(node);
@@ -212,7 +229,7 @@ pub fn parse(file: &SourceFile, range: Range<usize>) -> Result<Option<Node>, Vec
                     Some(key) => {
                         parent.span.end = parent.span.end.max(node.span.end);
                         if let Some(name) = key.as_str() {
-                            if entries.iter().any(|(k, _)| k.as_str() == Some(name)) {
+                            if !keys.insert(name.to_string()) {
                                 problems.push(Problem::new(
                                     key.span.clone(),
                                     format!("duplicate key `{name}`"),

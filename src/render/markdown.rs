@@ -172,12 +172,8 @@ pub fn render(body: &str, resolver: &dyn Resolver, unsafe_html: bool) -> Rendere
 
     for event in Parser::new_ext(text, crate::model::links::MARKDOWN_OPTIONS) {
         let event = match event {
-            Event::Start(Tag::Table(_)) => {
-                in_table = true;
-                event
-            }
-            Event::End(TagEnd::Table) => {
-                in_table = false;
+            Event::Start(Tag::Table(_)) | Event::End(TagEnd::Table) => {
+                in_table = matches!(event, Event::Start(_));
                 event
             }
             Event::Text(t) if heading.is_none() && link_stack.is_empty() && !in_table && !terms.is_empty() => {
