@@ -19,9 +19,19 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
         }
         format => render(format, &diags, &sources, super::use_color(&std::io::stdout()))?,
     };
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).context("cannot write the report to stdout")?;
+    write_stdout(&text)?;
     Ok(exit_code(&diags, args.deny_warnings))
+}
+
+/// Print the report on stdout. A reader that stopped early (`upfront check | head -1`) is not
+/// a failure: the rest is dropped quietly, as other command-line tools do, and the exit code
+/// still says what the checks found.
+fn write_stdout(text: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => written.context("cannot write the report to stdout"),
+    }
 }
 
 /// The report in `format`.
@@ -40,9 +50,7 @@ pub fn report_for_build(diags: &[Diagnostic], sources: &Sources, args: &CheckArg
     if args.format == Format::Human {
         return Ok(report(diags, sources, args.deny_warnings));
     }
-    let text = render(args.format, diags, sources, false)?;
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()).context("cannot write the report to stdout")?;
+    write_stdout(&render(args.format, diags, sources, false)?)?;
     Ok(exit_code(diags, args.deny_warnings))
 }
 
@@ -77,9 +85,20 @@ pub fn report(diags: &[Diagnostic], sources: &Sources, deny_warnings: bool) -> E
     exit_code(diags, deny_warnings)
 }
 
-/// 1 on errors (or warnings with `--deny-warnings`), else 0.
+/// 1 on errors (or warnings with `--deny-warnings`), else 0. When only `--deny-warnings`
+/// makes it fail, a line on stderr says so (the report alone would read as a pass).
 pub fn exit_code(diags: &[Diagnostic], deny_warnings: bool) -> ExitCode {
     let errors = diag::count(diags, Level::Error);
     let warnings = diag::count(diags, Level::Warning);
-    if errors > 0 || (deny_warnings && warnings > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if errors > 0 {
+        return ExitCode::from(1);
+    }
+    if deny_warnings && warnings > 0 {
+        eprintln!(
+            "failed: {} and --deny-warnings (fix them, or drop the flag to let warnings pass)",
+            report::plural(warnings, "warning")
+        );
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
 }

@@ -70,7 +70,12 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
     more_on_line(&mut out, line_run.0, hidden);
     let errors = crate::diag::count(diags, Level::Error);
     let warnings = crate::diag::count(diags, Level::Warning);
-    let _ = writeln!(out, "{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
+    let notes = crate::diag::count(diags, Level::Note);
+    let _ = write!(out, "{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
+    if notes > 0 {
+        let _ = write!(out, ", {notes} note{}", plural(notes));
+    }
+    out.push('\n');
     out
 }
 
