@@ -10,7 +10,7 @@ use common::Site;
 /// The basic fixture plus a guide with `n` vague words, one warning each.
 fn site_with_vague_words(n: usize) -> Site {
     let site = Site::copy_of("basic");
-    let body: String = (0..n).map(|i| format!("Paragraph {i}: someone will see you soon.\n\n")).collect();
+    let body = "Someone will see you soon.\n\n".repeat(n);
     site.write("content/vague.md", format!("---\ntitle: Vague\nreviewed: 2026-11-01\n---\n\n{body}"));
     site
 }
