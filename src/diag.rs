@@ -116,3 +116,9 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
 pub fn count(diags: &[Diagnostic], level: Level) -> usize {
     diags.iter().filter(|d| d.level == level).count()
 }
+
+/// A size for a message: "10.0 MB". The one place sizes are worded.
+#[expect(clippy::cast_precision_loss, reason = "a size in MB for a message")]
+pub fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}

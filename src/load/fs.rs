@@ -191,11 +191,10 @@ fn read_bounded(path: &Path, max: u64, rel: &str) -> Result<Vec<u8>, ReadFailure
         return Err(refused(&Refusal::NotRegular(special_kind(meta.file_type()).unwrap_or("a folder")), rel.into()));
     }
     let too_big = |size: Option<u64>| {
-        #[expect(clippy::cast_precision_loss, reason = "a size in MB for a message")]
-        let (size, cap) = (size.map(|s| s as f64 / 1e6), max as f64 / 1e6);
+        let cap = crate::diag::megabytes(max);
         let message = match size {
-            Some(size) => format!("the file is {size:.1} MB, above the limit of {cap:.1} MB"),
-            None => format!("the file is above the limit of {cap:.1} MB"),
+            Some(size) => format!("the file is {}, above the limit of {cap}", crate::diag::megabytes(size)),
+            None => format!("the file is above the limit of {cap}"),
         };
         ReadFailure::Content(Box::new((
             Diagnostic::error(RULE, rel, None, message)

@@ -118,7 +118,7 @@ impl Theme {
     /// big), else at the built-in template that gathers many pages (print-all).
     fn over_budget(&self, name: &str, page: Option<&str>) -> Diagnostic {
         let template = self.file_of(name);
-        let limit = mb(self.budget);
+        let limit = crate::diag::megabytes(self.budget as u64);
         let content_hint =
             "use long text facts fewer times, split the page, or raise `limits: { max_page_bytes: … }` in upfront.yaml";
         let (file, message, hint) = match page {
@@ -145,12 +145,6 @@ impl Theme {
         };
         Diagnostic::error(RULE, file, None, message).with_hint(hint)
     }
-}
-
-/// "10.0 MB".
-#[expect(clippy::cast_precision_loss, reason = "a size in MB for a message")]
-fn mb(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / 1e6)
 }
 
 /// A buffer that refuses (an I/O error) any write past `left` bytes.
