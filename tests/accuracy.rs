@@ -8,6 +8,8 @@
 //! `cargo test --test accuracy -- --nocapture` prints the table; `ACCURACY_LANG=zh` scores one
 //! language. See docs/accuracy.md.
 
+#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -162,9 +164,9 @@ fn score(lang: &str) -> Option<Outcome> {
         }
     };
     let mut problems = label_errors(&site, &labels.expect.iter().chain(&labels.traps).collect::<Vec<_>>());
-    let (scored, other): (Vec<Finding>, Vec<Finding>) =
+    let (scored, unscored): (Vec<Finding>, Vec<Finding>) =
         report.findings.into_iter().partition(|f| RULES.contains(&f.rule.as_str()));
-    problems.extend(other.iter().map(|f| format!("the corpus has a finding of an unscored rule: {}", show(f))));
+    problems.extend(unscored.iter().map(|f| format!("the corpus has a finding of an unscored rule: {}", show(f))));
 
     // Labels with a line and a text are the most specific: they choose their findings first.
     let mut order: Vec<&Label> = labels.expect.iter().collect();
@@ -174,16 +176,13 @@ fn score(lang: &str) -> Option<Outcome> {
     let mut misses = Vec::new();
     for l in order {
         let rule = RULES.iter().find(|r| **r == l.rule).copied().unwrap_or("readability");
-        let s = scores.entry(rule).or_default();
-        match (0..scored.len()).find(|&i| !taken[i] && l.matches(&scored[i])) {
-            Some(i) => {
-                taken[i] = true;
-                s.tp += 1;
-            }
-            None => {
-                s.fn_ += 1;
-                misses.push(l.at());
-            }
+        let score = scores.entry(rule).or_default();
+        if let Some(i) = (0..scored.len()).find(|&i| !taken[i] && l.matches(&scored[i])) {
+            taken[i] = true;
+            score.tp += 1;
+        } else {
+            score.fn_ += 1;
+            misses.push(l.at());
         }
     }
     let mut alarms = Vec::new();
