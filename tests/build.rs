@@ -218,6 +218,50 @@ fn the_site_title_and_tier_names_can_differ_per_locale() {
 }
 
 #[test]
+fn step_totals_read_well_and_leave_out_what_they_should() {
+    let site = Site::copy_of("basic");
+    let facts = site.read("facts.yaml");
+    site.write(
+        "facts.yaml",
+        format!("{facts}\nrepair.visit:\n  wait: 1h..2h\nrepair.parts:\n  wait: 5d..20d\nrepair.permit:\n  wait: 3wd..5wd\nrepair.ring:\n  wait: 1d\n"),
+    );
+    let guide = |steps: &str, extra: &str| {
+        format!("---\ntitle: Repairs\nreviewed: 2026-11-01\n{extra}steps:\n{steps}---\nHow a repair goes.\n")
+    };
+    let step = |title: &str, wait: &str, more: &str| format!("  - title: {title}\n    wait: {wait}\n{more}");
+    // Days of calendar time: a readable unit, rounded outwards, never "125–496 hours".
+    site.write(
+        "content/repairs.md",
+        guide(&(step("Visit", "repair.visit", "") + &step("Parts", "repair.parts", "")), ""),
+    );
+    site.cmd(&["build"]).assert().success();
+    let html = site.read("public/repairs/index.html");
+    assert!(html.contains("Total expected time: <strong>5–21 days</strong>"), "{}", total_line(&html));
+    // Working days never add to calendar time; a step can stay out of the total.
+    site.write(
+        "content/repairs.md",
+        guide(
+            &(step("Visit", "repair.visit", "")
+                + &step("Permit", "repair.permit", "")
+                + &step("Call back", "repair.ring", "    total: false\n")),
+            "",
+        ),
+    );
+    site.cmd(&["build"]).assert().success();
+    let html = site.read("public/repairs/index.html");
+    assert!(html.contains("<strong>1–2 hours, plus 3–5 working days</strong>"), "{}", total_line(&html));
+    assert!(html.contains("1 day"), "the left-out step still shows its own wait");
+    // A guide whose steps are not one visit shows no total at all.
+    site.write("content/repairs.md", guide(&step("Visit", "repair.visit", ""), "total: false\n"));
+    site.cmd(&["build"]).assert().success();
+    assert!(!site.read("public/repairs/index.html").contains("Total expected time"));
+}
+
+fn total_line(html: &str) -> &str {
+    html.lines().find(|l| l.contains("total-wait")).unwrap_or("(no total)")
+}
+
+#[test]
 fn alias_clashing_with_a_page_is_an_error() {
     let site = Site::copy_of("basic");
     site.write("content/emergency/old.md", "---\ntitle: Old\naliases: [emergency/visit, ../up]\n---\n");

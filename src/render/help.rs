@@ -598,7 +598,7 @@ fn guide_view<'a>(index: &'a Index<'a>, page: &'a Page) -> (String, PageView<'a>
         headings: r.headings.into_iter().filter(|h| h.level == 2).collect(),
         breadcrumbs: breadcrumbs(index, page.parent_path(), locale, &page.tier, &dir),
         steps,
-        total_wait: site.total_wait(&page.steps).map(|w| crate::model::fact::format_total(w, strings, Style::Web)),
+        total_wait: site.total_text(page, Style::Web),
         reviewed: page.reviewed.map(|d| d.to_string()),
         tier_notice,
         ..PageView::default()
