@@ -262,6 +262,24 @@ fn total_line(html: &str) -> &str {
 }
 
 #[test]
+fn dates_read_as_each_language_writes_them() {
+    let site = Site::copy_of("channels");
+    site.cmd(&["build", "--today", "2026-11-23"]).assert().success();
+    let page = |p: &str| site.read(&format!("public/{p}"));
+    let reviewed =
+        |html: &str| html.split("class=\"reviewed\"").nth(1).map(|r| r[..r.find("</p>").unwrap()].to_string());
+    let en = reviewed(&page("emergency/visit/index.html")).unwrap();
+    assert!(en.contains(r#"<time datetime="2026-10-01">1 October 2026</time>"#), "{en}");
+    let zh = reviewed(&page("zh/emergency/visit/index.html")).unwrap();
+    assert!(zh.contains(">2026年10月"), "{zh}");
+    let hu = reviewed(&page("hu/print/emergency/visit/index.html")).unwrap();
+    assert!(hu.contains(">2026. október "), "{hu}");
+    let window = page("index.html");
+    let window = window.split("notice-window").nth(1).unwrap();
+    assert!(window.contains("Shown from ") && window.contains(" 2026, "), "{}", &window[..120.min(window.len())]);
+}
+
+#[test]
 fn alias_clashing_with_a_page_is_an_error() {
     let site = Site::copy_of("basic");
     site.write("content/emergency/old.md", "---\ntitle: Old\naliases: [emergency/visit, ../up]\n---\n");

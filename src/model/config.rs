@@ -243,6 +243,12 @@ impl Config {
         self.locales.keys().map(String::as_str)
     }
 
+    /// The site's time zone (`timezone:`, an IANA name; UTC when unset or unknown): the one
+    /// place it is looked up.
+    pub fn time_zone(&self) -> jiff::tz::TimeZone {
+        time_zone(self.timezone.as_deref())
+    }
+
     /// The site's name in `locale` (the default locale's, then any, when it has none).
     pub fn title(&self, locale: &str) -> &str {
         self.title.get(locale, &self.default_locale)
@@ -316,4 +322,9 @@ impl Config {
     pub fn paper(&self) -> Paper {
         self.channels.as_ref().and_then(|c| c.print.as_ref()).map_or(Paper::A4, |p| p.paper)
     }
+}
+
+/// The time zone of an IANA name; UTC when unset or unknown (`upfront.yaml` reports a bad name).
+pub fn time_zone(name: Option<&str>) -> jiff::tz::TimeZone {
+    name.and_then(|t| jiff::tz::TimeZone::get(t).ok()).unwrap_or(jiff::tz::TimeZone::UTC)
 }

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod controls;
+pub mod dates;
 pub mod duration;
 pub mod fact;
 pub mod interp;

@@ -232,6 +232,8 @@ struct PageView<'a> {
     steps: Vec<StepView<'a>>,
     total_wait: Option<String>,
     reviewed: Option<String>,
+    /// `reviewed` as the page's language writes a date.
+    reviewed_text: Option<String>,
     tier_notice: Option<String>,
     redirect_url: Option<String>,
     /// The search page: relative URL of the tier's `pagefind.js`.
@@ -252,6 +254,7 @@ impl Default for PageView<'_> {
             steps: Vec::new(),
             total_wait: None,
             reviewed: None,
+            reviewed_text: None,
             tier_notice: None,
             redirect_url: None,
             bundle_url: None,
@@ -600,6 +603,7 @@ fn guide_view<'a>(index: &'a Index<'a>, page: &'a Page) -> (String, PageView<'a>
         steps,
         total_wait: site.total_text(page, Style::Web),
         reviewed: page.reviewed.map(|d| d.to_string()),
+        reviewed_text: page.reviewed.map(|d| crate::model::dates::format_date(d, site.strings(&page.locale))),
         tier_notice,
         ..PageView::default()
     };

@@ -36,6 +36,8 @@ struct Handout<'a> {
     contacts: Vec<Contact>,
     content_html: String,
     reviewed: Option<String>,
+    /// `reviewed` as the page's language writes a date.
+    reviewed_text: Option<String>,
     online_url: String,
     qr_svg: Option<String>,
 }
@@ -132,6 +134,7 @@ fn handout<'a>(site: &'a Site, page: &'a Page) -> Handout<'a> {
         contacts: contacts(site, page),
         content_html: r.html,
         reviewed: page.reviewed.map(|d| d.to_string()),
+        reviewed_text: page.reviewed.map(|d| crate::model::dates::format_date(d, site.strings(&page.locale))),
         qr_svg: page.in_channel("help").then(|| super::qr::svg(&online_url)).flatten(),
         online_url,
     }
