@@ -8,6 +8,8 @@
 //! `cargo test --test accuracy -- --nocapture` prints the table; `ACCURACY_LANG=zh` scores one
 //! language. See docs/accuracy.md.
 
+#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -15,7 +17,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use serde::Deserialize;
 
-/// The rules scored: the ones that read prose.
+/// The rules found: the ones that read prose.
 const RULES: [&str; 7] =
     ["hardcoded-wait", "fact-contradiction", "vague-wait", "absolute-promise", "tier-leak", "jargon", "readability"];
 const LANGS: [&str; 3] = ["en", "zh", "hu"];
@@ -116,7 +118,7 @@ fn label_errors(site: &Path, labels: &[&Label]) -> Vec<String> {
     let mut files: BTreeMap<&str, Option<Vec<String>>> = BTreeMap::new();
     for l in labels {
         if !RULES.contains(&l.rule.as_str()) {
-            out.push(format!("label {}: `{}` is not a scored rule ({})", l.at(), l.rule, RULES.join(", ")));
+            out.push(format!("label {}: `{}` is not a found rule ({})", l.at(), l.rule, RULES.join(", ")));
             continue;
         }
         let lines = files.entry(&l.file).or_insert_with(|| {
@@ -162,32 +164,29 @@ fn score(lang: &str) -> Option<Outcome> {
         }
     };
     let mut problems = label_errors(&site, &labels.expect.iter().chain(&labels.traps).collect::<Vec<_>>());
-    let (scored, other): (Vec<Finding>, Vec<Finding>) =
+    let (found, unscored): (Vec<Finding>, Vec<Finding>) =
         report.findings.into_iter().partition(|f| RULES.contains(&f.rule.as_str()));
-    problems.extend(other.iter().map(|f| format!("the corpus has a finding of an unscored rule: {}", show(f))));
+    problems.extend(unscored.iter().map(|f| format!("the corpus has a finding of an unscored rule: {}", show(f))));
 
     // Labels with a line and a text are the most specific: they choose their findings first.
     let mut order: Vec<&Label> = labels.expect.iter().collect();
     order.sort_by_key(|l| (l.line.is_none(), l.text.is_none()));
-    let mut taken = vec![false; scored.len()];
+    let mut taken = vec![false; found.len()];
     let mut scores: BTreeMap<&'static str, Score> = RULES.iter().map(|r| (*r, Score::default())).collect();
     let mut misses = Vec::new();
     for l in order {
         let rule = RULES.iter().find(|r| **r == l.rule).copied().unwrap_or("readability");
-        let s = scores.entry(rule).or_default();
-        match (0..scored.len()).find(|&i| !taken[i] && l.matches(&scored[i])) {
-            Some(i) => {
-                taken[i] = true;
-                s.tp += 1;
-            }
-            None => {
-                s.fn_ += 1;
-                misses.push(l.at());
-            }
+        let score = scores.entry(rule).or_default();
+        if let Some(i) = (0..found.len()).find(|&i| !taken[i] && l.matches(&found[i])) {
+            taken[i] = true;
+            score.tp += 1;
+        } else {
+            score.fn_ += 1;
+            misses.push(l.at());
         }
     }
     let mut alarms = Vec::new();
-    for (f, _) in scored.iter().zip(&taken).filter(|(_, t)| !**t) {
+    for (f, _) in found.iter().zip(&taken).filter(|(_, t)| !**t) {
         let s = scores.entry(RULES.iter().find(|r| **r == f.rule).copied().unwrap_or("readability")).or_default();
         s.fp += 1;
         let trap = labels.traps.iter().any(|t| t.matches(f));
