@@ -111,5 +111,8 @@ mod tests {
         assert_eq!(find_term("an ivory IV line", "IV"), Some(9..11));
         assert_eq!(find_term("IVs and ivy", "IV"), Some(0..2));
         assert_eq!(find_term("ivy", "IV"), None);
+        assert!(named_in_brackets("Departments sort (", ") patients"));
+        assert!(!named_in_brackets("(", ") patients"));
+        assert!(!named_in_brackets("Departments ", " patients"));
     }
 }
