@@ -191,6 +191,33 @@ fn built_in_strings_name_no_domain() {
 }
 
 #[test]
+fn the_site_title_and_tier_names_can_differ_per_locale() {
+    let site = Site::copy_of("basic");
+    let yaml = site
+        .read("upfront.yaml")
+        .replace("title: Fixture Clinic", "title: { en: Fixture Clinic, zh: 测试诊所, hu: Teszt Rendelő }")
+        .replace("  vip:\n", "  vip:\n    name: { en: VIP members, zh: 贵宾会员 }\n");
+    site.write("upfront.yaml", yaml);
+    site.write(
+        "content/lounge.zh.md",
+        "---\ntitle: 贵宾休息室\ntier: vip\nsummary: 休息室在 {{ lounge.vip }} 内开放。\n---\n欢迎。\n",
+    );
+    site.cmd(&["build"]).assert().success();
+    assert!(site.read("public/zh/index.html").contains("<title>测试诊所</title>"));
+    assert!(site.read("public/hu/emergency/visit/index.html").contains(" · Teszt Rendelő</title>"));
+    assert!(site.read("public/emergency/visit/index.html").contains(" · Fixture Clinic</title>"));
+    assert!(site.read("public/vip/lounge/index.html").contains("This page is for VIP members."));
+    assert!(site.read("public/vip/zh/lounge/index.html").contains("本页面面向：贵宾会员。"));
+
+    let yaml = site.read("upfront.yaml").replace("zh: 测试诊所", "de: Testklinik");
+    site.write("upfront.yaml", yaml);
+    site.cmd(&["check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("upfront.yaml:1:30: error[front-matter]: `de` is not a locale of this site"));
+}
+
+#[test]
 fn alias_clashing_with_a_page_is_an_error() {
     let site = Site::copy_of("basic");
     site.write("content/emergency/old.md", "---\ntitle: Old\naliases: [emergency/visit, ../up]\n---\n");
