@@ -48,6 +48,11 @@ fn clauses_and_instructions() {
     assert!(is_instruction(lang("en"), &t[c]));
     assert!(is_instruction(lang("en"), "Always bring your ID"));
     assert!(!is_instruction(lang("en"), "We will call you soon"));
+    // A list of what an office promises: the verb's object is the reader.
+    assert!(!is_instruction(lang("en"), "see you within 15 minutes of arriving"));
+    assert!(!is_instruction(lang("en"), "call you back within one working day"));
+    assert!(is_instruction(lang("en"), "call us within 14 days"));
+    assert!(is_instruction(lang("en"), "You must tell us within 28 days"));
     assert!(is_instruction(lang("zh"), "请立即告诉工作人员"));
     assert!(is_instruction(lang("zh"), "立即拨打120"));
     assert!(!is_instruction(lang("zh"), "医生马上就来"));

@@ -58,6 +58,9 @@ struct InstructionWords {
     anywhere: Vec<String>,
     lead: Vec<String>,
     verbs: Vec<String>,
+    /// Words after a verb that make it a statement, not an imperative ("call you back").
+    #[serde(default)]
+    not_object: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -216,6 +219,7 @@ pub struct Lang {
     pub anywhere: Lexicon,
     pub lead: Lexicon,
     pub verbs: Lexicon,
+    pub not_object: Lexicon,
     pub wait_cues: Lexicon,
     pub durations: Grammar,
     pub before: Lexicon,
@@ -245,6 +249,7 @@ pub fn parse(locale: &str, yaml: &str) -> Result<Lang, String> {
         anywhere: lex(m, &w.instruction.anywhere)?,
         lead: lex(m, &w.instruction.lead)?,
         verbs: lex(m, &w.instruction.verbs)?,
+        not_object: lex(m, &w.instruction.not_object)?,
         wait_cues: lex(m, &w.wait_cues)?,
         durations: Grammar::new(m, &w.durations)?,
         before: lex(m, &w.not_wait.before)?,
