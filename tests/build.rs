@@ -345,3 +345,52 @@ fn home_cards_name_five_guides_and_link_to_the_rest() {
     assert!(section.contains(">Bill 7</a>"));
     assert!(!home.contains("guides in Emergency"));
 }
+
+#[test]
+fn robots_txt_is_written_from_the_sites_own_tiers_and_base_url() {
+    let site = Site::copy_of("basic");
+    site.cmd(&["build"]).assert().success();
+    let robots = site.read("public/robots.txt");
+    assert!(robots.contains("User-agent: *\nAllow: /\n"), "{robots}");
+    for line in ["Disallow: /member/\n", "Disallow: /vip/\n", "Sitemap: https://help.fixture.example/sitemap.xml\n"] {
+        assert!(robots.contains(line), "missing {line:?} in\n{robots}");
+    }
+    assert!(!robots.to_lowercase().contains("patient"), "no wording of the sample: {robots}");
+
+    // A public-only build names no narrower folder; a site under a path gets rules under it.
+    let yaml = site.read("upfront.yaml").replace("https://help.fixture.example", "https://fixture.example/help/");
+    site.write("upfront.yaml", yaml);
+    site.cmd(&["build", "--tiers", "public"]).assert().success();
+    let robots = site.read("public/robots.txt");
+    assert!(!robots.contains("Disallow"), "{robots}");
+    assert!(robots.contains("Sitemap: https://fixture.example/help/sitemap.xml\n"), "{robots}");
+    site.cmd(&["build"]).assert().success();
+    assert!(site.read("public/robots.txt").contains("Disallow: /help/vip/\n"));
+
+    // The site's own file wins.
+    site.write("static/robots.txt", "User-agent: *\nDisallow: /\n");
+    site.cmd(&["build"]).assert().success();
+    assert_eq!(site.read("public/robots.txt"), "User-agent: *\nDisallow: /\n");
+}
+
+#[test]
+fn every_help_page_carries_open_graph_and_twitter_card_meta() {
+    let site = Site::copy_of("basic");
+    site.cmd(&["build"]).assert().success();
+    let zh = site.read("public/zh/emergency/visit/index.html");
+    for meta in [
+        r#"<meta property="og:site_name" content="Fixture Clinic">"#,
+        r#"<meta property="og:locale" content="zh">"#,
+        r#"<meta property="og:locale:alternate" content="en">"#,
+        r#"<meta property="og:url" content="https://help.fixture.example/zh/emergency/visit/">"#,
+        r#"<meta name="twitter:card" content="summary">"#,
+    ] {
+        assert!(zh.contains(meta), "missing {meta} in the zh guide");
+    }
+    let title = zh.split("<title>").nth(1).and_then(|t| t.split(" · ").next()).unwrap();
+    assert!(zh.contains(&format!(r#"<meta property="og:title" content="{title}">"#)), "og:title is the page title");
+    for page in ["public/index.html", "public/hu/index.html", "public/emergency/index.html"] {
+        let html = site.read(page);
+        assert!(html.contains(r#"<meta property="og:title""#) && html.contains("og:url"), "{page}");
+    }
+}
