@@ -108,7 +108,8 @@ pub fn is_wait(lang: &Lang, s: &str, w: &Written, clauses: &mut Clauses, cued: b
 
 /// Whether an hour duration is a time of day ([`Lang::clock_after`]): `7.30`/`16.00` before the
 /// unit where the locale writes decimals with a comma, or whole hours up to 24 followed by a
-/// clock word ("20 óra után"; "7-18 óra között" for a range only).
+/// clock word ("20 óra után"; for a range only, a clock unit word or a word after it: "8-16
+/// óráig", "7-18 óra között"). `after` is the text after `w` that the cues look at.
 fn is_clock(lang: &Lang, s: &str, w: &Written, after: &str) -> bool {
     if w.unit != Some(UnitKind::Hour) {
         return false;
@@ -121,7 +122,8 @@ fn is_clock(lang: &Lang, s: &str, w: &Written, after: &str) -> bool {
     }
     let whole_hours = w.seconds.is_some_and(|(lo, hi)| lo % 3600 == 0 && hi % 3600 == 0 && hi <= 24 * 3600);
     let range = w.seconds.is_some_and(|(lo, hi)| lo < hi);
-    whole_hours && (lang.clock_after.is_match(after) || (range && lang.clock_range_after.is_match(after)))
+    let unit_and_after = &s[w.unit_word.start..w.range.end + after.len()];
+    whole_hours && (lang.clock_after.is_match(after) || (range && lang.clock_range_after.is_match(unit_and_after)))
 }
 
 /// A wait fact's value as a placeholder part asks for it.
