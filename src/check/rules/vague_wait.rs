@@ -7,8 +7,9 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::check::text::words::{SiteWords, cue_hits, lang};
-
-use crate::check::text::{Clauses, Origin, Sentence, first_overlap, for_each_sentence, may_contain, overlaps, union_of};
+use crate::check::text::{
+    Clauses, Origin, Sentence, first_overlap, for_each_sentence, may_contain, overlaps, union_of,
+};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::{Page, Site};

@@ -116,7 +116,8 @@ fn is_clock(lang: &Lang, s: &str, w: &Written, after: &str) -> bool {
     }
     let numbers = &s[w.range.start..w.unit_word.start];
     let dotted = |n: &str| n.split_once('.').is_some_and(|(h, m)| h.len() <= 2 && m.len() == 2 && m < "60");
-    let digits: Vec<&str> = numbers.split(|c: char| !(c.is_ascii_digit() || c == '.')).filter(|n| !n.is_empty()).collect();
+    let digits: Vec<&str> =
+        numbers.split(|c: char| !(c.is_ascii_digit() || c == '.')).filter(|n| !n.is_empty()).collect();
     if lang.clock_dot && digits.iter().any(|n| dotted(n)) {
         return true;
     }
