@@ -150,7 +150,7 @@ impl<'a> Index<'a> {
             Some(p) if p.kind == PageKind::Section && self.section_tier(path, locale) == Some(p.tier.as_str()) => {
                 p.title.value.clone()
             }
-            _ if path.is_empty() => self.site.config.title.clone(),
+            _ if path.is_empty() => self.site.config.title(locale).to_string(),
             _ => view::humanize(path.rsplit('/').next().unwrap_or(path)),
         }
     }
@@ -587,8 +587,9 @@ fn guide_view<'a>(index: &'a Index<'a>, page: &'a Page) -> (String, PageView<'a>
     let r = body(index, page, &dir);
     let strings = site.strings(locale);
     let steps = view::steps(site, page);
-    let tier_notice = view::tier_seg(site, &page.tier)
-        .map(|t| strings.get("tier_notice").map_or_else(String::new, |s| s.replace("{tier}", t)));
+    let tier_notice = view::tier_seg(site, &page.tier).map(|t| {
+        strings.get("tier_notice").map_or_else(String::new, |s| s.replace("{tier}", site.config.tier_name(t, locale)))
+    });
     let v = PageView {
         kind: "guide",
         title: page.title.value.clone(),
