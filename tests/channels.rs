@@ -151,7 +151,9 @@ fn handouts_per_guide_and_locale_with_table_qr_and_paper() {
     );
     assert!(h.contains("Total expected time</th><td><strong>45 minutes to 2 hours 45 minutes</strong>"));
     assert!(h.contains("<svg role=\"img\" aria-label=\"QR: https://help.fixture.example/emergency/visit/\""));
-    assert!(h.contains("+1 555 0100"));
+    // A text fact without a `label:` shows its value alone, never its id.
+    assert!(h.contains("<dd><strong>+1 555 0100</strong></dd>"), "contacts without a label");
+    assert!(!h.contains("phone.main"), "a fact id is for authors, not readers");
     assert!(h.contains("If you feel worse, tell staff now."));
     assert!(h.contains("<time datetime=\"2026-10-01\">"));
     // Links point at the online help center.
