@@ -298,3 +298,20 @@ fn notice_times_without_an_offset_are_read_in_the_sites_time_zone() {
         .stdout(predicate::str::contains("`tonight` is not a date and time"))
         .stdout(predicate::str::contains("(read in Europe/Budapest)"));
 }
+
+#[test]
+fn a_backslash_writes_a_literal_double_brace_in_every_field() {
+    let site = Site::copy_of("channels");
+    site.write(
+        "content/reply.md",
+        "---\ntitle: Replies\nreviewed: 2026-11-01\nsummary: \"Templates write \\\\{{ name }} for the name.\"\nsteps:\n  - title: Reply\n    text: \"Type \\\\{{ 1 }} to confirm.\"\nsms: \"Your visit is at \\\\{{1}}. Reply YES.\"\n---\nBody: \\{{ kept }}.\n",
+    );
+    site.cmd(&["build", "--today", "2026-11-23"]).assert().success();
+    let html = site.read("public/reply/index.html");
+    for text in ["Templates write {{ name }} for the name.", "Type {{ 1 }} to confirm.", "Body: {{ kept }}."] {
+        assert!(html.contains(text), "missing {text:?}");
+    }
+    assert!(!html.contains("\\{{"), "no backslash reaches a reader");
+    let sms = site.read("public/sms/messages.json");
+    assert!(sms.contains("Your visit is at {{1}}. Reply YES."), "{sms}");
+}
