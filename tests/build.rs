@@ -279,6 +279,73 @@ fn dates_read_as_each_language_writes_them() {
     assert!(window.contains("Shown from ") && window.contains(" 2026, "), "{}", &window[..120.min(window.len())]);
 }
 
+const BRAND: &str = "brand:\n  logo: images/logo.svg\n  logo_alt: { en: Fixture Clinic logo, zh: 测试诊所标志 }\n  accent: \"#1d6b3a\"\n  favicon: images/favicon.svg\nnav:\n  en:\n    - { text: Your visit, link: /emergency/visit/ }\n    - { text: Emergency, link: /emergency/ }\n  zh:\n    - { text: 就诊, link: /emergency/visit/ }\nfooter:\n  en:\n    - { text: Privacy, link: \"https://fixture.example/privacy\" }\n";
+
+fn branded() -> Site {
+    let site = Site::copy_of("basic");
+    let yaml = site.read("upfront.yaml");
+    site.write("upfront.yaml", format!("{yaml}{BRAND}"));
+    site.write("static/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"40\"/>");
+    site.write("static/images/favicon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"16\"/>");
+    site
+}
+
+#[test]
+fn the_brand_logo_accent_favicon_and_menus_reach_every_channel() {
+    let site = branded();
+    site.cmd(&["build"]).assert().success();
+    let en = site.read("public/emergency/visit/index.html");
+    assert!(en.contains(r#"<img class="logo" src="../../images/logo.svg" alt="Fixture Clinic logo" height="40">"#));
+    assert!(en.contains(r#"<link rel="icon" href="../../images/favicon.svg">"#));
+    assert!(en.contains("<style>:root { --accent: #1d6b3a; --accent-dark: #144b29; }</style>"));
+    assert!(en.contains(r#"<meta property="og:image" content="https://help.fixture.example/images/logo.svg">"#));
+    assert!(
+        en.contains(r#"<li><a href="../../emergency/visit/index.html">Your visit</a></li><li><a href="../../emergency/index.html">Emergency</a></li>"#),
+        "nav from the page"
+    );
+    assert!(en.contains(r#"<li><a href="https://fixture.example/privacy">Privacy</a></li>"#));
+    // zh has its own menu, resolved to the zh pages; hu has none and uses the default locale's.
+    let zh = site.read("public/zh/emergency/visit/index.html");
+    assert!(
+        zh.contains(r#"<li><a href="../../../zh/emergency/visit/index.html">就诊</a></li>"#),
+        "zh menu to zh pages"
+    );
+    assert!(zh.contains(r#"alt="测试诊所标志""#));
+    let hu = site.read("public/hu/index.html");
+    assert!(
+        hu.contains(r#"hu/emergency/visit/index.html">Your visit</a></li>"#),
+        "hu falls back to en's menu, in hu pages"
+    );
+    // The 404 page is served anywhere: absolute paths.
+    assert!(site.read("public/404.html").contains(r#"<a href="/emergency/visit/">Your visit</a>"#));
+    // Screens and handouts show the logo.
+    assert!(site.read("public/print/emergency/visit/index.html").contains(r#"src="../../../images/logo.svg""#));
+}
+
+#[test]
+fn a_brand_that_cannot_work_is_refused_with_the_reason() {
+    let site = branded();
+    let yaml = site
+        .read("upfront.yaml")
+        .replace("images/logo.svg", "images/logo.png")
+        .replace("#1d6b3a", "#8ab4f8")
+        .replace("link: /emergency/", "link: /emergency/visits/");
+    site.write("upfront.yaml", yaml);
+    let out = site.cmd(&["check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        "upfront.yaml:19:9: error[front-matter]: `images/logo.png` is not a file under static/",
+        "did you mean `images/logo.svg`?",
+        "upfront.yaml:21:11: error[front-matter]: the accent colour #8ab4f8 is too light to read: #8ab4f8 on the page background (#ffffff): 2.11:1",
+        "white text on it (step numbers)",
+        "pick a darker colour, e.g. `#",
+        "error[front-matter]: `/emergency/visits/visit/` is not a page of this site",
+    ] {
+        assert!(stdout.contains(expected), "missing {expected:?} in\n{stdout}");
+    }
+}
+
 #[test]
 fn alias_clashing_with_a_page_is_an_error() {
     let site = Site::copy_of("basic");

@@ -127,7 +127,7 @@ fn help_pages_carry_their_notices_with_windows() {
     assert!(urgent < visit.find("<main").unwrap(), "notices sit at the top of the page");
     assert!(visit.contains("data-from=\"2026-11-23T17:00:00Z\" data-until=\"2026-11-24T05:00:00Z\""));
     // Without JavaScript the dates are there to read, in the site's time zone (UTC here).
-    assert!(visit.contains("Shown from 2026-11-23 17:00 to 2026-11-24 05:00"));
+    assert!(visit.contains("Shown from 23 November 2026, 17:00 to 24 November 2026, 05:00"));
     let home = site.read("public/index.html");
     assert!(home.contains("North door closed") && !home.contains("Very busy tonight"));
     let zh = site.read("public/zh/emergency/visit/index.html");

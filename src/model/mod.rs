@@ -1,6 +1,7 @@
 //! The model: plain data for a loaded site, plus pure functions both `check` and `render`
 //! need (fact rendering, placeholder scanning, slugs, URLs). No I/O here.
 
+pub mod colour;
 pub mod config;
 pub mod controls;
 pub mod dates;

@@ -180,6 +180,7 @@ fn context(
     c.insert("lang", locale);
     c.insert("title", title);
     c.insert("site_title", site.config.title(locale));
+    c.insert("brand", &super::view::Brand::new(site, locale, |f| paths::relative(dir, f)));
     c.insert("paper", site.config.paper().css());
     c.insert("t", site.strings(locale));
     c.insert(

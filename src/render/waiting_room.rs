@@ -53,6 +53,8 @@ struct LocaleUi {
 struct ScreenData<'a> {
     name: String,
     site_title: String,
+    /// The site's logo (`brand:`), from the screen's folder.
+    brand: super::view::Brand,
     default_locale: String,
     poll_seconds: u32,
     status_url: &'static str,
@@ -199,6 +201,7 @@ fn screen_data<'a>(
     ScreenData {
         name: name.to_string(),
         site_title: site.config.title(site.default_locale()).to_string(),
+        brand: super::view::Brand::new(site, site.default_locale(), |f| format!("../../{f}")),
         default_locale: site.default_locale().to_string(),
         poll_seconds,
         status_url: "../../status.json",
