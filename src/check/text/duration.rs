@@ -94,6 +94,8 @@ pub struct Grammar {
     /// Characters of number words (chars mode: a number does not start inside another).
     number_chars: String,
     bare: Lexicon,
+    /// The range words (chars mode joins "20分钟至2小时" into one duration).
+    range: Vec<String>,
 }
 
 impl Grammar {
@@ -127,7 +129,7 @@ impl Grammar {
             .filter(|c| !c.is_ascii())
             .collect();
         let bare = Lexicon::new(mode, w.bare.iter().map(String::as_str))?;
-        Ok(Grammar { mode, re, numbers, units, number_chars, bare })
+        Ok(Grammar { mode, re, numbers, units, number_chars, bare, range: w.range.clone() })
     }
 
     fn number(&self, text: &str) -> Option<f64> {
@@ -179,6 +181,7 @@ impl Grammar {
 
     /// Every duration written in `text`.
     pub fn find(&self, text: &str, out: &mut Vec<Written>) {
+        let first = out.len();
         if let Some(re) = &self.re {
             let mut at = 0;
             while at <= text.len() {
@@ -201,6 +204,9 @@ impl Grammar {
                 }
             }
         }
+        if self.mode == Mode::Chars {
+            self.join_ranges(text, out, first);
+        }
         // The grammar's finds are in text order and apart: a binary search per bare word (and
         // a look at the bare word pushed last), not a scan of every find.
         let found = out.len();
@@ -214,6 +220,31 @@ impl Grammar {
                 out.push(Written { range: range.clone(), unit_word: range, unit: None, seconds: None });
             }
         }
+    }
+}
+
+impl Grammar {
+    /// Joins two durations with a range word between them into one ("20分钟至2小时": 20
+    /// minutes to 2 hours, one finding); the unit of the whole is the second's.
+    fn join_ranges(&self, text: &str, out: &mut Vec<Written>, from: usize) {
+        // One pass that writes each kept duration at `w`: linear however many are joined.
+        let mut w = from;
+        for r in from..out.len() {
+            let between = (w > from).then(|| text.get(out[w - 1].range.end..out[r].range.start)).flatten().map(str::trim);
+            if between.is_some_and(|t| self.range.iter().any(|x| x == t)) {
+                let (a, b) = (&out[w - 1], &out[r]);
+                let seconds = match (a.seconds, b.seconds) {
+                    (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
+                    _ => None,
+                };
+                let joined = Written { range: a.range.start..b.range.end, unit_word: b.unit_word.clone(), unit: b.unit, seconds };
+                out[w - 1] = joined;
+            } else {
+                out.swap(w, r);
+                w += 1;
+            }
+        }
+        out.truncate(w);
     }
 }
 
@@ -303,11 +334,12 @@ mod tests {
         let texts: Vec<&str> = zh.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(
             texts,
-            ["二十五分钟", "一百二十天", "两个半小时", "１５分钟", "5 个工作日", "20分钟", "2小时", "2-3天", "十五日", "兩個工作日", "60分鐘", "7个自然日"]
+            ["二十五分钟", "一百二十天", "两个半小时", "１５分钟", "5 个工作日", "20分钟至2小时", "2-3天", "十五日", "兩個工作日", "60分鐘", "7个自然日"]
         );
         let secs: Vec<u64> = zh.iter().map(|f| f.1.map_or(0, |s| s.1)).collect();
         assert_eq!(secs[..5], [1500, 120 * 86_400, 9000, 900, 5 * 86_400]);
-        assert_eq!(zh[7].1, Some((2 * 86_400, 3 * 86_400)));
+        assert_eq!(zh[5].1, Some((1200, 7200)));
+        assert_eq!(zh[6].1, Some((2 * 86_400, 3 * 86_400)));
         let hu = found("hu", "15 perc, 10–15 perc, két órán belül, percen belül, fél óra, hét perc");
         let texts: Vec<&str> = hu.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(texts, ["15 perc", "10–15 perc", "két órán", "fél óra", "hét perc", "percen belül"]);
