@@ -125,7 +125,11 @@ impl Grammar {
         let number_chars = numbers
             .keys()
             .flat_map(|k| k.chars())
-            .chain(if mode == Mode::Chars { CJK_DIGITS.chars().chain(CJK_POWERS.chars()).collect() } else { Vec::new() })
+            .chain(if mode == Mode::Chars {
+                CJK_DIGITS.chars().chain(CJK_POWERS.chars()).collect()
+            } else {
+                Vec::new()
+            })
             .filter(|c| !c.is_ascii())
             .collect();
         let bare = Lexicon::new(mode, w.bare.iter().map(String::as_str))?;
@@ -227,24 +231,32 @@ impl Grammar {
     /// Joins two durations with a range word between them into one ("20分钟至2小时": 20
     /// minutes to 2 hours, one finding); the unit of the whole is the second's.
     fn join_ranges(&self, text: &str, out: &mut Vec<Written>, from: usize) {
-        // One pass that writes each kept duration at `w`: linear however many are joined.
-        let mut w = from;
-        for r in from..out.len() {
-            let between = (w > from).then(|| text.get(out[w - 1].range.end..out[r].range.start)).flatten().map(str::trim);
+        // One pass that writes each kept duration at `kept`: linear however many are joined.
+        let mut kept = from;
+        for next in from..out.len() {
+            let between = (kept > from)
+                .then(|| text.get(out[kept - 1].range.end..out[next].range.start))
+                .flatten()
+                .map(str::trim);
             if between.is_some_and(|t| self.range.iter().any(|x| x == t)) {
-                let (a, b) = (&out[w - 1], &out[r]);
-                let seconds = match (a.seconds, b.seconds) {
-                    (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
+                let (first, second) = (&out[kept - 1], &out[next]);
+                let seconds = match (first.seconds, second.seconds) {
+                    (Some(lo), Some(hi)) => Some((lo.0.min(hi.0), lo.1.max(hi.1))),
                     _ => None,
                 };
-                let joined = Written { range: a.range.start..b.range.end, unit_word: b.unit_word.clone(), unit: b.unit, seconds };
-                out[w - 1] = joined;
+                let joined = Written {
+                    range: first.range.start..second.range.end,
+                    unit_word: second.unit_word.clone(),
+                    unit: second.unit,
+                    seconds,
+                };
+                out[kept - 1] = joined;
             } else {
-                out.swap(w, r);
-                w += 1;
+                out.swap(kept, next);
+                kept += 1;
             }
         }
-        out.truncate(w);
+        out.truncate(kept);
     }
 }
 
@@ -330,11 +342,26 @@ mod tests {
         let zh = found("zh", "15分钟，15 分钟，半小时内，3个工作日内，两个小时，二十五分钟");
         let texts: Vec<&str> = zh.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(texts, ["15分钟", "15 分钟", "半小时", "3个工作日", "两个小时", "二十五分钟"]);
-        let zh = found("zh", "二十五分钟，一百二十天，两个半小时，１５分钟，5 个工作日，20分钟至2小时，2-3天，十五日，兩個工作日，60分鐘，7个自然日");
+        let zh = found(
+            "zh",
+            "二十五分钟，一百二十天，两个半小时，１５分钟，5 个工作日，20分钟至2小时，2-3天，十五日，兩個工作日，60分鐘，7个自然日",
+        );
         let texts: Vec<&str> = zh.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(
             texts,
-            ["二十五分钟", "一百二十天", "两个半小时", "１５分钟", "5 个工作日", "20分钟至2小时", "2-3天", "十五日", "兩個工作日", "60分鐘", "7个自然日"]
+            [
+                "二十五分钟",
+                "一百二十天",
+                "两个半小时",
+                "１５分钟",
+                "5 个工作日",
+                "20分钟至2小时",
+                "2-3天",
+                "十五日",
+                "兩個工作日",
+                "60分鐘",
+                "7个自然日"
+            ]
         );
         let secs: Vec<u64> = zh.iter().map(|f| f.1.map_or(0, |s| s.1)).collect();
         assert_eq!(secs[..5], [1500, 120 * 86_400, 9000, 900, 5 * 86_400]);
