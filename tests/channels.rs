@@ -264,3 +264,35 @@ fn channel_output_is_the_same_bytes_on_any_day() {
     site.cmd(&["build", "--today", "2027-03-01"]).assert().success();
     assert!(first == common::snapshot(&site.path("public")), "the output depends on --today or on the clock");
 }
+
+#[test]
+fn notice_times_without_an_offset_are_read_in_the_sites_time_zone() {
+    let site = Site::copy_of("channels");
+    let yaml =
+        site.read("upfront.yaml").replace("default_locale: en\n", "default_locale: en\ntimezone: Europe/Budapest\n");
+    site.write("upfront.yaml", yaml);
+    // Winter: local 18:00 in Budapest is 17:00 UTC; a date alone starts at local midnight.
+    site.write(
+        "notices/busy.md",
+        "---\ntitle: Very busy tonight\nfrom: 2026-11-23T18:00\nuntil: 2026-11-25\nseverity: urgent\n---\nLonger waits.\n",
+    );
+    site.cmd(&["build", "--today", "2026-11-23"]).assert().success();
+    let status = site.read("public/status.json");
+    assert!(status.contains("\"from\": \"2026-11-23T17:00:00Z\""), "{status}");
+    assert!(status.contains("\"until\": \"2026-11-24T23:00:00Z\""), "{status}");
+    // A summer date with a winter offset is a warning at the value, and the time is kept as written.
+    site.write(
+        "notices/busy.md",
+        "---\ntitle: Summer works\nfrom: 2026-11-23T18:00:00+01:00\nuntil: 2027-07-01T10:00:00+01:00\n---\nLonger waits.\n",
+    );
+    site.cmd(&["check", "--today", "2026-11-23"]).assert().success().stdout(predicate::str::contains(
+        "notices/busy.md:4:8: warning[front-matter]: the offset +01 is not Europe/Budapest's on that day (+02)",
+    ));
+    // Nonsense is still an error that shows both forms.
+    site.write("notices/busy.md", "---\ntitle: X\nfrom: tonight\nuntil: 2027-07-01\n---\nX\n");
+    site.cmd(&["check", "--today", "2026-11-23"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("`tonight` is not a date and time"))
+        .stdout(predicate::str::contains("(read in Europe/Budapest)"));
+}

@@ -8,7 +8,8 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    pub title: String,
+    /// The site's name: one string, or one per locale (see [`Config::title`]).
+    pub title: super::fact::Localized,
     pub base_url: String,
     pub default_locale: String,
     #[serde(default)]
@@ -98,6 +99,9 @@ pub struct LocaleConfig {
 pub struct TierConfig {
     #[serde(default)]
     pub perks: Vec<String>,
+    /// What readers call the tier ("VIP members"), per locale; the tier's id by default.
+    #[serde(default)]
+    pub name: Option<super::fact::Localized>,
 }
 
 /// Channel settings. A channel key that is absent is on with defaults; listing only some
@@ -239,6 +243,26 @@ impl Config {
         self.locales.keys().map(String::as_str)
     }
 
+    /// The site's time zone (`timezone:`, an IANA name; UTC when unset or unknown): the one
+    /// place it is looked up.
+    pub fn time_zone(&self) -> jiff::tz::TimeZone {
+        time_zone(self.timezone.as_deref())
+    }
+
+    /// The site's name in `locale` (the default locale's, then any, when it has none).
+    pub fn title(&self, locale: &str) -> &str {
+        self.title.get(locale, &self.default_locale)
+    }
+
+    /// What readers of `locale` call `tier`: its `name:`, else its id.
+    pub fn tier_name<'a>(&'a self, tier: &'a str, locale: &str) -> &'a str {
+        self.tiers
+            .iter()
+            .find(|(t, _)| t == tier)
+            .and_then(|(_, c)| c.name.as_ref())
+            .map_or(tier, |n| n.get(locale, &self.default_locale))
+    }
+
     pub fn locale_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.locales.get(code).and_then(|l| l.name.as_deref()).unwrap_or(code)
     }
@@ -298,4 +322,9 @@ impl Config {
     pub fn paper(&self) -> Paper {
         self.channels.as_ref().and_then(|c| c.print.as_ref()).map_or(Paper::A4, |p| p.paper)
     }
+}
+
+/// The time zone of an IANA name; UTC when unset or unknown (`upfront.yaml` reports a bad name).
+pub fn time_zone(name: Option<&str>) -> jiff::tz::TimeZone {
+    name.and_then(|t| jiff::tz::TimeZone::get(t).ok()).unwrap_or(jiff::tz::TimeZone::UTC)
 }

@@ -150,7 +150,7 @@ impl<'a> Index<'a> {
             Some(p) if p.kind == PageKind::Section && self.section_tier(path, locale) == Some(p.tier.as_str()) => {
                 p.title.value.clone()
             }
-            _ if path.is_empty() => self.site.config.title.clone(),
+            _ if path.is_empty() => self.site.config.title(locale).to_string(),
             _ => view::humanize(path.rsplit('/').next().unwrap_or(path)),
         }
     }
@@ -232,6 +232,8 @@ struct PageView<'a> {
     steps: Vec<StepView<'a>>,
     total_wait: Option<String>,
     reviewed: Option<String>,
+    /// `reviewed` as the page's language writes a date.
+    reviewed_text: Option<String>,
     tier_notice: Option<String>,
     redirect_url: Option<String>,
     /// The search page: relative URL of the tier's `pagefind.js`.
@@ -252,6 +254,7 @@ impl Default for PageView<'_> {
             steps: Vec::new(),
             total_wait: None,
             reviewed: None,
+            reviewed_text: None,
             tier_notice: None,
             redirect_url: None,
             bundle_url: None,
@@ -587,8 +590,9 @@ fn guide_view<'a>(index: &'a Index<'a>, page: &'a Page) -> (String, PageView<'a>
     let r = body(index, page, &dir);
     let strings = site.strings(locale);
     let steps = view::steps(site, page);
-    let tier_notice = view::tier_seg(site, &page.tier)
-        .map(|t| strings.get("tier_notice").map_or_else(String::new, |s| s.replace("{tier}", t)));
+    let tier_notice = view::tier_seg(site, &page.tier).map(|t| {
+        strings.get("tier_notice").map_or_else(String::new, |s| s.replace("{tier}", site.config.tier_name(t, locale)))
+    });
     let v = PageView {
         kind: "guide",
         title: page.title.value.clone(),
@@ -597,8 +601,9 @@ fn guide_view<'a>(index: &'a Index<'a>, page: &'a Page) -> (String, PageView<'a>
         headings: r.headings.into_iter().filter(|h| h.level == 2).collect(),
         breadcrumbs: breadcrumbs(index, page.parent_path(), locale, &page.tier, &dir),
         steps,
-        total_wait: site.total_wait(&page.steps).map(|w| crate::model::fact::format_total(w, strings, Style::Web)),
+        total_wait: site.total_text(page, Style::Web),
         reviewed: page.reviewed.map(|d| d.to_string()),
+        reviewed_text: page.reviewed.map(|d| crate::model::dates::format_date(d, site.strings(&page.locale))),
         tier_notice,
         ..PageView::default()
     };

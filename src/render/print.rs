@@ -15,7 +15,7 @@ use super::view::{self, locale_seg, tier_seg};
 use super::{Channel, RenderContext};
 use crate::diag::Diagnostic;
 use crate::model::slug::slugify;
-use crate::model::{FactValue, Page, PageKind, Site, Style, fact, links, paths};
+use crate::model::{FactValue, Page, PageKind, Site, Style, links, paths};
 use crate::output::Output;
 
 pub struct Print;
@@ -36,6 +36,8 @@ struct Handout<'a> {
     contacts: Vec<Contact>,
     content_html: String,
     reviewed: Option<String>,
+    /// `reviewed` as the page's language writes a date.
+    reviewed_text: Option<String>,
     online_url: String,
     qr_svg: Option<String>,
 }
@@ -120,7 +122,6 @@ fn contacts(site: &Site, page: &Page) -> Vec<Contact> {
 
 fn handout<'a>(site: &'a Site, page: &'a Page) -> Handout<'a> {
     let locale = page.locale.as_str();
-    let strings = site.strings(locale);
     let rows = view::steps(site, page);
     let online_url = paths::absolute(&site.config.base_url, &view::page_dir(site, page));
     let r = markdown::render(page.body(), &PrintResolver { site, page }, site.config.markdown.unsafe_html);
@@ -129,10 +130,11 @@ fn handout<'a>(site: &'a Site, page: &'a Page) -> Handout<'a> {
         lang: page.locale.clone(),
         summary: page.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Web)),
         rows,
-        total: site.total_wait(&page.steps).map(|w| fact::format_total(w, strings, Style::Web)),
+        total: site.total_text(page, Style::Web),
         contacts: contacts(site, page),
         content_html: r.html,
         reviewed: page.reviewed.map(|d| d.to_string()),
+        reviewed_text: page.reviewed.map(|d| crate::model::dates::format_date(d, site.strings(&page.locale))),
         qr_svg: page.in_channel("help").then(|| super::qr::svg(&online_url)).flatten(),
         online_url,
     }
@@ -179,7 +181,7 @@ fn context(
     let mut c = tera::Context::new();
     c.insert("lang", locale);
     c.insert("title", title);
-    c.insert("site_title", &site.config.title);
+    c.insert("site_title", site.config.title(locale));
     c.insert("paper", site.config.paper().css());
     c.insert("t", site.strings(locale));
     c.insert(

@@ -112,7 +112,7 @@ impl<'a> Common<'a> {
             .or_else(|| site.config.emergency.get(site.default_locale()))
             .map(String::as_str);
         Common {
-            site_title: &site.config.title,
+            site_title: site.config.title(locale),
             lang: locale,
             og_locale: og_locale(locale),
             home_url: paths::relative_page(dir, &home_dir),

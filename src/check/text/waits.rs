@@ -110,8 +110,8 @@ fn part_range(fact: &Fact, part: Part) -> Option<WaitRange> {
     let r = fact.wait()?;
     Some(match part {
         Part::Whole => r,
-        Part::Min => WaitRange { min: r.min, max: r.min },
-        Part::Max => WaitRange { min: r.max, max: r.max },
+        Part::Min => r.at(r.min),
+        Part::Max => r.at(r.max),
     })
 }
 
