@@ -151,7 +151,9 @@ fn handouts_per_guide_and_locale_with_table_qr_and_paper() {
     );
     assert!(h.contains("Total expected time</th><td><strong>45 minutes to 2 hours 45 minutes</strong>"));
     assert!(h.contains("<svg role=\"img\" aria-label=\"QR: https://help.fixture.example/emergency/visit/\""));
-    assert!(h.contains("+1 555 0100"));
+    // A text fact without a `label:` shows its value alone, never its id.
+    assert!(h.contains("<dd><strong>+1 555 0100</strong></dd>"), "contacts without a label");
+    assert!(!h.contains("phone.main"), "a fact id is for authors, not readers");
     assert!(h.contains("If you feel worse, tell staff now."));
     assert!(h.contains("<time datetime=\"2026-10-01\">"));
     // Links point at the online help center.
@@ -295,4 +297,21 @@ fn notice_times_without_an_offset_are_read_in_the_sites_time_zone() {
         .code(1)
         .stdout(predicate::str::contains("`tonight` is not a date and time"))
         .stdout(predicate::str::contains("(read in Europe/Budapest)"));
+}
+
+#[test]
+fn a_backslash_writes_a_literal_double_brace_in_every_field() {
+    let site = Site::copy_of("channels");
+    site.write(
+        "content/reply.md",
+        "---\ntitle: Replies\nreviewed: 2026-11-01\nsummary: \"Templates write \\\\{{ name }} for the name.\"\nsteps:\n  - title: Reply\n    text: \"Type \\\\{{ 1 }} to confirm.\"\nsms: \"Your visit is at \\\\{{1}}. Reply YES.\"\n---\nBody: \\{{ kept }}.\n",
+    );
+    site.cmd(&["build", "--today", "2026-11-23"]).assert().success();
+    let html = site.read("public/reply/index.html");
+    for text in ["Templates write {{ name }} for the name.", "Type {{ 1 }} to confirm.", "Body: {{ kept }}."] {
+        assert!(html.contains(text), "missing {text:?}");
+    }
+    assert!(!html.contains("\\{{"), "no backslash reaches a reader");
+    let sms = site.read("public/sms/messages.json");
+    assert!(sms.contains("Your visit is at {{1}}. Reply YES."), "{sms}");
 }

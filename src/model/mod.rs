@@ -320,15 +320,17 @@ impl Site {
         let (found, _) = interp::scan(text);
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
+        // `\{{` writes a literal `{{` in every field, as it does in a Markdown body.
+        let literal = |out: &mut String, t: &str| out.push_str(&t.replace("\\{{", "{{"));
         for p in found {
-            out.push_str(&text[last..p.span.start]);
+            literal(&mut out, &text[last..p.span.start]);
             match self.render_fact(&p.name, locale, style) {
                 Some(v) => out.push_str(&v),
                 None => out.push_str(&text[p.span.clone()]),
             }
             last = p.span.end;
         }
-        out.push_str(&text[last..]);
+        literal(&mut out, &text[last..]);
         controls::strip_owned(out)
     }
 

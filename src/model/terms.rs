@@ -57,6 +57,16 @@ pub fn starts_word(text: &str, i: usize) -> bool {
     text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// Whether the term stands in brackets right after the plain words it names: "departments
+/// sort (triage) patients", "a named manager (TAM)". `before` and `after` are the text around
+/// the term.
+pub fn named_in_brackets(before: &str, after: &str) -> bool {
+    let before = before.trim_end();
+    before.ends_with(['(', '（'])
+        && before[..before.len() - 1].trim_end().chars().next_back().is_some_and(char::is_alphanumeric)
+        && after.trim_start().starts_with([')', '）'])
+}
+
 /// Whether the writer explains a term right after it: a bracket within the next few words
 /// of the same sentence ("triage (a nurse …)", "triázs következik (…)").
 pub fn explained_in_text(after: &str) -> bool {
@@ -103,5 +113,8 @@ mod tests {
         assert_eq!(find_term("an ivory IV line", "IV"), Some(9..11));
         assert_eq!(find_term("IVs and ivy", "IV"), Some(0..2));
         assert_eq!(find_term("ivy", "IV"), None);
+        assert!(named_in_brackets("Departments sort (", ") patients"));
+        assert!(!named_in_brackets("(", ") patients"));
+        assert!(!named_in_brackets("Departments ", " patients"));
     }
 }

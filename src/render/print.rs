@@ -22,7 +22,7 @@ pub struct Print;
 
 #[derive(Serialize)]
 struct Contact {
-    label: String,
+    label: Option<String>,
     value: String,
 }
 
@@ -111,10 +111,8 @@ fn contacts(site: &Site, page: &Page) -> Vec<Contact> {
     ids.into_iter()
         .filter_map(|id| {
             let f = site.facts.get(id)?;
-            let label = f
-                .label
-                .as_ref()
-                .map_or_else(|| id.to_string(), |l| l.get(&page.locale, site.default_locale()).to_string());
+            // A fact without a `label:` shows its value alone: its id is for authors, not readers.
+            let label = f.label.as_ref().map(|l| l.get(&page.locale, site.default_locale()).to_string());
             Some(Contact { label, value: site.render_fact(id, &page.locale, Style::Web)? })
         })
         .collect()
