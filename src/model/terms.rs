@@ -20,12 +20,14 @@ pub fn find_term_where(
         return text.match_indices(term).map(|(i, _)| i..i + term.len()).find(|r| keep(r));
     }
     if term.len() <= 4 && term.chars().all(|c| c.is_ascii_uppercase()) {
-        // An acronym (IV, SLA, NPO): exact case, a whole word (a plural `s` allowed).
+        // An acronym (IV, SLA, NPO): exact case, a whole word (a plural `s` allowed); Chinese
+        // text runs on without spaces, so a Han character beside it is a boundary ("的SLA要求").
+        let han = |c: char| ('\u{3000}'..='\u{9fff}').contains(&c);
         return text.match_indices(term).map(|(i, m)| i..i + m.len()).find(|r| {
-            starts_word(text, r.start)
+            text[..r.start].chars().next_back().is_none_or(|c| !c.is_alphanumeric() || han(c))
                 && {
                     let rest = text[r.end..].strip_prefix('s').unwrap_or(&text[r.end..]);
-                    rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+                    rest.chars().next().is_none_or(|c| !c.is_alphanumeric() || han(c))
                 }
                 && keep(r)
         });

@@ -56,6 +56,9 @@ struct WordLists {
 #[serde(deny_unknown_fields)]
 struct InstructionWords {
     anywhere: Vec<String>,
+    /// Words that hold an `anywhere` word but give no instruction (Chinese 申请 holds 请).
+    #[serde(default)]
+    not: Vec<String>,
     lead: Vec<String>,
     verbs: Vec<String>,
     /// Words after a verb that make it a statement, not an imperative ("call you back").
@@ -226,6 +229,7 @@ pub struct Lang {
     pub absolute: Lexicon,
     pub absolute_not: Lexicon,
     pub anywhere: Lexicon,
+    pub anywhere_not: Lexicon,
     pub lead: Lexicon,
     pub verbs: Lexicon,
     pub not_object: Lexicon,
@@ -259,6 +263,7 @@ pub fn parse(locale: &str, yaml: &str) -> Result<Lang, String> {
         absolute: lex(m, &w.absolute)?,
         absolute_not: lex(m, &w.absolute_not)?,
         anywhere: lex(m, &w.instruction.anywhere)?,
+        anywhere_not: lex(m, &w.instruction.not)?,
         lead: lex(m, &w.instruction.lead)?,
         verbs: lex(m, &w.instruction.verbs)?,
         not_object: lex(m, &w.instruction.not_object)?,
