@@ -21,6 +21,17 @@ pub struct Global {
     /// Output folder; a relative path resolves against --root
     #[arg(long, global = true, default_value = "public", value_name = "DIR")]
     pub out: PathBuf,
+    /// Colour in reports: auto (a terminal, unless `NO_COLOR` is set; `FORCE_COLOR` forces it),
+    /// always or never
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -60,6 +71,16 @@ pub struct CheckArgs {
     /// The date review and notice rules judge against (default: today in the site's timezone)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<jiff::civil::Date>,
+    /// Write the report to FILE instead of stdout (a relative path resolves against the
+    /// current folder); the exit code is unchanged
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// Human format: the findings only, without the summary line or "no problems"
+    #[arg(long, short, conflicts_with = "statistics")]
+    pub quiet: bool,
+    /// Human format: how many findings each rule has instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 /// `upfront facts --format human|json`.

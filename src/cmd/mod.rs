@@ -17,6 +17,7 @@ pub use check::{load_and_check, today_in};
 use crate::cli::{Cli, Command};
 
 pub fn run(cli: &Cli) -> ExitCode {
+    let _ = COLOR.set(cli.global.color);
     let result = match &cli.command {
         Command::Build(args) => build::run(&cli.global, args),
         Command::Check(args) => check::run(&cli.global, args),
@@ -51,7 +52,25 @@ pub fn absolutize(path: &Path) -> PathBuf {
     }
 }
 
-/// Whether a report written to `stream` gets colour: a terminal, and `NO_COLOR` unset.
+/// `--color`, set once at start (`serve` and `build` ask from deep inside).
+static COLOR: std::sync::OnceLock<crate::cli::ColorChoice> = std::sync::OnceLock::new();
+
+/// Whether a report written to `stream` gets colour: `--color always|never`, else
+/// `FORCE_COLOR` (set and not `0`) forces it, `NO_COLOR` (set, not empty) turns it off, and
+/// otherwise a terminal gets it.
 pub fn use_color(stream: &impl std::io::IsTerminal) -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stream.is_terminal()
+    color_for(stream.is_terminal())
+}
+
+/// [`use_color`] for a stream that is (`true`) or is not a terminal (a file).
+pub fn color_for(terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match COLOR.get().copied().unwrap_or(crate::cli::ColorChoice::Auto) {
+        crate::cli::ColorChoice::Always => true,
+        crate::cli::ColorChoice::Never => false,
+        crate::cli::ColorChoice::Auto if set("FORCE_COLOR") => {
+            std::env::var_os("FORCE_COLOR").is_some_and(|v| v != "0")
+        }
+        crate::cli::ColorChoice::Auto => !set("NO_COLOR") && terminal,
+    }
 }
