@@ -15,9 +15,10 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Site root (the folder with upfront.yaml)
-    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
-    pub root: PathBuf,
+    /// Site root (the folder with upfront.yaml); default: the nearest folder from here up that
+    /// has one
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
     /// Output folder; a relative path resolves against --root
     #[arg(long, global = true, default_value = "public", value_name = "DIR")]
     pub out: PathBuf,

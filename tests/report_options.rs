@@ -86,3 +86,30 @@ fn a_github_annotation_over_two_lines_has_no_columns() {
     assert!(two.starts_with("::warning file=content/vague.md,line=7,endLine=8,title=vague-wait::"), "{two}");
     assert!(!two.contains("col="), "{two}");
 }
+
+#[test]
+fn findings_name_files_from_the_folder_upfront_runs_in() {
+    let site = site();
+    let parent = site.dir.path();
+    let nested = parent.join("docs/help");
+    std::fs::create_dir_all(parent.join("docs")).unwrap();
+    std::fs::rename(site.root(), &nested).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("upfront");
+    let check = |dir: &std::path::Path, args: &[&str]| {
+        let out = std::process::Command::new(&bin)
+            .current_dir(dir)
+            .args(args)
+            .args(["check", "--today", "2026-11-23", "--format", "github"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // `--root docs/help` from the repository root: annotations point at docs/help/content/….
+    let from_repo = check(parent, &["--root", "docs/help"]);
+    assert!(from_repo.contains("file=docs/help/content/vague.md,line=5,"), "{from_repo}");
+    // No --root: upfront.yaml is found in a parent folder, and paths lead back to it.
+    let from_content = check(&nested.join("content"), &[]);
+    assert!(from_content.contains("file=../content/vague.md,line=5,"), "{from_content}");
+    // Run at the site root, paths are the site's own.
+    assert!(check(&nested, &[]).contains("file=content/vague.md,line=5,"));
+}

@@ -11,8 +11,9 @@ use crate::diag::{self, Diagnostic, Level, Sources};
 use crate::report;
 
 pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let root = super::site_root(&global.root)?;
+    let root = super::site_root(global.root.as_deref())?;
     let (diags, sources, site) = load_and_check(&root, args.today)?;
+    let (diags, sources) = from_here(&root, &diags, &sources);
     // A file gets colour only when asked for (`--color always`): it is not a terminal.
     let color = if args.output_file.is_some() { super::color_for(false) } else { super::use_color(&std::io::stdout()) };
     let text = match args.format {
@@ -59,7 +60,14 @@ fn render(format: Format, diags: &[Diagnostic], sources: &Sources, color: bool) 
 
 /// `build`'s report: human findings on stderr (stdout stays free), a machine `--format` on
 /// stdout (so `build --format github` annotates a CI run); then the exit code.
-pub fn report_for_build(diags: &[Diagnostic], sources: &Sources, args: &CheckArgs) -> anyhow::Result<ExitCode> {
+pub fn report_for_build(
+    root: &std::path::Path,
+    diags: &[Diagnostic],
+    sources: &Sources,
+    args: &CheckArgs,
+) -> anyhow::Result<ExitCode> {
+    let (diags, sources) = from_here(root, diags, sources);
+    let (diags, sources) = (diags.as_slice(), &sources);
     if args.format == Format::Human && args.output_file.is_none() {
         return Ok(report(diags, sources, args.deny_warnings));
     }
@@ -69,6 +77,17 @@ pub fn report_for_build(diags: &[Diagnostic], sources: &Sources, args: &CheckArg
     }
     write_report(args, &render(args.format, diags, sources, false)?)?;
     Ok(exit_code(diags, args.deny_warnings))
+}
+
+/// The findings and their sources as reports name them: from the folder `upfront` runs in
+/// (`docs/help/content/a.md` for `--root docs/help`), so CI annotations and editors find them.
+pub fn from_here(root: &std::path::Path, diags: &[Diagnostic], sources: &Sources) -> (Vec<Diagnostic>, Sources) {
+    let prefix = super::display_prefix(root);
+    if prefix.is_empty() {
+        return (diags.to_vec(), sources.clone());
+    }
+    let diags = diags.iter().map(|d| Diagnostic { file: format!("{prefix}{}", d.file), ..d.clone() }).collect();
+    (diags, sources.clone().rebased(&prefix))
 }
 
 /// Load the site and run every check. The site comes back when it could be loaded.

@@ -34,11 +34,35 @@ pub fn run(cli: &Cli) -> ExitCode {
     }
 }
 
-/// The site root, made absolute; an unreadable root is a tool error.
-pub fn site_root(root: &Path) -> anyhow::Result<PathBuf> {
+/// The site root, made absolute; an unreadable root is a tool error. Without `--root`, the
+/// nearest folder from the current one up that holds `upfront.yaml` (else the current folder,
+/// whose missing `upfront.yaml` is then reported).
+pub fn site_root(root: Option<&Path>) -> anyhow::Result<PathBuf> {
+    let root = match root {
+        Some(r) => r.to_path_buf(),
+        None => {
+            let here = std::env::current_dir().context("cannot read the current folder")?;
+            here.ancestors().find(|d| d.join("upfront.yaml").is_file()).map_or(here.clone(), Path::to_path_buf)
+        }
+    };
     let abs = root.canonicalize().with_context(|| format!("cannot read the site root {}", root.display()))?;
     anyhow::ensure!(abs.is_dir(), "the site root {} is not a folder", root.display());
     Ok(abs)
+}
+
+/// What reports put before a file's site-relative path so that it names the file from the
+/// folder `upfront` runs in: `docs/help/` for `--root docs/help`, `../` from `content/`,
+/// nothing at the root. CI annotations and editors then find the file.
+pub fn display_prefix(root: &Path) -> String {
+    let Ok(here) = std::env::current_dir().and_then(|d| d.canonicalize()) else { return String::new() };
+    let (here, there): (Vec<_>, Vec<_>) = (here.components().collect(), root.components().collect());
+    let common = here.iter().zip(&there).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(here.len() - common);
+    for c in &there[common..] {
+        out.push_str(&c.as_os_str().to_string_lossy());
+        out.push('/');
+    }
+    out
 }
 
 /// An absolute path, canonical as far as it exists (so `..` and links are resolved).
