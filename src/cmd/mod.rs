@@ -38,12 +38,11 @@ pub fn run(cli: &Cli) -> ExitCode {
 /// nearest folder from the current one up that holds `upfront.yaml` (else the current folder,
 /// whose missing `upfront.yaml` is then reported).
 pub fn site_root(root: Option<&Path>) -> anyhow::Result<PathBuf> {
-    let root = match root {
-        Some(r) => r.to_path_buf(),
-        None => {
-            let here = std::env::current_dir().context("cannot read the current folder")?;
-            here.ancestors().find(|d| d.join("upfront.yaml").is_file()).map_or(here.clone(), Path::to_path_buf)
-        }
+    let root = if let Some(r) = root {
+        r.to_path_buf()
+    } else {
+        let here = std::env::current_dir().context("cannot read the current folder")?;
+        here.ancestors().find(|d| d.join("upfront.yaml").is_file()).map_or(here.clone(), Path::to_path_buf)
     };
     let abs = root.canonicalize().with_context(|| format!("cannot read the site root {}", root.display()))?;
     anyhow::ensure!(abs.is_dir(), "the site root {} is not a folder", root.display());
