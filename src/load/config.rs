@@ -6,7 +6,7 @@ use crate::model::{Config, Page, PageKind};
 use crate::source::SourceFile;
 
 static LOCALE: [Field; 1] = [field("name", Kind::Str)];
-static TIER: [Field; 1] = [field("perks", Kind::List(&Kind::Str))];
+static TIER: [Field; 2] = [field("perks", Kind::List(&Kind::Str)), field("name", Kind::Localized)];
 static HELP: [Field; 2] = [field("enabled", Kind::Bool), field("search", Kind::Bool)];
 static SCREEN: [Field; 3] = [
     field("guides", Kind::List(&Kind::Str)),
@@ -41,7 +41,7 @@ static CHECKS: [Field; 6] = [
 static MARKDOWN: [Field; 1] = [field("unsafe_html", Kind::Bool)];
 static LIMITS: [Field; 2] = [field("max_file_bytes", Kind::Int), field("max_page_bytes", Kind::Int)];
 pub static CONFIG: [Field; 11] = [
-    required("title", Kind::Str),
+    required("title", Kind::Localized),
     required("base_url", Kind::Str),
     required("default_locale", Kind::Str),
     field("locales", Kind::MapOf(&Kind::Struct(&LOCALE))),
@@ -105,8 +105,30 @@ pub fn parse(file: &SourceFile) -> Result<(Config, Node), Problems> {
             );
         }
     }
+    let named = node
+        .get("title")
+        .into_iter()
+        .chain(config.tiers.iter().filter_map(|(t, _)| tiers.and_then(|n| n.get(t)).and_then(|n| n.get("name"))));
+    for text in named {
+        check_locale_keys(&config, text, &mut problems);
+    }
     check_checks(&config, &node, &mut problems);
     problems.into_result((config, node))
+}
+
+/// A per-locale text (`title: { en: …, zh: … }`) names only locales of the site.
+fn check_locale_keys(config: &Config, text: &Node, problems: &mut Problems) {
+    let NodeKind::Map(entries) = &text.kind else { return };
+    for (key, _) in entries {
+        let NodeKind::Scalar { value, .. } = &key.kind else { continue };
+        if !config.locales.contains_key(value) {
+            problems.push(
+                key.span.clone(),
+                format!("`{value}` is not a locale of this site"),
+                format!("use one of: {}", keys(config.locale_codes())),
+            );
+        }
+    }
 }
 
 /// `checks:`: rule ids and levels in `severity`, `review_every`, `wait_percentile`, locales.

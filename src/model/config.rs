@@ -8,7 +8,8 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    pub title: String,
+    /// The site's name: one string, or one per locale (see [`Config::title`]).
+    pub title: super::fact::Localized,
     pub base_url: String,
     pub default_locale: String,
     #[serde(default)]
@@ -98,6 +99,9 @@ pub struct LocaleConfig {
 pub struct TierConfig {
     #[serde(default)]
     pub perks: Vec<String>,
+    /// What readers call the tier ("VIP members"), per locale; the tier's id by default.
+    #[serde(default)]
+    pub name: Option<super::fact::Localized>,
 }
 
 /// Channel settings. A channel key that is absent is on with defaults; listing only some
@@ -237,6 +241,20 @@ pub const CHANNELS: [&str; 4] = ["help", "waiting-room", "print", "sms"];
 impl Config {
     pub fn locale_codes(&self) -> impl Iterator<Item = &str> {
         self.locales.keys().map(String::as_str)
+    }
+
+    /// The site's name in `locale` (the default locale's, then any, when it has none).
+    pub fn title(&self, locale: &str) -> &str {
+        self.title.get(locale, &self.default_locale)
+    }
+
+    /// What readers of `locale` call `tier`: its `name:`, else its id.
+    pub fn tier_name<'a>(&'a self, tier: &'a str, locale: &str) -> &'a str {
+        self.tiers
+            .iter()
+            .find(|(t, _)| t == tier)
+            .and_then(|(_, c)| c.name.as_ref())
+            .map_or(tier, |n| n.get(locale, &self.default_locale))
     }
 
     pub fn locale_name<'a>(&'a self, code: &'a str) -> &'a str {

@@ -6,8 +6,9 @@ use std::ops::Range;
 
 use super::duration::{Duration, Unit, WaitRange};
 
-/// Text that may differ per locale.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Text that may differ per locale: a plain string, or a map from locale to text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(untagged)]
 pub enum Localized {
     Same(String),
     PerLocale(BTreeMap<String, String>),

@@ -179,7 +179,7 @@ fn context(
     let mut c = tera::Context::new();
     c.insert("lang", locale);
     c.insert("title", title);
-    c.insert("site_title", &site.config.title);
+    c.insert("site_title", site.config.title(locale));
     c.insert("paper", site.config.paper().css());
     c.insert("t", site.strings(locale));
     c.insert(

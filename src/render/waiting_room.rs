@@ -199,7 +199,7 @@ fn screen_data<'a>(
         .collect();
     ScreenData {
         name: name.to_string(),
-        site_title: site.config.title.clone(),
+        site_title: site.config.title(site.default_locale()).to_string(),
         default_locale: site.default_locale().to_string(),
         poll_seconds,
         status_url: "../../status.json",
