@@ -32,8 +32,8 @@ const SILENT_E_PARTS: &[&str] = &[
 /// Suffixes after which a preceding `e` is silent: "like|ly", "safe|ty", "care|ful".
 const SILENT_E_SUFFIXES: &[&str] = &["ly", "ty", "ful", "ness", "less", "ment"];
 
-fn vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+fn vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
 
 /// English syllables of one word: vowel groups (`y` is a vowel except first), plus vowel pairs
@@ -45,9 +45,9 @@ fn vowel(c: char) -> bool {
 pub fn syllables(word: &str) -> usize {
     // Lowercase ASCII letters into a stack buffer: no allocation per word (a long word is cut;
     // its syllables are counted up to the cut).
-    let mut buf = ['\0'; 40];
+    let mut buf = [0u8; 40];
     let mut len = 0;
-    for c in word.chars().filter(char::is_ascii_alphabetic).take(buf.len()) {
+    for c in word.bytes().filter(u8::is_ascii_alphabetic).take(buf.len()) {
         buf[len] = c.to_ascii_lowercase();
         len += 1;
     }
@@ -55,12 +55,12 @@ pub fn syllables(word: &str) -> usize {
     if w.is_empty() {
         return usize::from(word.chars().any(|c| c.is_ascii_digit()));
     }
-    if let Some(&(_, n)) = EXCEPTIONS.iter().find(|(e, _)| e.chars().eq(w.iter().copied())) {
+    if let Some(&(_, n)) = EXCEPTIONS.iter().find(|(e, _)| e.len() == w.len() && e.as_bytes() == w) {
         return n;
     }
     // No vowel at all: an abbreviation said letter by letter (SMS, HTML, p.m.).
     if !w.iter().copied().any(vowel) {
-        return w.iter().map(|&c| if c == 'w' { 3 } else { 1 }).sum();
+        return w.iter().map(|&c| if c == b'w' { 3 } else { 1 }).sum();
     }
     if w.len() <= 3 {
         return 1;
@@ -69,31 +69,31 @@ pub fn syllables(word: &str) -> usize {
     let mut count: usize = 0;
     let mut prev = false;
     for (i, &c) in w.iter().enumerate() {
-        let v = vowel(c) && !(c == 'y' && i == 0);
+        let v = vowel(c) && !(c == b'y' && i == 0);
         if v && !prev {
             count += 1;
         }
         prev = v;
     }
-    let at = |k: usize| w.get(k).copied().unwrap_or(' ');
-    let ends = |s: &str| n >= s.len() && w[n - s.len()..].iter().copied().eq(s.chars());
-    let starts = |s: &str| n >= s.len() && w[..s.len()].iter().copied().eq(s.chars());
+    let at = |k: usize| w.get(k).copied().unwrap_or(b' ');
+    let ends = |s: &str| w.ends_with(s.as_bytes());
+    let starts = |s: &str| w.starts_with(s.as_bytes());
     // Vowel pairs said as two syllables: tri-age, ra-di-o, usu-al, qui-et, ide-a, me-di-um,
     // ex-pe-ri-ence, ear-li-er.
     for i in 1..n {
-        let (a, b, before) = (w[i - 1], w[i], if i >= 2 { w[i - 2] } else { ' ' });
+        let (a, b, before) = (w[i - 1], w[i], if i >= 2 { w[i - 2] } else { b' ' });
         let split = match (a, b) {
-            ('i', 'a') => !matches!(before, 'c' | 't' | 's' | 'g'),
-            ('i', 'o') => !matches!(before, 'c' | 't' | 's' | 'x' | 'g'),
-            ('i', 'u') => true,
-            ('u', 'a') => before != 'q' && before != 'g',
-            ('i', 'e') => match (at(i + 1), at(i + 2)) {
-                ('t', _) => true,
-                ('n', 't' | 'c') => !matches!(before, 'c' | 't' | 'n'),
-                ('r', next) => n >= 6 && i + 2 >= n - 1 && (next == ' ' || next == 's'),
+            (b'i', b'a') => !matches!(before, b'c' | b't' | b's' | b'g'),
+            (b'i', b'o') => !matches!(before, b'c' | b't' | b's' | b'x' | b'g'),
+            (b'i', b'u') => true,
+            (b'u', b'a') => before != b'q' && before != b'g',
+            (b'i', b'e') => match (at(i + 1), at(i + 2)) {
+                (b't', _) => true,
+                (b'n', b't' | b'c') => !matches!(before, b'c' | b't' | b'n'),
+                (b'r', next) => n >= 6 && i + 2 >= n - 1 && (next == b' ' || next == b's'),
                 _ => false,
             },
-            ('e', 'a') => i == n - 1 || (n >= 5 && i == n - 2 && w[n - 1] == 's') || (i == 3 && starts("creat")),
+            (b'e', b'a') => i == n - 1 || (n >= 5 && i == n - 2 && w[n - 1] == b's') || (i == 3 && starts("creat")),
             _ => false,
         };
         count += usize::from(split);
@@ -104,9 +104,9 @@ pub fn syllables(word: &str) -> usize {
     }
     let consonant = |k: usize| k < n && !vowel(w[k]);
     // Before -ire, a consonant or the u of qu: fire, re-quire.
-    let before_ire = |k: usize| consonant(k) || (k >= 1 && w[k] == 'u' && w[k - 1] == 'q');
+    let before_ire = |k: usize| consonant(k) || (k >= 1 && w[k] == b'u' && w[k - 1] == b'q');
     if ends("e") {
-        let syllabic = (n >= 3 && consonant(n - 3) && matches!(w[n - 2], 'l' | 'r'))
+        let syllabic = (n >= 3 && consonant(n - 3) && matches!(w[n - 2], b'l' | b'r'))
             || (ends("ire") && before_ire(n - 4))
             || !consonant(n - 2);
         let silent_ue = ends("que") || (ends("gue") && !ends("rgue"));
@@ -118,7 +118,7 @@ pub fn syllables(word: &str) -> usize {
         // after a syllabic -le/-re (ta-bles, han-dled) or -ire (re-quired).
         let hiss = ["ses", "zes", "ces", "ges", "xes", "shes", "ches"].iter().any(|e| ends(e));
         let silent = if ends("ed") { !(ends("ted") || ends("ded")) } else { !hiss };
-        let syllabic = (n >= 4 && consonant(n - 4) && matches!(w[n - 3], 'l' | 'r') && w[n - 4] != w[n - 3])
+        let syllabic = (n >= 4 && consonant(n - 4) && matches!(w[n - 3], b'l' | b'r') && w[n - 4] != w[n - 3])
             || ((ends("ired") || ends("ires")) && before_ire(n - 5));
         if silent && !syllabic && consonant(n - 3) && count > 1 {
             count -= 1;
@@ -128,14 +128,19 @@ pub fn syllables(word: &str) -> usize {
     let before_suffix = SILENT_E_SUFFIXES.iter().find(|s| ends(s)).is_some_and(|s| {
         let e = n.saturating_sub(s.len() + 1);
         e >= 2
-            && w[e] == 'e'
+            && w[e] == b'e'
             && consonant(e - 1)
             && vowel(w[e - 2])
-            && !(s == &"ment" && w[e - 2] == 'e')
-            && !(w[e - 1] == 'r' && w[e - 2] == 'i')
+            && !(s == &"ment" && w[e - 2] == b'e')
+            && !(w[e - 1] == b'r' && w[e - 2] == b'i')
     });
-    let compound = SILENT_E_PARTS.iter().any(|p| starts(p) && n >= p.len() + 3 && consonant(p.len()))
-        || (starts("every") && n >= 8 && consonant(5));
+    // (Only words long enough, and only the parts that start with the word's letter: this runs
+    // for every word of every page.)
+    let compound = n >= 7
+        && (SILENT_E_PARTS
+            .iter()
+            .any(|p| p.as_bytes()[0] == w[0] && starts(p) && n >= p.len() + 3 && consonant(p.len()))
+            || (starts("every") && n >= 8 && consonant(5)));
     // -ically: typ-i-cal-ly, ba-sic-ally.
     if ends("ically") && count > 2 {
         count -= 1;
