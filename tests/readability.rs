@@ -85,3 +85,36 @@ fn english_grades_agree_with_textstat() {
     println!("{report}within one grade: {within}/{}", expected.len());
     assert!(within * 10 >= expected.len() * 9, "within one grade on {within}/{} only:\n{report}", expected.len());
 }
+
+/// textstat does not count a sentence of two words or fewer, so it grades a page of them as one
+/// long sentence (11.6 for this one); Upfront counts each, and the plainest page passes.
+#[test]
+fn short_sentences_are_not_one_long_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("upfront.yaml"),
+        "title: t\nbase_url: https://b.example\ndefault_locale: en\nlocales: { en: { name: English } }\n\
+         timezone: UTC\ntiers: { public: {} }\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(
+        root.join("content/short.md"),
+        "---\ntitle: Short\nreviewed: 2026-11-15\n---\nStay calm. Tell us. We listen. Bring water. Sit down. \
+         Rest here. Wait inside. Keep warm. Ask anyone. We help. Call us. Stay near. Drink slowly. \
+         Eat lightly. Rest often. Sleep well.\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("upfront")
+        .unwrap()
+        .arg("--root")
+        .arg(root)
+        .args(["check", "--format", "json", "--today", "2026-12-07"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let readability: Vec<_> =
+        report["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "readability").collect();
+    assert!(readability.is_empty(), "{readability:?}");
+}
