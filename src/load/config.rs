@@ -40,7 +40,14 @@ static CHECKS: [Field; 6] = [
 ];
 static MARKDOWN: [Field; 1] = [field("unsafe_html", Kind::Bool)];
 static LIMITS: [Field; 2] = [field("max_file_bytes", Kind::Int), field("max_page_bytes", Kind::Int)];
-pub static CONFIG: [Field; 11] = [
+static BRAND: [Field; 4] = [
+    field("logo", Kind::Str),
+    field("logo_alt", Kind::Localized),
+    field("accent", Kind::Str),
+    field("favicon", Kind::Str),
+];
+static NAV_LINK: [Field; 2] = [required("text", Kind::Str), required("link", Kind::Str)];
+pub static CONFIG: [Field; 14] = [
     required("title", Kind::Localized),
     required("base_url", Kind::Str),
     required("default_locale", Kind::Str),
@@ -52,6 +59,9 @@ pub static CONFIG: [Field; 11] = [
     field("emergency", Kind::MapOf(&Kind::Str)),
     field("markdown", Kind::Struct(&MARKDOWN)),
     field("limits", Kind::Struct(&LIMITS)),
+    field("brand", Kind::Struct(&BRAND)),
+    field("nav", Kind::MapOf(&Kind::List(&Kind::Struct(&NAV_LINK)))),
+    field("footer", Kind::MapOf(&Kind::List(&Kind::Struct(&NAV_LINK)))),
 ];
 
 /// Parse and validate `upfront.yaml`.

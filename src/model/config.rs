@@ -28,6 +28,35 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     #[serde(default)]
     pub limits: LimitsConfig,
+    #[serde(default)]
+    pub brand: BrandConfig,
+    /// The top navigation menu per locale (a locale without one uses the default locale's).
+    #[serde(default)]
+    pub nav: BTreeMap<String, Vec<NavLink>>,
+    /// Links in the footer per locale (same fallback).
+    #[serde(default)]
+    pub footer: BTreeMap<String, Vec<NavLink>>,
+}
+
+/// The site's look: a logo and a favicon (files under `static/`), and an accent colour.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrandConfig {
+    pub logo: Option<String>,
+    /// What the logo shows, per locale (a plain string works too); none: decorative.
+    pub logo_alt: Option<super::fact::Localized>,
+    /// `#rrggbb`: links, the step timeline and the header; refused below 4.5:1 contrast.
+    pub accent: Option<String>,
+    pub favicon: Option<String>,
+}
+
+/// One link of a menu: a site path (`/emergency/visit/`, resolved in the page's locale) or a
+/// full URL.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NavLink {
+    pub text: String,
+    pub link: String,
 }
 
 fn ordered_tiers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(String, TierConfig)>, D::Error> {
@@ -243,6 +272,17 @@ impl Config {
         self.locales.keys().map(String::as_str)
     }
 
+    /// The site's time zone (`timezone:`, an IANA name; UTC when unset or unknown): the one
+    /// place it is looked up.
+    pub fn time_zone(&self) -> jiff::tz::TimeZone {
+        time_zone(self.timezone.as_deref())
+    }
+
+    /// The menu of `locale` in `menus` (`nav` or `footer`), else the default locale's.
+    pub fn menu<'a>(&'a self, menus: &'a BTreeMap<String, Vec<NavLink>>, locale: &str) -> &'a [NavLink] {
+        menus.get(locale).or_else(|| menus.get(&self.default_locale)).map_or(&[], Vec::as_slice)
+    }
+
     /// The site's name in `locale` (the default locale's, then any, when it has none).
     pub fn title(&self, locale: &str) -> &str {
         self.title.get(locale, &self.default_locale)
@@ -316,4 +356,9 @@ impl Config {
     pub fn paper(&self) -> Paper {
         self.channels.as_ref().and_then(|c| c.print.as_ref()).map_or(Paper::A4, |p| p.paper)
     }
+}
+
+/// The time zone of an IANA name; UTC when unset or unknown (`upfront.yaml` reports a bad name).
+pub fn time_zone(name: Option<&str>) -> jiff::tz::TimeZone {
+    name.and_then(|t| jiff::tz::TimeZone::get(t).ok()).unwrap_or(jiff::tz::TimeZone::UTC)
 }

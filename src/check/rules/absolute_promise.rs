@@ -50,6 +50,10 @@ fn check_page(ctx: &Ctx, extra: &SiteWords, page: &Page) -> Vec<Diagnostic> {
         return out;
     }
     for_each_sentence(&ctx.blocks(page), lang, |s| {
+        // A question promises nothing ("Will I always get the information I asked for?").
+        if s.text.trim_end().ends_with(['?', '？']) {
+            return;
+        }
         let mut clauses = Clauses::new(s.text);
         for hit in cue_hits(&lang.absolute, extra_words, &lang.absolute_not, s.text) {
             if s.is_quoted_or_fact(&hit) || clauses.instruction_at(lang, hit.start).0 {

@@ -2,10 +2,14 @@
 //! no duration and no fact, unless it is an instruction to the reader. Word lists are data
 //! (`check/words/<locale>.yaml`), extended by the site's `checks.words.<locale>.vague`.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 use crate::check::text::words::{SiteWords, cue_hits, lang};
-use crate::check::text::{Clauses, Origin, Sentence, first_overlap, for_each_sentence, may_contain, union_of};
+use crate::check::text::{
+    Clauses, Origin, Sentence, first_overlap, for_each_sentence, may_contain, overlaps, union_of,
+};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::{Page, Site};
@@ -49,11 +53,13 @@ an hour to another, and both judge the service by it.
 };
 
 /// Whether a sentence says how long: a duration written in it, or a wait fact named.
-fn gives_duration(site: &Site, page: &Page, s: &Sentence) -> bool {
+fn gives_duration(site: &Site, page: &Page, s: &Sentence, hits: &[Range<usize>]) -> bool {
     let lang = lang(&page.locale);
     let mut found = Vec::new();
     lang.durations.find(s.text, &mut found);
-    found.iter().any(|w| !s.is_quoted_or_fact(&w.range))
+    // A duration inside the vague phrase itself ("pár percen belül": "within a few minutes")
+    // gives no duration.
+    found.iter().any(|w| !s.is_quoted_or_fact(&w.range) && !hits.iter().any(|h| overlaps(h, &w.range)))
         || s.facts().any(|p| site.resolve_fact(&p.name).is_none_or(|(f, _)| f.wait().is_some()))
         || matches!(s.block.origin, Origin::Step(i) if page.steps.get(i).is_some_and(|st| st.wait.is_some()))
 }
@@ -66,8 +72,8 @@ fn check_page(ctx: &Ctx, site: &Site, extra: &SiteWords, page: &Page) -> Vec<Dia
         return out;
     }
     for_each_sentence(&ctx.blocks(page), lang, |s| {
-        let mut hits = cue_hits(&lang.vague, extra_words, &lang.vague_not, s.text).peekable();
-        if hits.peek().is_none() || gives_duration(site, page, s) {
+        let hits: Vec<Range<usize>> = cue_hits(&lang.vague, extra_words, &lang.vague_not, s.text).collect();
+        if hits.is_empty() || gives_duration(site, page, s, &hits) {
             return;
         }
         let absolute = union_of(lang.absolute.find_iter(s.text).collect());

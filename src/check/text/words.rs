@@ -56,8 +56,14 @@ struct WordLists {
 #[serde(deny_unknown_fields)]
 struct InstructionWords {
     anywhere: Vec<String>,
+    /// Words that hold an `anywhere` word but give no instruction (Chinese 申请 holds 请).
+    #[serde(default)]
+    not: Vec<String>,
     lead: Vec<String>,
     verbs: Vec<String>,
+    /// Words after a verb that make it a statement, not an imperative ("call you back").
+    #[serde(default)]
+    not_object: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -68,6 +74,15 @@ struct NotWaitWords {
     age_before: Vec<String>,
     unit_words: Vec<String>,
     sentence: Vec<String>,
+    /// Words after a whole hour (up to 24) that make it a time of day ("20 óra után").
+    #[serde(default)]
+    clock_after: Vec<String>,
+    /// The same after a range of hours only ("8 és 12 óra között").
+    #[serde(default)]
+    clock_range_after: Vec<String>,
+    /// `7.30`, `16.00` before an hour unit is a clock time (Hungarian writes decimals with `,`).
+    #[serde(default)]
+    clock_dot: bool,
 }
 
 /// A compiled word list: one regex for the stems (or all entries), one for whole words.
@@ -214,8 +229,10 @@ pub struct Lang {
     pub absolute: Lexicon,
     pub absolute_not: Lexicon,
     pub anywhere: Lexicon,
+    pub anywhere_not: Lexicon,
     pub lead: Lexicon,
     pub verbs: Lexicon,
+    pub not_object: Lexicon,
     pub wait_cues: Lexicon,
     pub durations: Grammar,
     pub before: Lexicon,
@@ -223,6 +240,9 @@ pub struct Lang {
     pub age_before: Lexicon,
     pub unit_words: Lexicon,
     pub sentence: Lexicon,
+    pub clock_after: Lexicon,
+    pub clock_range_after: Lexicon,
+    pub clock_dot: bool,
 }
 
 fn lex(mode: Mode, list: &[String]) -> Result<Lexicon, String> {
@@ -243,8 +263,10 @@ pub fn parse(locale: &str, yaml: &str) -> Result<Lang, String> {
         absolute: lex(m, &w.absolute)?,
         absolute_not: lex(m, &w.absolute_not)?,
         anywhere: lex(m, &w.instruction.anywhere)?,
+        anywhere_not: lex(m, &w.instruction.not)?,
         lead: lex(m, &w.instruction.lead)?,
         verbs: lex(m, &w.instruction.verbs)?,
+        not_object: lex(m, &w.instruction.not_object)?,
         wait_cues: lex(m, &w.wait_cues)?,
         durations: Grammar::new(m, &w.durations)?,
         before: lex(m, &w.not_wait.before)?,
@@ -252,6 +274,9 @@ pub fn parse(locale: &str, yaml: &str) -> Result<Lang, String> {
         age_before: lex(m, &w.not_wait.age_before)?,
         unit_words: lex(m, &w.not_wait.unit_words)?,
         sentence: lex(m, &w.not_wait.sentence)?,
+        clock_after: lex(m, &w.not_wait.clock_after)?,
+        clock_range_after: lex(m, &w.not_wait.clock_range_after)?,
+        clock_dot: w.not_wait.clock_dot,
     })
 }
 
