@@ -175,7 +175,13 @@ fn reviewed_today(text: &str, today: jiff::civil::Date) -> String {
             in_front = i == 0;
         }
         if in_front && line.starts_with("reviewed:") {
-            let eol = if line.ends_with("\r\n") { "\r\n" } else if line.ends_with('\n') { "\n" } else { "" };
+            let eol = if line.ends_with("\r\n") {
+                "\r\n"
+            } else if line.ends_with('\n') {
+                "\n"
+            } else {
+                ""
+            };
             out.push_str(&format!("reviewed: {today}{eol}"));
         } else {
             out.push_str(line);
@@ -188,9 +194,7 @@ fn reviewed_today(text: &str, today: jiff::civil::Date) -> String {
 fn ends_soon(text: &str, today: jiff::civil::Date) -> bool {
     let until = text.lines().find_map(|l| l.strip_prefix("until:")).map(str::trim);
     let date = until.and_then(|u| u.get(..10)).and_then(|d| d.parse::<jiff::civil::Date>().ok());
-    date.is_none_or(|d| {
-        today.checked_add(jiff::Span::new().days(ER_NOTICE_MARGIN_DAYS)).is_ok_and(|limit| d < limit)
-    })
+    date.is_none_or(|d| today.checked_add(jiff::Span::new().days(ER_NOTICE_MARGIN_DAYS)).is_ok_and(|limit| d < limit))
 }
 
 #[cfg(test)]
