@@ -36,7 +36,7 @@ pub fn run(global: &Global, path: &str, locale: Option<&str>) -> anyhow::Result<
     let title = humanize(rel.rsplit('/').next().unwrap_or(&rel));
     let text = format!(
         "---\ntitle: {title}\n# summary: \"One sentence that says what this guide answers.\"\nreviewed: {today}\n---\n\
-         Write what happens here, step by step, in plain words. Name each wait with a fact from facts.yaml, never a number.\n"
+         Say what happens, step by step. Use plain words. Name each wait with a fact from facts.yaml.\n"
     );
     if let Some(parent) = file.parent() {
         std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
