@@ -2,6 +2,8 @@
 //! through the binary. Init reads the real clock, so each new site is checked (with
 //! `--deny-warnings`) as of today and 30 days on, then built.
 
+#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
+
 mod common;
 
 use std::path::Path;

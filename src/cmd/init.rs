@@ -5,6 +5,7 @@
 //! files may hold date tokens, replaced when written: `@TODAY@` (today in the starter's
 //! `timezone`) and `@TODAY+N@` (N days later), so a new site checks clean on any day.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -84,7 +85,11 @@ pub fn starter_files(name: &str) -> Option<Vec<(String, &'static [u8])>> {
 
 fn list_text() -> String {
     let width = STARTERS_LIST.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
-    STARTERS_LIST.iter().map(|(n, about)| format!("  {n:width$}  {about}\n")).collect()
+    let mut out = String::new();
+    for (n, about) in STARTERS_LIST {
+        let _ = writeln!(out, "  {n:width$}  {about}");
+    }
+    out
 }
 
 pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
@@ -151,15 +156,12 @@ pub fn fill_dates(text: &str, today: jiff::civil::Date) -> String {
             let days: i64 = if inner.is_empty() { 0 } else { inner.strip_prefix('+')?.parse().ok()? };
             Some((today.checked_add(jiff::Span::new().days(days)).ok()?, end))
         });
-        match token {
-            Some((date, end)) => {
-                out.push_str(&date.to_string());
-                rest = &after[end + 1..];
-            }
-            None => {
-                out.push_str("@TODAY");
-                rest = after;
-            }
+        if let Some((date, end)) = token {
+            out.push_str(&date.to_string());
+            rest = &after[end + 1..];
+        } else {
+            out.push_str("@TODAY");
+            rest = after;
         }
     }
     out.push_str(rest);
@@ -182,7 +184,7 @@ fn reviewed_today(text: &str, today: jiff::civil::Date) -> String {
             } else {
                 ""
             };
-            out.push_str(&format!("reviewed: {today}{eol}"));
+            let _ = write!(out, "reviewed: {today}{eol}");
         } else {
             out.push_str(line);
         }
