@@ -41,16 +41,42 @@ pub enum Command {
     Build(BuildArgs),
     /// Run the checks only; exit 1 on any error
     Check(CheckArgs),
-    /// Scaffold a new site (a copy of the sample) in DIR
-    Init {
-        /// Folder to create (must be empty or absent)
-        #[arg(default_value = ".")]
-        dir: PathBuf,
+    /// Scaffold a new site in DIR from a starter (`--list` shows them)
+    Init(InitArgs),
+    /// Add a file with its front matter filled in, e.g. `upfront new guide billing/refunds`
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
     },
     /// Build in memory, serve on 127.0.0.1, rebuild and live-reload on change
     Serve(ServeArgs),
     /// Every fact, its value, and every page and channel that uses it
     Facts(FactsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to create (must be empty or absent)
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Which starter site to copy (default: `general`, a neutral small site in English)
+    #[arg(long, value_name = "NAME")]
+    pub starter: Option<String>,
+    /// List the starters, one line each, and write nothing
+    #[arg(long)]
+    pub list: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewWhat {
+    /// A guide: writes content/PATH.md (or PATH.<L>.md with `--locale L`), never over a file
+    Guide {
+        /// The guide's path under content/, without `.md`, e.g. `repairs/new-connections`
+        path: String,
+        /// Write a translation in this locale (default: the site's default locale)
+        #[arg(long, value_name = "L")]
+        locale: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod facts;
 mod init;
+mod new_guide;
 mod serve;
 
 use std::path::{Path, PathBuf};
@@ -21,7 +22,10 @@ pub fn run(cli: &Cli) -> ExitCode {
     let result = match &cli.command {
         Command::Build(args) => build::run(&cli.global, args),
         Command::Check(args) => check::run(&cli.global, args),
-        Command::Init { dir } => init::run(dir),
+        Command::Init(args) => init::run(args),
+        Command::New { what: crate::cli::NewWhat::Guide { path, locale } } => {
+            new_guide::run(&cli.global, path, locale.as_deref())
+        }
         Command::Serve(args) => serve::run(&cli.global, args),
         Command::Facts(args) => facts::run(&cli.global, args),
     };
