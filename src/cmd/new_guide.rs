@@ -12,7 +12,7 @@ use anyhow::Context as _;
 use crate::cli::Global;
 
 pub fn run(global: &Global, path: &str, locale: Option<&str>) -> anyhow::Result<ExitCode> {
-    let root = super::site_root(&global.root)?;
+    let root = super::site_root(global.root.as_deref())?;
     let loaded = crate::load::load_site(&root)?;
     let Some(site) = loaded.site else {
         anyhow::bail!("{} does not load; run `upfront check` and fix its errors first", root.display());
