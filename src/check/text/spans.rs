@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::words::Lang;
-use super::{is_clause_mark, is_instruction, overlaps, push_trimmed};
+use super::{is_clause_mark, is_instruction, overlaps, push_trimmed, tokens_after};
 
 /// The clauses of one sentence, asked per hit: the marks are found once and the instruction
 /// test is cached per clause (hits come in text order), so a sentence with thousands of hits
@@ -39,14 +39,33 @@ impl<'a> Clauses<'a> {
         out.pop().unwrap_or(start..start)
     }
 
+    /// The clause before `clause`, if any.
+    pub fn before(&self, clause: &Range<usize>) -> Option<Range<usize>> {
+        let k = self.marks.partition_point(|m| m.end <= clause.start);
+        let mark = self.marks.get(k.checked_sub(1)?)?;
+        Some(self.at(mark.start))
+    }
+
+    /// Whether `clause` opens with a `continues` word ("de legkésőbb", "but no later than"):
+    /// an elliptical second bound that shares the clause before it.
+    pub fn continues(&self, lang: &Lang, clause: &Range<usize>) -> bool {
+        let opening = &self.text[clause.clone()];
+        let opening = &opening[..tokens_after(lang.mode, opening, 0, 4)];
+        lang.continues.match_at_start(opening).is_some()
+    }
+
     /// Whether the clause that holds `pos` is an instruction ([`is_instruction`]), and that
-    /// clause.
+    /// clause. A clause that [`continues`](Self::continues) the one before is an instruction
+    /// when that one is: "szíveskedjen a változást mihamarabb, de legkésőbb … nyolc napon
+    /// belül … jelezni".
     pub fn instruction_at(&mut self, lang: &Lang, pos: usize) -> (bool, Range<usize>) {
         let clause = self.at(pos);
         if let Some((r, yes)) = self.last.as_ref().filter(|(r, _)| *r == clause) {
             return (*yes, r.clone());
         }
-        let yes = is_instruction(lang, &self.text[clause.clone()]);
+        let yes = is_instruction(lang, &self.text[clause.clone()])
+            || (self.continues(lang, &clause)
+                && self.before(&clause).is_some_and(|b| is_instruction(lang, &self.text[b])));
         self.last = Some((clause.clone(), yes));
         (yes, clause)
     }

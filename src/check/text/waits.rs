@@ -94,7 +94,9 @@ pub fn is_wait(lang: &Lang, s: &str, w: &Written, clauses: &mut Clauses, cued: b
     let k = window(lang.mode);
     let before = &s[tokens_before(lang.mode, s, w.range.start, k)..w.range.start];
     let after = &s[w.range.end..tokens_after(lang.mode, s, w.range.end, k)];
-    !(lang.unit_words.match_at_start(&s[w.unit_word.clone()]).is_some()
+    // The unit word and the word after it: "két órája várja" is elapsed time.
+    let unit = &s[w.unit_word.start..tokens_after(lang.mode, s, w.unit_word.end, 1)];
+    !(lang.unit_words.match_at_start(unit).is_some()
         || lang.before.is_match(before)
         || (w.unit.is_some_and(super::duration::UnitKind::counts_age) && lang.age_before.is_match(before))
         || lang.after.is_match(after)
@@ -104,6 +106,27 @@ pub fn is_wait(lang: &Lang, s: &str, w: &Written, clauses: &mut Clauses, cued: b
             let (instruction, clause) = clauses.instruction_at(lang, w.range.start);
             instruction && !lang.wait_cues.is_match(&s[clause])
         })
+}
+
+/// A duration in a clause that opens with a `continues` word is a second bound of the last
+/// duration in the clause before it, and takes that duration's verdict: "…tudomásszerzéstől
+/// számított harminc napon belül, de legkésőbb … hat hónapon belül" is the reader's deadline
+/// twice; "…2 órán belül, de legkésőbb 4 órán belül" a wait twice.
+fn share_bounds(lang: &Lang, clauses: &Clauses, found: &[Written], waits: &mut [bool]) {
+    if lang.continues.is_empty() || found.len() < 2 {
+        return;
+    }
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_unstable_by_key(|&i| found[i].range.start);
+    for pair in order.windows(2) {
+        let (prev, i) = (pair[0], pair[1]);
+        let clause = clauses.at(found[i].range.start);
+        let bounds_prev = clauses.continues(lang, &clause)
+            && clauses.before(&clause).is_some_and(|b| b.start <= found[prev].range.start && found[prev].range.end <= b.end);
+        if bounds_prev {
+            waits[i] = waits[prev];
+        }
+    }
 }
 
 /// Whether an hour duration is a time of day ([`Lang::clock_after`]): `7.30`/`16.00` before the
@@ -216,13 +239,13 @@ pub fn hand_written(ctx: &Ctx, page: &Page) -> Vec<HandWritten> {
             lang.durations.find(s, &mut found);
             let mut clauses = Clauses::new(s);
             let cued = cued(lang, s, &found, &clauses);
-            for (w, &cued) in found.iter().zip(&cued) {
+            let mut waits: Vec<bool> =
+                found.iter().zip(&cued).map(|(w, &cued)| is_wait(lang, s, w, &mut clauses, cued)).collect();
+            share_bounds(lang, &clauses, &found, &mut waits);
+            for (w, _) in found.iter().zip(&waits).filter(|(_, wait)| **wait) {
                 let abs = sentence.start + w.range.start..sentence.start + w.range.end;
                 if first_overlap(&places, &abs, |p| &p.span).is_some() || first_overlap(&quotes, &abs, |q| q).is_some()
                 {
-                    continue;
-                }
-                if !is_wait(lang, s, w, &mut clauses, cued) {
                     continue;
                 }
                 let verdict = judge(site, page, block, &places, &sentence, w, source.as_ref());

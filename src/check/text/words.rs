@@ -46,6 +46,10 @@ struct WordLists {
     instruction: InstructionWords,
     #[serde(default)]
     wait_cues: Vec<String>,
+    /// A clause that opens with one of these continues the clause before it (an elliptical
+    /// second bound: "harminc napon belül, de legkésőbb … hat hónapon belül").
+    #[serde(default)]
+    continues: Vec<String>,
     #[serde(default)]
     durations: DurationWords,
     #[serde(default)]
@@ -97,9 +101,25 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// A phrase as a regex: escaped, any run of spaces matching any whitespace.
+/// What a `…` between two words of an entry stands for: up to two words of the same clause
+/// ("minél előbb … kell" matches "minél előbb kézhez kell").
+const GAP: &str = r"(?:\s+[^\s,;:.!?，；：。！？]+){0,2}";
+
+/// A phrase as a regex: escaped, any run of spaces matching any whitespace, a `…` standing
+/// alone for up to two words ([`GAP`]).
 pub(crate) fn phrase_pattern(phrase: &str) -> String {
-    phrase.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+")
+    let mut out = String::new();
+    for (i, word) in phrase.split_whitespace().enumerate() {
+        if word == "…" && i > 0 {
+            out.push_str(GAP);
+            continue;
+        }
+        if i > 0 {
+            out.push_str(r"\s+");
+        }
+        out.push_str(&regex::escape(word));
+    }
+    out
 }
 
 /// `(?i)(?:a|b|…)`, longest first so the longest entry wins at a position.
@@ -234,6 +254,7 @@ pub struct Lang {
     pub verbs: Lexicon,
     pub not_object: Lexicon,
     pub wait_cues: Lexicon,
+    pub continues: Lexicon,
     pub durations: Grammar,
     pub before: Lexicon,
     pub after: Lexicon,
@@ -268,6 +289,7 @@ pub fn parse(locale: &str, yaml: &str) -> Result<Lang, String> {
         verbs: lex(m, &w.instruction.verbs)?,
         not_object: lex(m, &w.instruction.not_object)?,
         wait_cues: lex(m, &w.wait_cues)?,
+        continues: lex(m, &w.continues)?,
         durations: Grammar::new(m, &w.durations)?,
         before: lex(m, &w.not_wait.before)?,
         after: lex(m, &w.not_wait.after)?,
