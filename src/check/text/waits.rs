@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::duration::{UnitKind, Written};
-use super::words::{Lang, Mode, lang};
+use super::words::{Lang, Mode, cue_hits, lang};
 use super::{
     Block, Clauses, Origin, first_overlap, may_contain, overlaps, quoted, sentences, tokens_after, tokens_before,
 };
@@ -56,7 +56,7 @@ pub fn cued(lang: &Lang, s: &str, found: &[Written], clauses: &Clauses) -> Vec<b
     }
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_unstable_by_key(|&i| found[i].range.start);
-    for cue in lang.sentence.find_iter(s) {
+    for cue in cue_hits(&lang.sentence, None, &lang.sentence_not, s) {
         let clause = clauses.at(cue.start);
         // The durations that start in the cue's clause, as a slice of `order`.
         let from = order.partition_point(|&i| found[i].range.start < clause.start);

@@ -78,6 +78,9 @@ struct NotWaitWords {
     age_before: Vec<String>,
     unit_words: Vec<String>,
     sentence: Vec<String>,
+    /// Words that hold a `sentence` cue but are none ("比如": for example, holds "比 … 快").
+    #[serde(default)]
+    sentence_not: Vec<String>,
     /// Words after a whole hour (up to 24) that make it a time of day ("20 óra után").
     #[serde(default)]
     clock_after: Vec<String>,
@@ -102,21 +105,26 @@ pub(crate) fn is_word_char(c: char) -> bool {
 }
 
 /// What a `…` between two words of an entry stands for: up to two words of the same clause
-/// ("minél előbb … kell" matches "minél előbb kézhez kell").
+/// ("minél előbb … kell" matches "minél előbb kézhez kell"); in Chinese, up to four characters
+/// of the same clause ("比 … 快" matches "比线下快").
 const GAP: &str = r"(?:\s+[^\s,;:.!?，；：。！？]+){0,2}";
+const GAP_CHARS: &str = r"[^\s,;:.!?，；：。！？]{0,4}";
 
 /// A phrase as a regex: escaped, any run of spaces matching any whitespace, a `…` standing
-/// alone for up to two words ([`GAP`]).
-pub(crate) fn phrase_pattern(phrase: &str) -> String {
+/// alone for a short gap ([`GAP`], [`GAP_CHARS`]).
+pub(crate) fn phrase_pattern(mode: Mode, phrase: &str) -> String {
     let mut out = String::new();
+    let mut glued = false;
     for (i, word) in phrase.split_whitespace().enumerate() {
         if word == "…" && i > 0 {
-            out.push_str(GAP);
+            out.push_str(if mode == Mode::Chars { GAP_CHARS } else { GAP });
+            glued = mode == Mode::Chars;
             continue;
         }
-        if i > 0 {
+        if i > 0 && !glued {
             out.push_str(r"\s+");
         }
+        glued = false;
         out.push_str(&regex::escape(word));
     }
     out
@@ -124,7 +132,11 @@ pub(crate) fn phrase_pattern(phrase: &str) -> String {
 
 /// `(?i)(?:a|b|…)`, longest first so the longest entry wins at a position.
 pub(crate) fn alternation<'a>(entries: impl Iterator<Item = &'a str>) -> String {
-    let mut pats: Vec<String> = entries.filter(|e| !e.trim().is_empty()).map(phrase_pattern).collect();
+    alternation_in(Mode::Words, entries)
+}
+
+fn alternation_in<'a>(mode: Mode, entries: impl Iterator<Item = &'a str>) -> String {
+    let mut pats: Vec<String> = entries.filter(|e| !e.trim().is_empty()).map(|e| phrase_pattern(mode, e)).collect();
     pats.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     pats.dedup();
     format!("(?i)(?:{})", pats.join("|"))
@@ -143,7 +155,7 @@ impl Lexicon {
         let mut parts = Vec::new();
         for (list, is_whole) in [(stems, false), (whole, true)] {
             if !list.is_empty() {
-                let re = Regex::new(&alternation(list.into_iter())).map_err(|e| e.to_string())?;
+                let re = Regex::new(&alternation_in(mode, list.into_iter())).map_err(|e| e.to_string())?;
                 parts.push((re, is_whole));
             }
         }
@@ -261,6 +273,7 @@ pub struct Lang {
     pub age_before: Lexicon,
     pub unit_words: Lexicon,
     pub sentence: Lexicon,
+    pub sentence_not: Lexicon,
     pub clock_after: Lexicon,
     pub clock_range_after: Lexicon,
     pub clock_dot: bool,
@@ -296,6 +309,7 @@ pub fn parse(locale: &str, yaml: &str) -> Result<Lang, String> {
         age_before: lex(m, &w.not_wait.age_before)?,
         unit_words: lex(m, &w.not_wait.unit_words)?,
         sentence: lex(m, &w.not_wait.sentence)?,
+        sentence_not: lex(m, &w.not_wait.sentence_not)?,
         clock_after: lex(m, &w.not_wait.clock_after)?,
         clock_range_after: lex(m, &w.not_wait.clock_range_after)?,
         clock_dot: w.not_wait.clock_dot,
