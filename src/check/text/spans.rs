@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::words::Lang;
+use super::words::{Lang, is_word_char};
 use super::{is_clause_mark, is_instruction, overlaps, push_trimmed, tokens_after};
 
 /// The clauses of one sentence, asked per hit: the marks are found once and the instruction
@@ -54,21 +54,44 @@ impl<'a> Clauses<'a> {
         lang.continues.match_at_start(opening).is_some()
     }
 
+    /// Whether `clause` is an infinitive joined to the clause `before` ("szíveskedjen
+    /// kitölteni, és aláírva … mielőbb visszaküldeni"): it opens with a `joins` word, both end
+    /// with an infinitive, and it holds no verb that takes an infinitive of its own ("és 15
+    /// percen belül el fogjuk látni").
+    fn shares_infinitive(&self, lang: &Lang, clause: &Range<usize>, before: &Range<usize>) -> bool {
+        let (c, b) = (&self.text[clause.clone()], &self.text[before.clone()]);
+        !lang.infinitive.is_empty()
+            && lang.joins.match_at_start(&c[..tokens_after(lang.mode, c, 0, 1)]).is_some()
+            && ends_with_infinitive(lang, c)
+            && ends_with_infinitive(lang, b)
+            && !lang.infinitive_heads.is_match(c)
+    }
+
     /// Whether the clause that holds `pos` is an instruction ([`is_instruction`]), and that
-    /// clause. A clause that [`continues`](Self::continues) the one before is an instruction
-    /// when that one is: "szíveskedjen a változást mihamarabb, de legkésőbb … nyolc napon
-    /// belül … jelezni".
+    /// clause. A clause that [`continues`](Self::continues) the one before, or an infinitive
+    /// joined to it ([`shares_infinitive`](Self::shares_infinitive)), is an instruction when
+    /// that one is: "szíveskedjen a változást mihamarabb, de legkésőbb … nyolc napon belül …
+    /// jelezni".
     pub fn instruction_at(&mut self, lang: &Lang, pos: usize) -> (bool, Range<usize>) {
         let clause = self.at(pos);
         if let Some((r, yes)) = self.last.as_ref().filter(|(r, _)| *r == clause) {
             return (*yes, r.clone());
         }
         let yes = is_instruction(lang, &self.text[clause.clone()])
-            || (self.continues(lang, &clause)
-                && self.before(&clause).is_some_and(|b| is_instruction(lang, &self.text[b])));
+            || self.before(&clause).is_some_and(|b| {
+                (self.continues(lang, &clause) || self.shares_infinitive(lang, &clause, &b))
+                    && is_instruction(lang, &self.text[b])
+            });
         self.last = Some((clause.clone(), yes));
         (yes, clause)
     }
+}
+
+/// Whether the last word of `text` has an infinitive ending (and more than two letters before it).
+fn ends_with_infinitive(lang: &Lang, text: &str) -> bool {
+    let text = text.trim_end_matches(|c: char| !is_word_char(c));
+    let last = text.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("").to_lowercase();
+    lang.infinitive.iter().any(|e| last.ends_with(e.as_str()) && last.chars().count() > e.chars().count() + 2)
 }
 
 /// The union of `ranges` as sorted ranges that do not overlap (for [`first_overlap`]).

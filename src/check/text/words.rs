@@ -68,6 +68,18 @@ struct InstructionWords {
     /// Words after a verb that make it a statement, not an imperative ("call you back").
     #[serde(default)]
     not_object: Vec<String>,
+    /// Words that open a clause joined to the one before ("és"): with `infinitive`, an
+    /// elliptical infinitive that hangs on the instruction before ("szíveskedjen kitölteni, és
+    /// … mielőbb visszaküldeni").
+    #[serde(default)]
+    joins: Vec<String>,
+    /// Endings of an infinitive ("-ni").
+    #[serde(default)]
+    infinitive: Vec<String>,
+    /// Verbs that take an infinitive of their own ("el fogjuk látni"): a joined clause with one
+    /// says something of its own.
+    #[serde(default)]
+    infinitive_heads: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -265,6 +277,9 @@ pub struct Lang {
     pub lead: Lexicon,
     pub verbs: Lexicon,
     pub not_object: Lexicon,
+    pub joins: Lexicon,
+    pub infinitive: Vec<String>,
+    pub infinitive_heads: Lexicon,
     pub wait_cues: Lexicon,
     pub continues: Lexicon,
     pub durations: Grammar,
@@ -301,6 +316,9 @@ pub fn parse(locale: &str, yaml: &str) -> Result<Lang, String> {
         lead: lex(m, &w.instruction.lead)?,
         verbs: lex(m, &w.instruction.verbs)?,
         not_object: lex(m, &w.instruction.not_object)?,
+        joins: lex(m, &w.instruction.joins)?,
+        infinitive: w.instruction.infinitive.iter().map(|e| e.to_lowercase()).collect(),
+        infinitive_heads: lex(m, &w.instruction.infinitive_heads)?,
         wait_cues: lex(m, &w.wait_cues)?,
         continues: lex(m, &w.continues)?,
         durations: Grammar::new(m, &w.durations)?,
