@@ -129,6 +129,35 @@ fn share_bounds(lang: &Lang, clauses: &Clauses, found: &[Written], waits: &mut [
     }
 }
 
+/// An hour range that ends its clause is a clock range when the next clause holds a parallel
+/// one that is (the same start or end, with `óráig`/`között` after it): in "7 és 10 óra,
+/// külterületen 7 és 11 óra között" the `között` belongs to both. A range that shares no end
+/// ("2-4 óra, éjjel 22-24 óra között") stays a wait.
+fn elliptical_clocks(lang: &Lang, s: &str, clauses: &Clauses, found: &[Written], waits: &mut [bool]) {
+    if lang.clock_range_after.is_empty() || found.len() < 2 {
+        return;
+    }
+    let hours = |w: &Written| {
+        w.seconds.filter(|&(lo, hi)| w.unit == Some(UnitKind::Hour) && lo < hi && lo % 3600 == 0 && hi % 3600 == 0 && hi <= 24 * 3600)
+    };
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_unstable_by_key(|&i| found[i].range.start);
+    for pair in order.windows(2) {
+        let (first, next) = (&found[pair[0]], &found[pair[1]]);
+        let (Some(a), Some(b)) = (hours(first), hours(next)) else { continue };
+        let own = clauses.at(first.range.start);
+        let next_clause = clauses.at(next.range.start);
+        let after = &s[next.range.end..tokens_after(lang.mode, s, next.range.end, window(lang.mode))];
+        let parallel = own.end == first.range.end
+            && clauses.before(&next_clause).is_some_and(|c| c == own)
+            && (a.0 == b.0 || a.1 == b.1)
+            && is_clock(lang, s, next, after);
+        if parallel {
+            waits[pair[0]] = false;
+        }
+    }
+}
+
 /// Whether an hour duration is a time of day ([`Lang::clock_after`]): `7.30`/`16.00` before the
 /// unit where the locale writes decimals with a comma, or whole hours up to 24 followed by a
 /// clock word ("20 óra után"; for a range only, a clock unit word or a word after it: "8-16
@@ -242,6 +271,7 @@ pub fn hand_written(ctx: &Ctx, page: &Page) -> Vec<HandWritten> {
             let mut waits: Vec<bool> =
                 found.iter().zip(&cued).map(|(w, &cued)| is_wait(lang, s, w, &mut clauses, cued)).collect();
             share_bounds(lang, &clauses, &found, &mut waits);
+            elliptical_clocks(lang, s, &clauses, &found, &mut waits);
             for (w, _) in found.iter().zip(&waits).filter(|(_, wait)| **wait) {
                 let abs = sentence.start + w.range.start..sentence.start + w.range.end;
                 if first_overlap(&places, &abs, |p| &p.span).is_some() || first_overlap(&quotes, &abs, |q| q).is_some()
