@@ -122,7 +122,9 @@ fn share_bounds(lang: &Lang, clauses: &Clauses, found: &[Written], waits: &mut [
         let (prev, i) = (pair[0], pair[1]);
         let clause = clauses.at(found[i].range.start);
         let bounds_prev = clauses.continues(lang, &clause)
-            && clauses.before(&clause).is_some_and(|b| b.start <= found[prev].range.start && found[prev].range.end <= b.end);
+            && clauses
+                .before(&clause)
+                .is_some_and(|b| b.start <= found[prev].range.start && found[prev].range.end <= b.end);
         if bounds_prev {
             waits[i] = waits[prev];
         }
@@ -138,7 +140,9 @@ fn elliptical_clocks(lang: &Lang, s: &str, clauses: &Clauses, found: &[Written],
         return;
     }
     let hours = |w: &Written| {
-        w.seconds.filter(|&(lo, hi)| w.unit == Some(UnitKind::Hour) && lo < hi && lo % 3600 == 0 && hi % 3600 == 0 && hi <= 24 * 3600)
+        w.seconds.filter(|&(lo, hi)| {
+            w.unit == Some(UnitKind::Hour) && lo < hi && lo % 3600 == 0 && hi % 3600 == 0 && hi <= 24 * 3600
+        })
     };
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_unstable_by_key(|&i| found[i].range.start);
