@@ -63,6 +63,25 @@ fn clauses_and_instructions() {
 }
 
 #[test]
+fn joined_clauses_share_the_instruction() {
+    let hu = lang("hu");
+    let asks = |t: &str, word: &str| Clauses::new(t).instruction_at(hu, t.find(word).unwrap()).0;
+    // A second bound and an elliptical infinitive share the instruction before them.
+    assert!(asks("Szíveskedjen mihamarabb, de legkésőbb nyolc napon belül jelezni.", "nyolc"));
+    assert!(asks("Szíveskedjen kitölteni, és aláírva mielőbb visszaküldeni.", "mielőbb"));
+    // A finite verb of its own, or a verb that takes the infinitive, says something else.
+    assert!(!asks("Szíveskedjen helyet foglalni, és mielőbb behívjuk.", "mielőbb"));
+    assert!(!asks("Szíveskedjen kitölteni, és mielőbb el fogjuk látni.", "mielőbb"));
+    assert!(!asks("Foglaljon helyet, és 15 percen belül behívjuk.", "15"));
+    let en = lang("en");
+    let t = "Report the fault as soon as you can, but no later than 14 days after.";
+    assert!(Clauses::new(t).instruction_at(en, t.find("14").unwrap()).0);
+    // A `…` in an entry stands for up to two words of one clause.
+    assert!(hu.vague_not.is_match("minél előbb kézhez kell kapni"));
+    assert!(!hu.vague_not.is_match("minél előbb intézzük, és nem kell"));
+}
+
+#[test]
 fn quotes_and_windows() {
     let t = "Staff said “she'll be right in” and \"soon\".";
     assert_eq!(texts(t, &quoted(t)), ["“she'll be right in”", "\"soon\""]);

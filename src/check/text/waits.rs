@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::duration::{UnitKind, Written};
-use super::words::{Lang, Mode, lang};
+use super::words::{Lang, Mode, cue_hits, lang};
 use super::{
     Block, Clauses, Origin, first_overlap, may_contain, overlaps, quoted, sentences, tokens_after, tokens_before,
 };
@@ -56,7 +56,7 @@ pub fn cued(lang: &Lang, s: &str, found: &[Written], clauses: &Clauses) -> Vec<b
     }
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_unstable_by_key(|&i| found[i].range.start);
-    for cue in lang.sentence.find_iter(s) {
+    for cue in cue_hits(&lang.sentence, None, &lang.sentence_not, s) {
         let clause = clauses.at(cue.start);
         // The durations that start in the cue's clause, as a slice of `order`.
         let from = order.partition_point(|&i| found[i].range.start < clause.start);
@@ -94,7 +94,9 @@ pub fn is_wait(lang: &Lang, s: &str, w: &Written, clauses: &mut Clauses, cued: b
     let k = window(lang.mode);
     let before = &s[tokens_before(lang.mode, s, w.range.start, k)..w.range.start];
     let after = &s[w.range.end..tokens_after(lang.mode, s, w.range.end, k)];
-    !(lang.unit_words.match_at_start(&s[w.unit_word.clone()]).is_some()
+    // The unit word and the word after it: "két órája várja" is elapsed time.
+    let unit = &s[w.unit_word.start..tokens_after(lang.mode, s, w.unit_word.end, 1)];
+    !(lang.unit_words.match_at_start(unit).is_some()
         || lang.before.is_match(before)
         || (w.unit.is_some_and(super::duration::UnitKind::counts_age) && lang.age_before.is_match(before))
         || lang.after.is_match(after)
@@ -104,6 +106,60 @@ pub fn is_wait(lang: &Lang, s: &str, w: &Written, clauses: &mut Clauses, cued: b
             let (instruction, clause) = clauses.instruction_at(lang, w.range.start);
             instruction && !lang.wait_cues.is_match(&s[clause])
         })
+}
+
+/// A duration in a clause that opens with a `continues` word is a second bound of the last
+/// duration in the clause before it, and takes that duration's verdict: "…tudomásszerzéstől
+/// számított harminc napon belül, de legkésőbb … hat hónapon belül" is the reader's deadline
+/// twice; "…2 órán belül, de legkésőbb 4 órán belül" a wait twice.
+fn share_bounds(lang: &Lang, clauses: &Clauses, found: &[Written], waits: &mut [bool]) {
+    if lang.continues.is_empty() || found.len() < 2 {
+        return;
+    }
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_unstable_by_key(|&i| found[i].range.start);
+    for pair in order.windows(2) {
+        let (prev, i) = (pair[0], pair[1]);
+        let clause = clauses.at(found[i].range.start);
+        let bounds_prev = clauses.continues(lang, &clause)
+            && clauses
+                .before(&clause)
+                .is_some_and(|b| b.start <= found[prev].range.start && found[prev].range.end <= b.end);
+        if bounds_prev {
+            waits[i] = waits[prev];
+        }
+    }
+}
+
+/// An hour range that ends its clause is a clock range when the next clause holds a parallel
+/// one that is (the same start or end, with `óráig`/`között` after it): in "7 és 10 óra,
+/// külterületen 7 és 11 óra között" the `között` belongs to both. A range that shares no end
+/// ("2-4 óra, éjjel 22-24 óra között") stays a wait.
+fn elliptical_clocks(lang: &Lang, s: &str, clauses: &Clauses, found: &[Written], waits: &mut [bool]) {
+    if lang.clock_range_after.is_empty() || found.len() < 2 {
+        return;
+    }
+    let hours = |w: &Written| {
+        w.seconds.filter(|&(lo, hi)| {
+            w.unit == Some(UnitKind::Hour) && lo < hi && lo % 3600 == 0 && hi % 3600 == 0 && hi <= 24 * 3600
+        })
+    };
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_unstable_by_key(|&i| found[i].range.start);
+    for pair in order.windows(2) {
+        let (first, next) = (&found[pair[0]], &found[pair[1]]);
+        let (Some(a), Some(b)) = (hours(first), hours(next)) else { continue };
+        let own = clauses.at(first.range.start);
+        let next_clause = clauses.at(next.range.start);
+        let after = &s[next.range.end..tokens_after(lang.mode, s, next.range.end, window(lang.mode))];
+        let parallel = own.end == first.range.end
+            && clauses.before(&next_clause).is_some_and(|c| c == own)
+            && (a.0 == b.0 || a.1 == b.1)
+            && is_clock(lang, s, next, after);
+        if parallel {
+            waits[pair[0]] = false;
+        }
+    }
 }
 
 /// Whether an hour duration is a time of day ([`Lang::clock_after`]): `7.30`/`16.00` before the
@@ -216,13 +272,14 @@ pub fn hand_written(ctx: &Ctx, page: &Page) -> Vec<HandWritten> {
             lang.durations.find(s, &mut found);
             let mut clauses = Clauses::new(s);
             let cued = cued(lang, s, &found, &clauses);
-            for (w, &cued) in found.iter().zip(&cued) {
+            let mut waits: Vec<bool> =
+                found.iter().zip(&cued).map(|(w, &cued)| is_wait(lang, s, w, &mut clauses, cued)).collect();
+            share_bounds(lang, &clauses, &found, &mut waits);
+            elliptical_clocks(lang, s, &clauses, &found, &mut waits);
+            for (w, _) in found.iter().zip(&waits).filter(|(_, wait)| **wait) {
                 let abs = sentence.start + w.range.start..sentence.start + w.range.end;
                 if first_overlap(&places, &abs, |p| &p.span).is_some() || first_overlap(&quotes, &abs, |q| q).is_some()
                 {
-                    continue;
-                }
-                if !is_wait(lang, s, w, &mut clauses, cued) {
                     continue;
                 }
                 let verdict = judge(site, page, block, &places, &sentence, w, source.as_ref());

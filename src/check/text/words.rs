@@ -46,6 +46,10 @@ struct WordLists {
     instruction: InstructionWords,
     #[serde(default)]
     wait_cues: Vec<String>,
+    /// A clause that opens with one of these continues the clause before it (an elliptical
+    /// second bound: "harminc napon belül, de legkésőbb … hat hónapon belül").
+    #[serde(default)]
+    continues: Vec<String>,
     #[serde(default)]
     durations: DurationWords,
     #[serde(default)]
@@ -64,6 +68,18 @@ struct InstructionWords {
     /// Words after a verb that make it a statement, not an imperative ("call you back").
     #[serde(default)]
     not_object: Vec<String>,
+    /// Words that open a clause joined to the one before ("és"): with `infinitive`, an
+    /// elliptical infinitive that hangs on the instruction before ("szíveskedjen kitölteni, és
+    /// … mielőbb visszaküldeni").
+    #[serde(default)]
+    joins: Vec<String>,
+    /// Endings of an infinitive ("-ni").
+    #[serde(default)]
+    infinitive: Vec<String>,
+    /// Verbs that take an infinitive of their own ("el fogjuk látni"): a joined clause with one
+    /// says something of its own.
+    #[serde(default)]
+    infinitive_heads: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -74,6 +90,9 @@ struct NotWaitWords {
     age_before: Vec<String>,
     unit_words: Vec<String>,
     sentence: Vec<String>,
+    /// Words that hold a `sentence` cue but are none ("比如": for example, holds "比 … 快").
+    #[serde(default)]
+    sentence_not: Vec<String>,
     /// Words after a whole hour (up to 24) that make it a time of day ("20 óra után").
     #[serde(default)]
     clock_after: Vec<String>,
@@ -97,14 +116,39 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// A phrase as a regex: escaped, any run of spaces matching any whitespace.
-pub(crate) fn phrase_pattern(phrase: &str) -> String {
-    phrase.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+")
+/// What a `…` between two words of an entry stands for: up to two words of the same clause
+/// ("minél előbb … kell" matches "minél előbb kézhez kell"); in Chinese, up to four characters
+/// of the same clause ("比 … 快" matches "比线下快").
+const GAP: &str = r"(?:\s+[^\s,;:.!?，；：。！？]+){0,2}";
+const GAP_CHARS: &str = r"[^\s,;:.!?，；：。！？]{0,4}";
+
+/// A phrase as a regex: escaped, any run of spaces matching any whitespace, a `…` standing
+/// alone for a short gap ([`GAP`], [`GAP_CHARS`]).
+pub(crate) fn phrase_pattern(mode: Mode, phrase: &str) -> String {
+    let mut out = String::new();
+    let mut glued = false;
+    for (i, word) in phrase.split_whitespace().enumerate() {
+        if word == "…" && i > 0 {
+            out.push_str(if mode == Mode::Chars { GAP_CHARS } else { GAP });
+            glued = mode == Mode::Chars;
+            continue;
+        }
+        if i > 0 && !glued {
+            out.push_str(r"\s+");
+        }
+        glued = false;
+        out.push_str(&regex::escape(word));
+    }
+    out
 }
 
 /// `(?i)(?:a|b|…)`, longest first so the longest entry wins at a position.
 pub(crate) fn alternation<'a>(entries: impl Iterator<Item = &'a str>) -> String {
-    let mut pats: Vec<String> = entries.filter(|e| !e.trim().is_empty()).map(phrase_pattern).collect();
+    alternation_in(Mode::Words, entries)
+}
+
+fn alternation_in<'a>(mode: Mode, entries: impl Iterator<Item = &'a str>) -> String {
+    let mut pats: Vec<String> = entries.filter(|e| !e.trim().is_empty()).map(|e| phrase_pattern(mode, e)).collect();
     pats.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     pats.dedup();
     format!("(?i)(?:{})", pats.join("|"))
@@ -123,7 +167,7 @@ impl Lexicon {
         let mut parts = Vec::new();
         for (list, is_whole) in [(stems, false), (whole, true)] {
             if !list.is_empty() {
-                let re = Regex::new(&alternation(list.into_iter())).map_err(|e| e.to_string())?;
+                let re = Regex::new(&alternation_in(mode, list.into_iter())).map_err(|e| e.to_string())?;
                 parts.push((re, is_whole));
             }
         }
@@ -233,13 +277,18 @@ pub struct Lang {
     pub lead: Lexicon,
     pub verbs: Lexicon,
     pub not_object: Lexicon,
+    pub joins: Lexicon,
+    pub infinitive: Vec<String>,
+    pub infinitive_heads: Lexicon,
     pub wait_cues: Lexicon,
+    pub continues: Lexicon,
     pub durations: Grammar,
     pub before: Lexicon,
     pub after: Lexicon,
     pub age_before: Lexicon,
     pub unit_words: Lexicon,
     pub sentence: Lexicon,
+    pub sentence_not: Lexicon,
     pub clock_after: Lexicon,
     pub clock_range_after: Lexicon,
     pub clock_dot: bool,
@@ -267,13 +316,18 @@ pub fn parse(locale: &str, yaml: &str) -> Result<Lang, String> {
         lead: lex(m, &w.instruction.lead)?,
         verbs: lex(m, &w.instruction.verbs)?,
         not_object: lex(m, &w.instruction.not_object)?,
+        joins: lex(m, &w.instruction.joins)?,
+        infinitive: w.instruction.infinitive.iter().map(|e| e.to_lowercase()).collect(),
+        infinitive_heads: lex(m, &w.instruction.infinitive_heads)?,
         wait_cues: lex(m, &w.wait_cues)?,
+        continues: lex(m, &w.continues)?,
         durations: Grammar::new(m, &w.durations)?,
         before: lex(m, &w.not_wait.before)?,
         after: lex(m, &w.not_wait.after)?,
         age_before: lex(m, &w.not_wait.age_before)?,
         unit_words: lex(m, &w.not_wait.unit_words)?,
         sentence: lex(m, &w.not_wait.sentence)?,
+        sentence_not: lex(m, &w.not_wait.sentence_not)?,
         clock_after: lex(m, &w.not_wait.clock_after)?,
         clock_range_after: lex(m, &w.not_wait.clock_range_after)?,
         clock_dot: w.not_wait.clock_dot,
