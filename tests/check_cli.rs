@@ -58,3 +58,52 @@ fn deny_warnings_says_why_it_failed() {
     let out = site.cmd(&["check", "--today", "2026-11-23", "--format", "json"]).assert().success();
     assert!(out.get_output().stderr.is_empty());
 }
+
+/// The errors of `check --format json` on `site`, as (rule, file, line, message).
+fn error_findings(site: &Site) -> Vec<(String, String, u64, String)> {
+    let out = site.cmd(&["check", "--today", "2026-11-23", "--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["level"].as_str() == Some("error"))
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            (s("rule"), s("file"), f["line"].as_u64().unwrap_or(0), s("message"))
+        })
+        .collect()
+}
+
+#[test]
+fn one_invalid_fact_is_one_message_and_the_other_facts_keep_working() {
+    for (bad, line) in [("er.doctor:\n  wait: 5x\n", 7), ("er.doctor:\n  wiat: 30m..2h\n", 7), ("er.doctor:\n  wait: 30m..2h\n  tier: gold\n", 8)] {
+        let site = Site::copy_of("basic");
+        let facts = site.read("facts.yaml").replace("er.doctor:\n  wait: 30m..2h\n", bad);
+        site.write("facts.yaml", facts);
+        let errors = error_findings(&site);
+        assert_eq!(errors.len(), 1, "{bad}: one error, the fact's own: {errors:#?}");
+        let (rule, file, at, message) = &errors[0];
+        assert_eq!((rule.as_str(), file.as_str(), *at), ("front-matter", "facts.yaml", line), "{bad}: {message}");
+        assert!(message.contains("er.doctor"), "{message}");
+    }
+}
+
+#[test]
+fn a_typo_in_a_translation_step_wait_is_one_message_on_the_translation() {
+    let site = Site::copy_of("basic");
+    let hu = site.read("content/emergency/visit.hu.md").replace("wait: er.doctor", "wait: er.docter").replace("Az orvos {{ er.doctor }}. ", "");
+    site.write("content/emergency/visit.hu.md", hu);
+    let errors = error_findings(&site);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let (rule, file, line, message) = &errors[0];
+    assert_eq!((rule.as_str(), file.as_str(), *line), ("unknown-fact", "content/emergency/visit.hu.md", 13), "{message}");
+
+    // The same typo in the source is reported on the source, not on its correct translations.
+    let site = Site::copy_of("basic");
+    let en = site.read("content/emergency/visit.md").replace("wait: er.doctor", "wait: er.docter");
+    site.write("content/emergency/visit.md", en);
+    let errors = error_findings(&site);
+    assert!(errors.iter().all(|e| e.1 == "content/emergency/visit.md"), "{errors:#?}");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+}

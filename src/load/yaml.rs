@@ -248,7 +248,7 @@ pub fn parse(file: &SourceFile, range: Range<usize>) -> Result<Option<Node>, Vec
 }
 
 impl Node {
-    fn is_null(&self) -> bool {
+    pub fn is_null(&self) -> bool {
         matches!(&self.kind, NodeKind::Scalar { value, plain } if scalar_type(value, *plain) == ScalarType::Null)
     }
 }
