@@ -42,10 +42,10 @@ wrong, change it in `facts.yaml`.
     run: |ctx, out| {
         let found: Vec<Diagnostic> = ctx
             .hand_written()
-            .flat_map_iter(|(page, found)| {
+            .flat_map_iter(|(file, found)| {
                 found.iter().cloned().filter_map(move |h| match h.verdict {
                     Verdict::Contradiction { message, hint } => {
-                        Some(RULE.finding(page.source.path.as_str(), Some(h.span), message).with_hint(hint))
+                        Some(RULE.finding(file, Some(h.span), message).with_hint(hint))
                     }
                     Verdict::Hardcoded { .. } => None,
                 })

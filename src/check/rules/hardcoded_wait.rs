@@ -42,11 +42,11 @@ sentence or step uses, `fact-contradiction` reports it instead.
     run: |ctx, out| {
         let found: Vec<Diagnostic> = ctx
             .hand_written()
-            .flat_map_iter(|(page, found)| {
+            .flat_map_iter(|(file, found)| {
                 found.iter().cloned().filter_map(move |h| match h.verdict {
                     Verdict::Hardcoded { hint } => Some(
                         RULE.finding(
-                            page.source.path.as_str(),
+                            file,
                             Some(h.span),
                             format!("`{}` is a wait written by hand", h.text),
                         )

@@ -70,7 +70,7 @@ fn prose(blocks: &[Block]) -> Vec<&Block> {
     blocks.sort_by_key(|b| match b.origin {
         Origin::Summary => (0, 0),
         Origin::Step(i) => (1, i),
-        Origin::Body | Origin::Sms => (2, 0),
+        Origin::Body | Origin::Sms | Origin::Title | Origin::StepTitle(_) | Origin::Glossary => (2, 0),
     });
     blocks
 }

@@ -2,13 +2,11 @@
 //! no duration and no fact, unless it is an instruction to the reader. Word lists are data
 //! (`check/words/<locale>.yaml`), extended by the site's `checks.words.<locale>.vague`.
 
-use rayon::prelude::*;
-
-use crate::check::text::words::{SiteWords, cue_hits, lang};
-use crate::check::text::{Clauses, Origin, Sentence, first_overlap, for_each_sentence, may_contain, union_of};
+use crate::check::text::words::{Lang, cue_hits};
+use crate::check::text::{Clauses, Prose, Sentence, first_overlap, for_each_sentence, union_of};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
-use crate::model::{Page, Site};
+use crate::model::Site;
 
 pub static RULE: Rule = Rule {
     id: "vague-wait",
@@ -40,34 +38,27 @@ an hour to another, and both judge the service by it.
 **Fix**: say how long, with the fact for that wait; or say what the reader can do.
 
 **Settings**: `checks.words.<locale>.vague: [...]` adds words; `checks.severity`."#,
-    run: |ctx, out| {
-        let extra = SiteWords::new(ctx.site);
-        let found: Vec<Diagnostic> =
-            ctx.site.pages.par_iter().flat_map_iter(|page| check_page(ctx, ctx.site, &extra, page)).collect();
-        out.extend(found);
-    },
+    run: |ctx, out| out.extend(ctx.per_prose(|prose, out| check(ctx, prose, out))),
 };
 
 /// Whether a sentence says how long: a duration written in it, or a wait fact named.
-fn gives_duration(site: &Site, page: &Page, s: &Sentence) -> bool {
-    let lang = lang(&page.locale);
+fn gives_duration(lang: &Lang, site: &Site, prose: &Prose, s: &Sentence) -> bool {
     let mut found = Vec::new();
     lang.durations.find(s.text, &mut found);
     found.iter().any(|w| !s.is_quoted_or_fact(&w.range))
         || s.facts().any(|p| site.resolve_fact(&p.name).is_none_or(|(f, _)| f.wait().is_some()))
-        || matches!(s.block.origin, Origin::Step(i) if page.steps.get(i).is_some_and(|st| st.wait.is_some()))
+        || s.block.origin.step().is_some_and(|i| prose.steps().get(i).is_some_and(|st| st.wait.is_some()))
 }
 
-fn check_page(ctx: &Ctx, site: &Site, extra: &SiteWords, page: &Page) -> Vec<Diagnostic> {
-    let lang = lang(&page.locale);
-    let mut out = Vec::new();
-    let extra_words = extra.vague(&page.locale);
-    if !may_contain(page, |t| lang.vague.may_match(t) || extra_words.is_some_and(|e| e.may_match(t))) {
-        return out;
+fn check(ctx: &Ctx, prose: &Prose, out: &mut Vec<Diagnostic>) {
+    let site = ctx.site;
+    let lang = ctx.lang(prose.locale);
+    if lang.vague.is_empty() || !prose.may_contain(|t| lang.vague.may_match(t)) {
+        return;
     }
-    for_each_sentence(&ctx.blocks(page), lang, |s| {
-        let mut hits = cue_hits(&lang.vague, extra_words, &lang.vague_not, s.text).peekable();
-        if hits.peek().is_none() || gives_duration(site, page, s) {
+    for_each_sentence(prose.blocks(), lang, |s| {
+        let mut hits = cue_hits(&lang.vague, &lang.vague_not, s.text).peekable();
+        if hits.peek().is_none() || gives_duration(lang, site, prose, s) {
             return;
         }
         let absolute = union_of(lang.absolute.find_iter(s.text).collect());
@@ -81,13 +72,21 @@ fn check_page(ctx: &Ctx, site: &Site, extra: &SiteWords, page: &Page) -> Vec<Dia
             }
             let d = RULE
                 .finding(
-                    page.source.path.as_str(),
+                    prose.file,
                     Some(s.span_of(&hit)),
                     format!("`{}` is vague: this sentence gives no duration", &s.text[hit]),
                 )
-                .with_hint("say how long with the wait's fact, e.g. `{{ er.triage }}`");
+                .with_hint(hint(site, prose, s.text));
             out.push(d);
         }
     });
-    out
+}
+
+/// Say how long: with a wait fact of the site whose name or label shares a word with the
+/// sentence, else with a fact to add.
+fn hint(site: &Site, prose: &Prose, sentence: &str) -> String {
+    match crate::check::text::meaning::wait_fact_for(site, prose, sentence) {
+        Some(id) => format!("say how long with the fact for this wait, e.g. `{{{{ {id} }}}}`"),
+        None => "say how long: name the fact for this wait from facts.yaml (`{{ fact.id }}`), or add one (`wait: 10m..30m`)".to_string(),
+    }
 }
