@@ -114,9 +114,9 @@ pub fn duration(data: &[u8]) {
         lang.durations.find(&t, &mut found);
     }
     let mut clauses = text::Clauses::new(&t);
-    let sentence_cue = std::cell::OnceCell::new();
-    for w in &found {
-        let _ = text::waits::is_wait(lang, &t, w, &mut clauses, &sentence_cue);
+    let cued = text::waits::cued(lang, &t, &found, &clauses);
+    for (w, &cued) in found.iter().zip(&cued) {
+        let _ = text::waits::is_wait(lang, &t, w, &mut clauses, cued);
     }
 }
 

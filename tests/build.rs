@@ -144,6 +144,53 @@ fn site_strings_override_the_built_in_ones() {
 }
 
 #[test]
+fn an_unknown_ui_string_is_a_located_error_with_the_nearest_key() {
+    let site = Site::copy_of("basic");
+    site.write("i18n/en.yaml", "last_reviewed: Checked on\nlast_reviewd: Checked\nscreen_why_txt: x\n");
+    site.cmd(&["check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("i18n/en.yaml:2:1: error[front-matter]: unknown UI string `last_reviewd`"))
+        .stdout(predicate::str::contains("did you mean `last_reviewed`?"))
+        .stdout(predicate::str::contains("i18n/en.yaml:3:1: error[front-matter]: unknown UI string `screen_why_txt`"));
+}
+
+#[test]
+fn a_locale_without_built_in_strings_falls_back_to_english_and_says_so_once() {
+    let site = Site::copy_of("basic");
+    let yaml = site
+        .read("upfront.yaml")
+        .replace("  hu: { name: Magyar }\n", "  hu: { name: Magyar }\n  de: { name: Deutsch }\n");
+    site.write("upfront.yaml", yaml);
+    let out = site.cmd(&["check"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let notes: Vec<&str> = stdout.lines().filter(|l| l.contains("interface strings have no `de` text")).collect();
+    assert_eq!(notes.len(), 1, "{stdout}");
+    assert!(notes[0].starts_with("upfront.yaml:8:"), "at the locale's line: {}", notes[0]);
+    assert!(notes[0].contains("note[front-matter]"), "{}", notes[0]);
+    // With a partial German file, the note moves there and counts only what is missing.
+    site.write("i18n/de.yaml", "home: Startseite\n");
+    let out = site.cmd(&["check"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let note = stdout.lines().find(|l| l.contains("no `de` text")).unwrap();
+    assert!(note.starts_with("i18n/de.yaml:"), "{note}");
+    assert!(!note.contains(" home,") && !note.contains(": home"), "{note}");
+}
+
+#[test]
+fn built_in_strings_name_no_domain() {
+    // A site without i18n/ of its own (the fixtures) gets neutral screen and tier texts.
+    let site = Site::copy_of("channels");
+    site.cmd(&["build"]).assert().success();
+    let screen = site.read("public/waiting-room/lobby/index.html");
+    let guide = site.read("public/vip/lounge/index.html");
+    assert!(screen.contains("We deal with the most urgent needs first"), "the neutral text");
+    assert!(!screen.contains("Ambulances"), "no sample wording on another site's screen");
+    assert!(guide.contains(r#"<p class="tier-notice">This page is for vip.</p>"#), "the neutral tier notice");
+    assert!(!guide.contains("patients"), "no sample wording in the tier notice");
+}
+
+#[test]
 fn alias_clashing_with_a_page_is_an_error() {
     let site = Site::copy_of("basic");
     site.write("content/emergency/old.md", "---\ntitle: Old\naliases: [emergency/visit, ../up]\n---\n");
@@ -344,4 +391,53 @@ fn home_cards_name_five_guides_and_link_to_the_rest() {
     let section = site.read("public/billing/index.html");
     assert!(section.contains(">Bill 7</a>"));
     assert!(!home.contains("guides in Emergency"));
+}
+
+#[test]
+fn robots_txt_is_written_from_the_sites_own_tiers_and_base_url() {
+    let site = Site::copy_of("basic");
+    site.cmd(&["build"]).assert().success();
+    let robots = site.read("public/robots.txt");
+    assert!(robots.contains("User-agent: *\nAllow: /\n"), "{robots}");
+    for line in ["Disallow: /member/\n", "Disallow: /vip/\n", "Sitemap: https://help.fixture.example/sitemap.xml\n"] {
+        assert!(robots.contains(line), "missing {line:?} in\n{robots}");
+    }
+    assert!(!robots.to_lowercase().contains("patient"), "no wording of the sample: {robots}");
+
+    // A public-only build names no narrower folder; a site under a path gets rules under it.
+    let yaml = site.read("upfront.yaml").replace("https://help.fixture.example", "https://fixture.example/help/");
+    site.write("upfront.yaml", yaml);
+    site.cmd(&["build", "--tiers", "public"]).assert().success();
+    let robots = site.read("public/robots.txt");
+    assert!(!robots.contains("Disallow"), "{robots}");
+    assert!(robots.contains("Sitemap: https://fixture.example/help/sitemap.xml\n"), "{robots}");
+    site.cmd(&["build"]).assert().success();
+    assert!(site.read("public/robots.txt").contains("Disallow: /help/vip/\n"));
+
+    // The site's own file wins.
+    site.write("static/robots.txt", "User-agent: *\nDisallow: /\n");
+    site.cmd(&["build"]).assert().success();
+    assert_eq!(site.read("public/robots.txt"), "User-agent: *\nDisallow: /\n");
+}
+
+#[test]
+fn every_help_page_carries_open_graph_and_twitter_card_meta() {
+    let site = Site::copy_of("basic");
+    site.cmd(&["build"]).assert().success();
+    let zh = site.read("public/zh/emergency/visit/index.html");
+    for meta in [
+        r#"<meta property="og:site_name" content="Fixture Clinic">"#,
+        r#"<meta property="og:locale" content="zh">"#,
+        r#"<meta property="og:locale:alternate" content="en">"#,
+        r#"<meta property="og:url" content="https://help.fixture.example/zh/emergency/visit/">"#,
+        r#"<meta name="twitter:card" content="summary">"#,
+    ] {
+        assert!(zh.contains(meta), "missing {meta} in the zh guide");
+    }
+    let title = zh.split("<title>").nth(1).and_then(|t| t.split(" · ").next()).unwrap();
+    assert!(zh.contains(&format!(r#"<meta property="og:title" content="{title}">"#)), "og:title is the page title");
+    for page in ["public/index.html", "public/hu/index.html", "public/emergency/index.html"] {
+        let html = site.read(page);
+        assert!(html.contains(r#"<meta property="og:title""#) && html.contains("og:url"), "{page}");
+    }
 }

@@ -10,6 +10,7 @@ static CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 static NOTICES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/notices");
 static DATA: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
 static STATIC: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/static");
+static I18N: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/i18n");
 const ROOT_FILES: [(&str, &str); 3] = [
     ("upfront.yaml", include_str!("../../upfront.yaml")),
     ("facts.yaml", include_str!("../../facts.yaml")),
@@ -20,7 +21,9 @@ const ROOT_FILES: [(&str, &str); 3] = [
 pub fn sample_files() -> Vec<(String, &'static [u8])> {
     let mut out: Vec<(String, &'static [u8])> =
         ROOT_FILES.iter().map(|(n, t)| ((*n).to_string(), t.as_bytes())).collect();
-    for (prefix, dir) in [("content", &CONTENT), ("notices", &NOTICES), ("data", &DATA), ("static", &STATIC)] {
+    for (prefix, dir) in
+        [("content", &CONTENT), ("notices", &NOTICES), ("data", &DATA), ("static", &STATIC), ("i18n", &I18N)]
+    {
         let mut stack = vec![dir];
         while let Some(d) = stack.pop() {
             for f in d.files() {

@@ -1,54 +1,120 @@
-//! UI strings: the built-in `i18n/<locale>.yaml` (en, zh, hu), overridden key by key by the
-//! site's own `i18n/<locale>.yaml`. A locale without strings falls back to English.
+//! UI strings: the built-in, domain-neutral `src/locales/<locale>/ui.yaml` (en, zh, hu),
+//! overridden key by key by the site's own `i18n/<locale>.yaml`. A key the built-in strings do
+//! not have is a located error (with the nearest key); a locale without built-in strings falls
+//! back to English key by key, and a note says so once per locale.
 
 use std::collections::BTreeMap;
 
-use super::yaml::Kind;
-use super::{Loader, parse_document};
-use crate::diag::Diagnostic;
+use super::yaml::{Kind, Node, NodeKind, nearest};
+use super::{Loader, fs, parse_document};
+use crate::diag::{Diagnostic, Level};
 use crate::model::{Config, Strings};
 use crate::source::SourceFile;
 
 /// The built-in strings, compiled into the binary.
 pub const BUILT_IN: [(&str, &str); 3] = [
-    ("en", include_str!("../../i18n/en.yaml")),
-    ("zh", include_str!("../../i18n/zh.yaml")),
-    ("hu", include_str!("../../i18n/hu.yaml")),
+    ("en", include_str!("../locales/en/ui.yaml")),
+    ("zh", include_str!("../locales/zh/ui.yaml")),
+    ("hu", include_str!("../locales/hu/ui.yaml")),
 ];
 
-fn parse_strings(file: &SourceFile) -> Result<Strings, Vec<Diagnostic>> {
+fn parse_strings(file: &SourceFile) -> Result<(Strings, Node), Vec<Diagnostic>> {
     parse_document::<BTreeMap<String, String>>(file, 0..file.text.len(), &Kind::MapOf(&Kind::Str), "i18n file")
-        .map(|(m, _)| m)
         .map_err(|p| p.into_diagnostics(&file.path).collect())
+}
+
+fn built_in(code: &str) -> Option<Strings> {
+    BUILT_IN
+        .iter()
+        .find(|(b, _)| *b == code)
+        .and_then(|(b, text)| parse_strings(&SourceFile::new(format!("i18n/{b}.yaml (built in)"), *text)).ok())
+        .map(|(s, _)| s)
 }
 
 /// The built-in strings of `code` over English (what a site gets without its own `i18n/`).
 pub fn built_in_strings(code: &str) -> Strings {
-    let parse = |c: &str| -> Strings {
-        BUILT_IN
-            .iter()
-            .find(|(b, _)| *b == c)
-            .and_then(|(b, text)| parse_strings(&SourceFile::new(format!("i18n/{b}.yaml (built in)"), *text)).ok())
-            .unwrap_or_default()
-    };
-    let mut strings = parse("en");
-    strings.extend(parse(code));
+    let mut strings = built_in("en").unwrap_or_default();
+    strings.extend(built_in(code).unwrap_or_default());
     strings
 }
 
-pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<BTreeMap<String, Strings>> {
+/// A located error for every key of a site's i18n file that Upfront does not know.
+fn unknown_keys(file: &SourceFile, node: &Node, known: &Strings) -> Vec<Diagnostic> {
+    let NodeKind::Map(entries) = &node.kind else { return Vec::new() };
+    entries
+        .iter()
+        .filter_map(|(key, _)| {
+            let NodeKind::Scalar { value, .. } = &key.kind else { return None };
+            if known.contains_key(value) {
+                return None;
+            }
+            let hint = match nearest(value, known.keys().map(String::as_str)) {
+                Some(n) => format!("did you mean `{n}`? The keys are listed in docs/templates.md"),
+                None => "remove it, or use one of the keys listed in docs/templates.md".to_string(),
+            };
+            Some(
+                Diagnostic::error(
+                    fs::RULE,
+                    file.path.clone(),
+                    Some(key.span.clone()),
+                    format!("unknown UI string `{value}`"),
+                )
+                .with_hint(hint),
+            )
+        })
+        .collect()
+}
+
+pub fn load(loader: &mut Loader, config: &Config, config_node: &Node) -> anyhow::Result<BTreeMap<String, Strings>> {
+    let english = built_in_strings("en");
     let mut out = BTreeMap::new();
     for code in config.locales.keys() {
         let mut strings = built_in_strings(code);
         let path = loader.root.join("i18n").join(format!("{code}.yaml"));
-        if super::fs::present(&path) {
+        let mut own = Strings::new();
+        let mut at = None;
+        if fs::present(&path) {
             if let Some(file) = loader.read(&path)? {
                 match parse_strings(&file) {
-                    Ok(site) => strings.extend(site),
+                    Ok((site, node)) => {
+                        loader.diagnostics.extend(unknown_keys(&file, &node, &english));
+                        own = site;
+                        at = Some((file.path.clone(), None));
+                    }
                     Err(d) => loader.diagnostics.extend(d),
                 }
             }
         }
+        if built_in(code).is_none() {
+            let missing: Vec<&str> = english.keys().filter(|k| !own.contains_key(*k)).map(String::as_str).collect();
+            if !missing.is_empty() {
+                let (file, span) = at.unwrap_or_else(|| {
+                    (
+                        "upfront.yaml".to_string(),
+                        config_node.get("locales").and_then(|l| l.get(code)).map(|n| n.span.clone()),
+                    )
+                });
+                let shown: Vec<&str> = missing.iter().take(5).copied().collect();
+                let more = if missing.len() > shown.len() { ", …" } else { "" };
+                loader.diagnostics.push(
+                    Diagnostic {
+                        level: Level::Note,
+                        ..Diagnostic::error(
+                            fs::RULE,
+                            file,
+                            span,
+                            format!(
+                                "{} interface strings have no `{code}` text and show in English: {}{more}",
+                                missing.len(),
+                                shown.join(", ")
+                            ),
+                        )
+                    }
+                    .with_hint(format!("add them to i18n/{code}.yaml (the keys are listed in docs/templates.md)")),
+                );
+            }
+        }
+        strings.extend(own.into_iter().filter(|(k, _)| english.contains_key(k)));
         out.insert(code.clone(), strings);
     }
     Ok(out)

@@ -175,7 +175,7 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
     let facts::Parsed { facts, broken: broken_facts, .. } = parsed;
     let measurements = data::load(&mut loader, &facts)?;
     let glossary = glossary::load(&mut loader, &config)?;
-    let strings = i18n::load(&mut loader, &config)?;
+    let strings = i18n::load(&mut loader, &config, &config_node)?;
     let pages = content::load(&mut loader, &config)?;
     let notices = notices::load(&mut loader, &config, &pages)?;
     loader.diagnostics.extend(config::check_screens(&config, &config_node, &pages).into_diagnostics(&config_file.path));

@@ -40,9 +40,26 @@ pub fn absolute(base_url: &str, dir: &str) -> String {
     format!("{}/{dir}", base_url.trim_end_matches('/'))
 }
 
+/// The path part of `base_url`, with slashes at both ends (`https://x.org/help` → `/help/`):
+/// what a page served at any address (404) or `robots.txt` puts before the site's folders.
+pub fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    format!("{}/", path.trim_end_matches('/'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_base_path_of_a_base_url() {
+        assert_eq!(base_path("https://help.example.org"), "/");
+        assert_eq!(base_path("https://help.example.org/"), "/");
+        assert_eq!(base_path("https://example.org/help/"), "/help/");
+        assert_eq!(base_path("https://example.org/help?x=1"), "/help/");
+    }
 
     #[test]
     fn dirs_and_relative_urls() {

@@ -405,6 +405,7 @@ fn translations<'a>(
                 name: site.config.locale_name(code),
                 url: paths::relative_page(dir, &target),
                 abs_url: paths::absolute(&site.config.base_url, &target),
+                og_locale: view::og_locale(code),
                 current: code == current,
             })
         })
@@ -513,7 +514,7 @@ fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context)
     }
     if matches!(job, Job::NotFound(_)) {
         // A 404 page is served at any address: its links are absolute paths from the base URL.
-        let base = base_path(&site.config.base_url);
+        let base = paths::base_path(&site.config.base_url);
         common.root.clone_from(&base);
         common.home_url = format!("{base}{}", view::section_dir(site, site.config.widest_tier(), "", locale));
         common.css_url = format!("{base}assets/style.css");
@@ -535,12 +536,6 @@ fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context)
 }
 
 /// The path of the base URL, with a trailing `/` (`https://x.example/help` → `/help/`).
-fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, r)| r);
-    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
-    format!("{}/", path.trim_end_matches('/'))
-}
-
 fn section_view<'a>(index: &'a Index<'a>, path: &str, locale: &str) -> (String, PageView<'a>, Vec<LangLink<'a>>) {
     let site = index.site;
     let tier = index.section_tier(path, locale).unwrap_or_else(|| site.config.widest_tier());

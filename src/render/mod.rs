@@ -5,6 +5,7 @@ pub mod live;
 pub mod markdown;
 mod print;
 mod qr;
+mod robots;
 mod search;
 mod sitemap;
 mod sms;
@@ -112,6 +113,9 @@ pub fn render_with(
         if let Some(css) = name.strip_prefix("help/") {
             out.write(&format!("assets/{css}"), bytes)?;
         }
+    }
+    if (only.is_empty() || only.contains("help")) && !site.static_files.iter().any(|f| f == "robots.txt") {
+        out.write("robots.txt", robots::render(ctx).as_bytes())?;
     }
     let static_dir = root.join("static");
     for rel in &site.static_files {

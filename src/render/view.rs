@@ -18,6 +18,8 @@ pub struct LangLink<'a> {
     pub url: String,
     /// Absolute URL under `base_url` (for `<link rel="alternate" hreflang>`).
     pub abs_url: String,
+    /// The locale as Open Graph writes it (`zh-Hant` → `zh_Hant`).
+    pub og_locale: String,
     pub current: bool,
 }
 
@@ -81,6 +83,8 @@ pub fn steps<'a>(site: &'a Site, page: &'a Page) -> Vec<StepView<'a>> {
 pub struct Common<'a> {
     pub site_title: &'a str,
     pub lang: &'a str,
+    /// `lang` as Open Graph writes it (`og:locale`).
+    pub og_locale: String,
     /// Relative prefix to the output root ("" or "../../").
     pub root: String,
     pub home_url: String,
@@ -110,6 +114,7 @@ impl<'a> Common<'a> {
         Common {
             site_title: &site.config.title,
             lang: locale,
+            og_locale: og_locale(locale),
             home_url: paths::relative_page(dir, &home_dir),
             css_url: paths::relative(dir, "assets/style.css"),
             root,
@@ -122,6 +127,11 @@ impl<'a> Common<'a> {
             search_url: None,
         }
     }
+}
+
+/// A locale code as Open Graph's `og:locale` writes it: `_` between its parts.
+pub fn og_locale(code: &str) -> String {
+    code.replace('-', "_")
 }
 
 /// The locale segment of a URL: none for the default locale.

@@ -69,3 +69,24 @@ fn quotes_and_windows() {
     let at = t.find('4').unwrap();
     assert_eq!(&t[tokens_before(Mode::Chars, t, at, 3)..at], "请每");
 }
+
+#[test]
+fn a_sentence_cue_speaks_of_the_nearest_duration_in_its_clause_only() {
+    use super::waits::cued;
+    let reported = |locale: &str, s: &str| -> Vec<String> {
+        let lang = lang(locale);
+        let mut found = Vec::new();
+        lang.durations.find(s, &mut found);
+        let clauses = Clauses::new(s);
+        let cued = cued(lang, s, &found, &clauses);
+        found.iter().zip(cued).filter(|(_, c)| !c).map(|(w, _)| s[w.range.clone()].to_string()).collect()
+    };
+    assert_eq!(
+        reported("en", "The clinic opens at 8:00 on weekdays and a nurse then sees you within 20 minutes."),
+        ["20 minutes"]
+    );
+    assert_eq!(reported("en", "If your fever has lasted 3 days, we see you within 2 hours."), ["2 hours"]);
+    assert_eq!(reported("en", "The warranty is valid for 12 months."), Vec::<String>::new());
+    assert_eq!(reported("zh", "营业时间内受理，抢修人员45分钟内到达现场。"), ["45分钟"]);
+    assert_eq!(reported("hu", "Ha a láz 3 napja tart, 2 órán belül fogadjuk."), ["2 órán"]);
+}

@@ -2,7 +2,6 @@
 //! gets one finding (the most specific): each duration that tells the reader how long
 //! something takes is either a contradiction of a fact or a hard-coded wait, never both.
 
-use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -36,12 +35,60 @@ fn window(mode: Mode) -> usize {
     if mode == Mode::Chars { 3 } else { 2 }
 }
 
+/// How many words (characters in Chinese) may stand between a sentence-level cue and the
+/// duration it speaks of.
+fn cue_reach(mode: Mode) -> usize {
+    if mode == Mode::Chars { 6 } else { 5 }
+}
+
+/// Which of `found` (the durations of sentence `s`) a sentence-level cue speaks of: opening
+/// hours, validity, symptoms, dosing, past statistics. A cue speaks of the nearest duration in
+/// its own clause when that duration is within [`cue_reach`] of it, and of no other: "The
+/// clinic opens at 8:00 and the nurse sees you within 20 minutes" keeps the wait; "全天24小时受理
+/// 报修，45分钟内到达现场" keeps the second duration. Linear in cues and durations (a binary
+/// search per cue).
+pub fn cued(lang: &Lang, s: &str, found: &[Written], clauses: &Clauses) -> Vec<bool> {
+    let mut out = vec![false; found.len()];
+    if found.is_empty() {
+        return out;
+    }
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_unstable_by_key(|&i| found[i].range.start);
+    for cue in lang.sentence.find_iter(s) {
+        let clause = clauses.at(cue.start);
+        // The durations that start in the cue's clause, as a slice of `order`.
+        let from = order.partition_point(|&i| found[i].range.start < clause.start);
+        let to = order.partition_point(|&i| found[i].range.start < clause.end.max(clause.start + 1));
+        let within = &order[from..to.max(from)];
+        let k = within.partition_point(|&i| found[i].range.start < cue.start);
+        let gap = |i: usize| {
+            let r = &found[i].range;
+            if r.end <= cue.start { cue.start - r.end } else { r.start.saturating_sub(cue.end) }
+        };
+        let before = k.checked_sub(1).and_then(|k| within.get(k)).copied();
+        let after = within.get(k).copied();
+        let nearest = match (before, after) {
+            (Some(b), Some(a)) => Some(if gap(a) < gap(b) { a } else { b }),
+            (b, a) => b.or(a),
+        };
+        let reach = cue_reach(lang.mode);
+        let near = |i: &usize| {
+            let r = &found[*i].range;
+            r.start < tokens_after(lang.mode, s, cue.end, reach)
+                && tokens_before(lang.mode, s, cue.start, reach) < r.end
+        };
+        if let Some(i) = nearest.filter(near) {
+            out[i] = true;
+        }
+    }
+    out
+}
+
 /// Whether the duration `w` (relative to `s`, one sentence) tells the reader how long a
 /// wait takes, rather than an interval, an age, a clock time, a symptom's length, a period
-/// of validity, a past statistic or a deadline the reader must meet.
-/// `clauses` are `s`'s, and `sentence_cue` caches whether `s` holds a sentence-wide cue: both
-/// are asked once per sentence or clause, not once per duration.
-pub fn is_wait(lang: &Lang, s: &str, w: &Written, clauses: &mut Clauses, sentence_cue: &OnceCell<bool>) -> bool {
+/// of validity, a past statistic or a deadline the reader must meet. `cued` says whether a
+/// sentence-level cue speaks of `w` ([`cued`]); `clauses` are `s`'s, asked once per clause.
+pub fn is_wait(lang: &Lang, s: &str, w: &Written, clauses: &mut Clauses, cued: bool) -> bool {
     let k = window(lang.mode);
     let before = &s[tokens_before(lang.mode, s, w.range.start, k)..w.range.start];
     let after = &s[w.range.end..tokens_after(lang.mode, s, w.range.end, k)];
@@ -49,7 +96,7 @@ pub fn is_wait(lang: &Lang, s: &str, w: &Written, clauses: &mut Clauses, sentenc
         || lang.before.is_match(before)
         || (w.unit.is_some_and(super::duration::UnitKind::counts_age) && lang.age_before.is_match(before))
         || lang.after.is_match(after)
-        || *sentence_cue.get_or_init(|| lang.sentence.is_match(s))
+        || cued
         || {
             let (instruction, clause) = clauses.instruction_at(lang, w.range.start);
             instruction && !lang.wait_cues.is_match(&s[clause])
@@ -162,14 +209,14 @@ pub fn hand_written(ctx: &Ctx, prose: &Prose) -> Vec<HandWritten> {
             found.clear();
             lang.durations.find(s, &mut found);
             let mut clauses = Clauses::new(s);
-            let sentence_cue = OnceCell::new();
-            for w in &found {
+            let cued = cued(lang, s, &found, &clauses);
+            for (w, &cued) in found.iter().zip(&cued) {
                 let abs = sentence.start + w.range.start..sentence.start + w.range.end;
                 if first_overlap(&places, &abs, |p| &p.span).is_some() || first_overlap(&quotes, &abs, |q| q).is_some()
                 {
                     continue;
                 }
-                if !is_wait(lang, s, w, &mut clauses, &sentence_cue) {
+                if !is_wait(lang, s, w, &mut clauses, cued) {
                     continue;
                 }
                 let verdict = judge(site, prose, block, &places, &sentence, w, source.as_ref());
