@@ -294,7 +294,7 @@ impl Site {
         self.config.locale_codes().filter_map(move |l| self.published(path, l))
     }
 
-    /// Resolve a placeholder name to a fact and a part (`er.triage.max` → (er.triage, Max)).
+    /// Resolve a placeholder name to a fact and a part (`repair.arrival.max` → (repair.arrival, Max)).
     pub fn resolve_fact(&self, name: &str) -> Option<(&Fact, Part)> {
         if let Some(f) = self.facts.get(name) {
             return Some((f, Part::Whole));

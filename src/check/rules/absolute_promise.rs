@@ -25,12 +25,16 @@ a broken promise. Ranges that turn out generous build trust.
 
 **Bad**: `You will always be seen within the hour.`
 
-**Good**: `Most people are seen within {{ er.doctor }}.`
+**Good**: `Most repairs are done within {{ repair.time }}.`
 
 **Fix**: say what usually happens, with the fact for it; keep "always" for what the reader
 should do.
 
-**Settings**: `checks.words.<locale>.absolute: [...]` adds words; `checks.severity`."#,
+Read in every published text: titles, summaries, bodies, step titles and texts, SMS text,
+notices and glossary explanations.
+
+**Settings**: `checks.words.<locale>.absolute: [...]` adds words (`absolute_not`,
+`instruction` too); `checks.severity`."#,
     run: |ctx, out| out.extend(ctx.per_prose(|prose, out| check(ctx, prose, out))),
 };
 

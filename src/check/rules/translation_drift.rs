@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
     level: Level::Error,
     summary: "a translation uses other facts, steps, tier or channels than its source",
     doc: r"A translation must promise exactly what its source promises. If the English guide says
-triage takes `{{ er.triage }}` and the Chinese one names `{{ er.doctor }}`, or has one
+a crew arrives within `{{ repair.arrival }}` and the Chinese one names `{{ repair.time }}`, or has one
 step less, or is published to another tier or channel, readers of the two languages are
 told different things. The rule compares, for each translation and its default-locale
 source: the set of facts used (placeholders and step waits), the number of steps and each
@@ -23,10 +23,10 @@ the file and line of the typo, so it is not compared here.
 **Bad**
 
 ```yaml
-# visit.md                    # visit.zh.md
+# repairs.md                  # repairs.zh.md
 steps:                        steps:
-  - title: Triage               - title: 分诊
-    wait: er.triage               wait: er.doctor
+  - title: A crew arrives       - title: 抢修人员到达
+    wait: repair.arrival          wait: repair.time
 ```
 
 **Good**: the same `wait:` on the same step in both.

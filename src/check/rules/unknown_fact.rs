@@ -11,16 +11,16 @@ pub static RULE: Rule = Rule {
     id: "unknown-fact",
     level: Level::Error,
     summary: "a `{{ x }}` or step `wait:` that names no fact",
-    doc: r"Content names facts instead of writing numbers: `{{ er.triage }}`,
-`{{ er.triage.max }}`. A name that is not in `facts.yaml` would print as written, so it is
+    doc: r"Content names facts instead of writing numbers: `{{ repair.arrival }}`,
+`{{ repair.arrival.max }}`. A name that is not in `facts.yaml` would print as written, so it is
 an error, with the nearest fact as a hint. Also: an unclosed `{{`, a placeholder that is
 not a plain name (content cannot run template code), `.min`/`.max` of a text fact, and a
 step whose `wait:` is not a wait fact. A fact that is in `facts.yaml` but invalid (e.g.
 `wait: 5x`) is reported there once, not again on every page that names it.
 
-**Bad**: `Triage takes {{ er.triag }}.`
+**Bad**: `A crew arrives within {{ repair.arival }}.`
 
-**Good**: `Triage takes {{ er.triage }}.`
+**Good**: `A crew arrives within {{ repair.arrival }}.`
 
 **Fix**: use the name the hint suggests, or add the fact to `facts.yaml`.
 

@@ -24,20 +24,25 @@ Silent when:
   away"; "请立即告诉工作人员"), or in Hungarian holds a formal imperative ("azonnal
   szóljon");
 - the word is tied to the reader's own action ("as soon as you arrive, tell the desk");
-- the sentence gives a duration written by hand or names a wait fact (`{{ er.triage }}`),
+- the sentence gives a duration written by hand or names a wait fact (`{{ repair.arrival }}`),
   or the text is a step's that has `wait:` (the timeline shows its time);
 - the word is quoted, or part of an absolute promise (`absolute-promise` reports that).
 
 **Why**: unexplained, vague waits feel longest. "Soon" means five minutes to one reader and
 an hour to another, and both judge the service by it.
 
-**Bad**: `A nurse will see you soon.`
+**Bad**: `A repair crew will arrive soon.`
 
-**Good**: `A nurse will see you within {{ er.triage }}.`
+**Good**: `A repair crew will arrive within {{ repair.arrival }}.`
 
 **Fix**: say how long, with the fact for that wait; or say what the reader can do.
 
-**Settings**: `checks.words.<locale>.vague: [...]` adds words; `checks.severity`."#,
+Read in every published text: titles, summaries, bodies, step titles and texts, SMS text,
+notices and glossary explanations. The hint names the site's wait fact whose id or `label:`
+shares a word with the sentence, if one does.
+
+**Settings**: `checks.words.<locale>.vague: [...]` adds words (`vague_not`, `instruction`
+too); `checks.severity`."#,
     run: |ctx, out| out.extend(ctx.per_prose(|prose, out| check(ctx, prose, out))),
 };
 
