@@ -79,7 +79,11 @@ fn error_findings(site: &Site) -> Vec<(String, String, u64, String)> {
 
 #[test]
 fn one_invalid_fact_is_one_message_and_the_other_facts_keep_working() {
-    for (bad, line) in [("er.doctor:\n  wait: 5x\n", 7), ("er.doctor:\n  wiat: 30m..2h\n", 7), ("er.doctor:\n  wait: 30m..2h\n  tier: gold\n", 8)] {
+    for (bad, line) in [
+        ("er.doctor:\n  wait: 5x\n", 7),
+        ("er.doctor:\n  wiat: 30m..2h\n", 7),
+        ("er.doctor:\n  wait: 30m..2h\n  tier: gold\n", 8),
+    ] {
         let site = Site::copy_of("basic");
         let facts = site.read("facts.yaml").replace("er.doctor:\n  wait: 30m..2h\n", bad);
         site.write("facts.yaml", facts);
@@ -94,12 +98,19 @@ fn one_invalid_fact_is_one_message_and_the_other_facts_keep_working() {
 #[test]
 fn a_typo_in_a_translation_step_wait_is_one_message_on_the_translation() {
     let site = Site::copy_of("basic");
-    let hu = site.read("content/emergency/visit.hu.md").replace("wait: er.doctor", "wait: er.docter").replace("Az orvos {{ er.doctor }}. ", "");
+    let hu = site
+        .read("content/emergency/visit.hu.md")
+        .replace("wait: er.doctor", "wait: er.docter")
+        .replace("Az orvos {{ er.doctor }}. ", "");
     site.write("content/emergency/visit.hu.md", hu);
     let errors = error_findings(&site);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let (rule, file, line, message) = &errors[0];
-    assert_eq!((rule.as_str(), file.as_str(), *line), ("unknown-fact", "content/emergency/visit.hu.md", 13), "{message}");
+    assert_eq!(
+        (rule.as_str(), file.as_str(), *line),
+        ("unknown-fact", "content/emergency/visit.hu.md", 13),
+        "{message}"
+    );
 
     // The same typo in the source is reported on the source, not on its correct translations.
     let site = Site::copy_of("basic");
@@ -186,7 +197,10 @@ fn hints_name_the_sites_own_fact_by_meaning() {
     assert!(hint(7).starts_with("add a fact for this wait to facts.yaml (`your.fact: { wait: 3d }`)"), "{}", hint(7));
     assert!(!hint(7).contains("write `{{ lab"), "{}", hint(7));
     assert!(hint(9).contains("{{ water.repair.arrival }}"), "{}", hint(9));
-    assert!(found.iter().all(|f| !f.3.contains("{{ er.") && !f.3.contains("`er.")), "no sample fact in any hint: {found:#?}");
+    assert!(
+        found.iter().all(|f| !f.3.contains("{{ er.") && !f.3.contains("`er.")),
+        "no sample fact in any hint: {found:#?}"
+    );
 }
 
 #[test]
@@ -203,7 +217,8 @@ fn titles_notices_and_glossary_are_read_at_their_exact_positions() {
             .unwrap()
             .iter()
             .map(|f| {
-                let (rule, file, text) = (f["rule"].as_str().unwrap(), f["file"].as_str().unwrap(), f["text"].as_str().unwrap());
+                let (rule, file, text) =
+                    (f["rule"].as_str().unwrap(), f["file"].as_str().unwrap(), f["text"].as_str().unwrap());
                 format!("{rule} {file}:{}:{} {text}", f["line"], f["column"])
             })
             .collect()

@@ -12,6 +12,9 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Level};
 use crate::model::Site;
 
+/// Hand-written durations of each text of a list.
+type Found = Vec<Vec<text::waits::HandWritten>>;
+
 /// What every rule gets.
 pub struct Ctx<'a> {
     pub site: &'a Site,
@@ -23,7 +26,7 @@ pub struct Ctx<'a> {
     others: Vec<text::Prose<'a>>,
     /// Hand-written durations per page (aligned with `site.pages`), then per other text
     /// (aligned with `others`), found once for the two rules that judge them.
-    hand_written: std::sync::OnceLock<(Vec<Vec<text::waits::HandWritten>>, Vec<Vec<text::waits::HandWritten>>)>,
+    hand_written: std::sync::OnceLock<(Found, Found)>,
 }
 
 /// The texts outside guides that the text rules read: each notice (title and body, seen by the
@@ -74,7 +77,7 @@ impl<'a> Ctx<'a> {
             out
         };
         let pages = self.site.pages.par_iter().flat_map_iter(|p| run(&text::Prose::page(p)));
-        pages.chain(self.others.par_iter().flat_map_iter(|o| run(o))).collect()
+        pages.chain(self.others.par_iter().flat_map_iter(run)).collect()
     }
 
     /// Every published text's file with its hand-written durations (computed in parallel on

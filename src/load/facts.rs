@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::yaml::{Field, Kind, Node, NodeKind, field};
 use super::Problems;
+use super::yaml::{Field, Kind, Node, NodeKind, field};
 use crate::model::duration::WaitRange;
 use crate::model::fact::Localized;
 use crate::model::{Config, Fact, FactValue, Text};

@@ -55,7 +55,9 @@ fn check(ctx: &Ctx, prose: &Prose, out: &mut Vec<Diagnostic>) {
                     Some(s.span_of(&hit)),
                     format!("`{}` promises what a busy day may break", &s.text[hit]),
                 )
-                .with_hint("say what usually happens, with the fact for it (\"most people are seen within {{ fact.id }}\")");
+                .with_hint(
+                    "say what usually happens, with the fact for it (\"most people are seen within {{ fact.id }}\")",
+                );
             out.push(d);
         }
     });

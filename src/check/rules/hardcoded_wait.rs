@@ -51,12 +51,8 @@ sentence or step uses, `fact-contradiction` reports it instead.
             .flat_map_iter(|(file, found)| {
                 found.iter().cloned().filter_map(move |h| match h.verdict {
                     Verdict::Hardcoded { hint } => Some(
-                        RULE.finding(
-                            file,
-                            Some(h.span),
-                            format!("`{}` is a wait written by hand", h.text),
-                        )
-                        .with_hint(hint),
+                        RULE.finding(file, Some(h.span), format!("`{}` is a wait written by hand", h.text))
+                            .with_hint(hint),
                     ),
                     Verdict::Contradiction { .. } => None,
                 })

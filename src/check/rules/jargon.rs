@@ -10,8 +10,8 @@ use rayon::prelude::*;
 use crate::check::text::{Block, Kind, Origin, first_overlap};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
-use crate::model::{PageKind, Site};
 use crate::model::terms::{TermSet, explained_in_text, find_term_where};
+use crate::model::{PageKind, Site};
 
 pub static RULE: Rule = Rule {
     id: "jargon",
@@ -108,7 +108,14 @@ fn site_terms(site: &Site) -> BTreeMap<&str, (Vec<&str>, TermSet)> {
 
 /// The findings of one published text: the first use of each term in `blocks` (in reading
 /// order) that has no explanation in brackets and no glossary entry for `locale`.
-fn judge(site: &Site, file: &str, locale: &str, blocks: &[Block], lists: &(Vec<&str>, TermSet), out: &mut Vec<Diagnostic>) {
+fn judge(
+    site: &Site,
+    file: &str,
+    locale: &str,
+    blocks: &[Block],
+    lists: &(Vec<&str>, TermSet),
+    out: &mut Vec<Diagnostic>,
+) {
     let (terms, set) = lists;
     let glossary: Vec<&str> =
         site.glossary.iter().filter(|g| g.explanations.contains_key(locale)).map(|g| g.term.as_str()).collect();

@@ -92,6 +92,9 @@ fn check(ctx: &Ctx, prose: &Prose, out: &mut Vec<Diagnostic>) {
 fn hint(site: &Site, prose: &Prose, sentence: &str) -> String {
     match crate::check::text::meaning::wait_fact_for(site, prose, sentence) {
         Some(id) => format!("say how long with the fact for this wait, e.g. `{{{{ {id} }}}}`"),
-        None => "say how long: name the fact for this wait from facts.yaml (`{{ fact.id }}`), or add one (`wait: 10m..30m`)".to_string(),
+        None => {
+            "say how long: name the fact for this wait from facts.yaml (`{{ fact.id }}`), or add one (`wait: 10m..30m`)"
+                .to_string()
+        }
     }
 }

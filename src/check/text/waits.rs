@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use super::duration::Written;
 use super::words::{Lang, Mode};
-use super::{Block, Clauses, Origin, Prose, meaning, first_overlap, overlaps, quoted, sentences, tokens_after, tokens_before};
+use super::{
+    Block, Clauses, Origin, Prose, first_overlap, meaning, overlaps, quoted, sentences, tokens_after, tokens_before,
+};
 use crate::check::Ctx;
 use crate::model::duration::{Duration, WaitRange};
 use crate::model::{Fact, Page, Part, Site};
@@ -151,7 +153,10 @@ fn hint(site: &Site, prose: &Prose, w: &Written, sentence: &str) -> String {
         .map(|(f, part)| (meaning::affinity(site, f, prose.locale, sentence), *f, *part))
         .filter(|(n, _, _)| *n > 0)
         // The most shared words; ties go to the first (whole before max before min, then id).
-        .fold(None, |best: Option<(usize, &Fact, Part)>, c| if best.is_some_and(|b| b.0 >= c.0) { best } else { Some(c) });
+        .fold(
+            None,
+            |best: Option<(usize, &Fact, Part)>, c| if best.is_some_and(|b| b.0 >= c.0) { best } else { Some(c) },
+        );
     if let Some((_, f, part)) = about {
         return format!("write `{}`: `{}` {}", placeholder(&f.id, part), f.id, what(part));
     }
@@ -160,7 +165,9 @@ fn hint(site: &Site, prose: &Prose, w: &Written, sentence: &str) -> String {
         Some((lo, hi)) => format!("{}..{}", Duration(lo), Duration(hi)),
         None => return "name a wait fact from facts.yaml instead (`{{ fact.id }}`), or add one".to_string(),
     };
-    let add = format!("add a fact for this wait to facts.yaml (`your.fact: {{ wait: {value} }}`) and write `{{{{ your.fact }}}}`");
+    let add = format!(
+        "add a fact for this wait to facts.yaml (`your.fact: {{ wait: {value} }}`) and write `{{{{ your.fact }}}}`"
+    );
     match same_value.first() {
         Some((f, part)) => format!(
             "{add}; `{}` {} too, but its name and label share no word with this sentence: write it only if this is the same wait",

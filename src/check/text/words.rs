@@ -191,11 +191,7 @@ pub(crate) fn bounded(mode: Mode, whole: bool, text: &str, range: Range<usize>) 
 
 /// The matches of `list` in `text`, less those that overlap a
 /// match of `except` (honest negations such as "cannot guarantee").
-pub fn cue_hits<'t>(
-    list: &'t Lexicon,
-    except: &'t Lexicon,
-    text: &'t str,
-) -> impl Iterator<Item = Range<usize>> + 't {
+pub fn cue_hits<'t>(list: &'t Lexicon, except: &'t Lexicon, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
     // The exceptions once, then a binary search per hit (not a pass over the text per hit).
     let except = super::union_of(except.find_iter(text).collect());
     list.find_iter(text).filter(move |r| super::first_overlap(&except, r, |x| x).is_none())
