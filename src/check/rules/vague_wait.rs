@@ -75,22 +75,23 @@ fn check(ctx: &Ctx, prose: &Prose, out: &mut Vec<Diagnostic>) {
             {
                 continue;
             }
+            let near = crate::check::text::meaning::around(s.text, hit.clone());
             let d = RULE
                 .finding(
                     prose.file,
                     Some(s.span_of(&hit)),
                     format!("`{}` is vague: this sentence gives no duration", &s.text[hit]),
                 )
-                .with_hint(hint(site, prose, s.text));
+                .with_hint(hint(site, prose, &near));
             out.push(d);
         }
     });
 }
 
-/// Say how long: with a wait fact of the site whose name or label shares a word with the
-/// sentence, else with a fact to add.
-fn hint(site: &Site, prose: &Prose, sentence: &str) -> String {
-    match crate::check::text::meaning::wait_fact_for(site, prose, sentence) {
+/// Say how long: with a wait fact of the site whose name or label shares a word with the words
+/// `near` the vague one, else with a fact to add.
+fn hint(site: &Site, prose: &Prose, near: &str) -> String {
+    match crate::check::text::meaning::wait_fact_for(site, prose, near) {
         Some(id) => format!("say how long with the fact for this wait, e.g. `{{{{ {id} }}}}`"),
         None => {
             "say how long: name the fact for this wait from facts.yaml (`{{ fact.id }}`), or add one (`wait: 10m..30m`)"

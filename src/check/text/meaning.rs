@@ -101,14 +101,31 @@ fn same(a: &str, b: &str) -> bool {
     a == b || (a.chars().count() >= 5 && b.chars().count() >= 5 && a.chars().take(5).eq(b.chars().take(5)))
 }
 
+/// How many characters on each side of a duration or word say what it is about.
+const REACH: usize = 120;
+
+/// The words around `range` of `sentence` (up to [`REACH`] characters each side), without the
+/// range itself: what a hint compares with a fact's id and label. Bounded, so a sentence with
+/// many durations costs the same per duration.
+pub fn around(sentence: &str, range: std::ops::Range<usize>) -> String {
+    let before = &sentence[..range.start];
+    let from = before.char_indices().rev().nth(REACH - 1).map_or(0, |(i, _)| i);
+    let after = &sentence[range.end..];
+    let to = after.char_indices().nth(REACH).map_or(sentence.len(), |(i, _)| range.end + i);
+    format!("{} {}", &sentence[from..range.start], &sentence[range.end..to])
+}
+
 /// How many of the fact's tokens (id words, label in `locale`) the sentence shares.
 pub fn affinity(site: &Site, fact: &Fact, locale: &str, sentence: &str) -> usize {
+    shared(site, fact, locale, &tokens(sentence))
+}
+
+fn shared(site: &Site, fact: &Fact, locale: &str, said: &[String]) -> usize {
     let mut about = fact.id.replace(['.', '_', '-'], " ");
     if let Some(label) = &fact.label {
         about.push(' ');
         about.push_str(label.get(locale, site.default_locale()));
     }
-    let said = tokens(sentence);
     let mut mine = tokens(&about);
     mine.sort();
     mine.dedup();
@@ -123,10 +140,11 @@ pub fn visible(prose: &Prose, fact: &Fact) -> bool {
 /// The wait fact of the site that `sentence` is most likely about (it shares the most
 /// words with it), if any shares one.
 pub fn wait_fact_for<'s>(site: &'s Site, prose: &Prose, sentence: &str) -> Option<&'s str> {
+    let said = tokens(sentence);
     site.facts
         .values()
         .filter(|f| f.wait().is_some() && visible(prose, f))
-        .map(|f| (affinity(site, f, prose.locale, sentence), f))
+        .map(|f| (shared(site, f, prose.locale, &said), f))
         .filter(|(n, _)| *n > 0)
         .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.id.cmp(&a.1.id)))
         .map(|(_, f)| f.id.as_str())
@@ -147,5 +165,8 @@ mod tests {
         assert_eq!(t("hibaelhárítás javítás", "a javítást 4 órán belül elvégezzük"), 1);
         assert_eq!(t("抢修到达现场", "抢修人员45分钟内到达现场"), 4);
         assert_eq!(t("usual time from arrival", "within 3 days of your time"), 0);
+        let long = format!("{} 3 days {}", "x ".repeat(500), "y ".repeat(500));
+        let at = long.find("3 days").unwrap_or(0);
+        assert_eq!(around(&long, at..at + 6).chars().count(), 2 * REACH + 1);
     }
 }

@@ -139,7 +139,7 @@ fn what(part: Part) -> &'static str {
 /// The hint of a hard-coded wait: a fact this text may name with exactly that value, chosen
 /// by meaning as well as value (its id or label shares a word with `sentence`, the sentence
 /// without the duration); a value-equal fact that shares none is shown as such, next to how
-/// to add a fact for this wait.
+/// to add a fact for this wait. Only the words near the duration count ([`meaning::around`]).
 fn hint(site: &Site, prose: &Prose, w: &Written, sentence: &str) -> String {
     let mut same_value: Vec<(&Fact, Part)> = Vec::new();
     for part in [Part::Whole, Part::Max, Part::Min] {
@@ -148,9 +148,10 @@ fn hint(site: &Site, prose: &Prose, w: &Written, sentence: &str) -> String {
             (equals(w, r) && (part == Part::Whole || r != f.wait().unwrap_or(r))).then_some((f, part))
         }));
     }
+    let near = if same_value.is_empty() { String::new() } else { meaning::around(sentence, w.range.clone()) };
     let about = same_value
         .iter()
-        .map(|(f, part)| (meaning::affinity(site, f, prose.locale, sentence), *f, *part))
+        .map(|(f, part)| (meaning::affinity(site, f, prose.locale, &near), *f, *part))
         .filter(|(n, _, _)| *n > 0)
         // The most shared words; ties go to the first (whole before max before min, then id).
         .fold(
@@ -285,7 +286,5 @@ fn judge(
             };
         }
     }
-    let mut said = block.text[sentence.clone()].to_string();
-    said.replace_range(w.range.clone(), &" ".repeat(w.range.len()));
-    Verdict::Hardcoded { hint: hint(site, prose, w, &said) }
+    Verdict::Hardcoded { hint: hint(site, prose, w, &block.text[sentence.clone()]) }
 }
