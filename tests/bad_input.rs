@@ -218,13 +218,13 @@ fn notice_windows_and_targets_are_checked() {
     let site = built();
     site.write(
         "notices/closed.md",
-        "---\ntitle: Closed\nfrom: 2026-12-01T08:00:00+01:00\nuntil: 2026-12-01\napplies_to: [emergency/vist]\nseverity: loud\n---\nBody {{ er.triage }}\n",
+        "---\ntitle: Closed\nfrom: 2026-12-01T08:00:00+01:00\nuntil: 2026-12-01 25:00\napplies_to: [emergency/vist]\nseverity: loud\n---\nBody {{ er.triage }}\n",
     );
     site.write("notices/backwards.md", "---\ntitle: B\nfrom: 2026-12-02T08:00:00Z\nuntil: 2026-12-01T08:00:00Z\n---\n");
     fails_with(
         &site,
         &[
-            "notices/closed.md:4:8: error[front-matter]: `2026-12-01` is not a date and time with an offset",
+            "notices/closed.md:4:8: error[front-matter]: `2026-12-01 25:00` is not a date and time",
             "notices/closed.md:5:14: error[front-matter]: `emergency/vist` is not a guide",
             "did you mean `emergency/visit`?",
             "notices/closed.md:6:11: error[front-matter]: `loud` is not a severity",

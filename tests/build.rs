@@ -191,6 +191,162 @@ fn built_in_strings_name_no_domain() {
 }
 
 #[test]
+fn the_site_title_and_tier_names_can_differ_per_locale() {
+    let site = Site::copy_of("basic");
+    let yaml = site
+        .read("upfront.yaml")
+        .replace("title: Fixture Clinic", "title: { en: Fixture Clinic, zh: 测试诊所, hu: Teszt Rendelő }")
+        .replace("  vip:\n", "  vip:\n    name: { en: VIP members, zh: 贵宾会员 }\n");
+    site.write("upfront.yaml", yaml);
+    site.write(
+        "content/lounge.zh.md",
+        "---\ntitle: 贵宾休息室\ntier: vip\nsummary: 休息室在 {{ lounge.vip }} 内开放。\n---\n欢迎。\n",
+    );
+    site.cmd(&["build"]).assert().success();
+    assert!(site.read("public/zh/index.html").contains("<title>测试诊所</title>"));
+    assert!(site.read("public/hu/emergency/visit/index.html").contains(" · Teszt Rendelő</title>"));
+    assert!(site.read("public/emergency/visit/index.html").contains(" · Fixture Clinic</title>"));
+    assert!(site.read("public/vip/lounge/index.html").contains("This page is for VIP members."));
+    assert!(site.read("public/vip/zh/lounge/index.html").contains("本页面面向：贵宾会员。"));
+
+    let yaml = site.read("upfront.yaml").replace("zh: 测试诊所", "de: Testklinik");
+    site.write("upfront.yaml", yaml);
+    site.cmd(&["check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("upfront.yaml:1:30: error[front-matter]: `de` is not a locale of this site"));
+}
+
+#[test]
+fn step_totals_read_well_and_leave_out_what_they_should() {
+    let site = Site::copy_of("basic");
+    let facts = site.read("facts.yaml");
+    site.write(
+        "facts.yaml",
+        format!("{facts}\nrepair.visit:\n  wait: 1h..2h\nrepair.parts:\n  wait: 5d..20d\nrepair.permit:\n  wait: 3wd..5wd\nrepair.ring:\n  wait: 1d\n"),
+    );
+    let guide = |steps: &str, extra: &str| {
+        format!("---\ntitle: Repairs\nreviewed: 2026-11-01\n{extra}steps:\n{steps}---\nHow a repair goes.\n")
+    };
+    let step = |title: &str, wait: &str, more: &str| format!("  - title: {title}\n    wait: {wait}\n{more}");
+    // Days of calendar time: a readable unit, rounded outwards, never "125–496 hours".
+    site.write(
+        "content/repairs.md",
+        guide(&(step("Visit", "repair.visit", "") + &step("Parts", "repair.parts", "")), ""),
+    );
+    site.cmd(&["build"]).assert().success();
+    let html = site.read("public/repairs/index.html");
+    assert!(html.contains("Total expected time: <strong>5–21 days</strong>"), "{}", total_line(&html));
+    // Working days never add to calendar time; a step can stay out of the total.
+    site.write(
+        "content/repairs.md",
+        guide(
+            &(step("Visit", "repair.visit", "")
+                + &step("Permit", "repair.permit", "")
+                + &step("Call back", "repair.ring", "    total: false\n")),
+            "",
+        ),
+    );
+    site.cmd(&["build"]).assert().success();
+    let html = site.read("public/repairs/index.html");
+    assert!(html.contains("<strong>1–2 hours, plus 3–5 working days</strong>"), "{}", total_line(&html));
+    assert!(html.contains("1 day"), "the left-out step still shows its own wait");
+    // A guide whose steps are not one visit shows no total at all.
+    site.write("content/repairs.md", guide(&step("Visit", "repair.visit", ""), "total: false\n"));
+    site.cmd(&["build"]).assert().success();
+    assert!(!site.read("public/repairs/index.html").contains("Total expected time"));
+}
+
+fn total_line(html: &str) -> &str {
+    html.lines().find(|l| l.contains("total-wait")).unwrap_or("(no total)")
+}
+
+#[test]
+fn dates_read_as_each_language_writes_them() {
+    let site = Site::copy_of("channels");
+    site.cmd(&["build", "--today", "2026-11-23"]).assert().success();
+    let page = |p: &str| site.read(&format!("public/{p}"));
+    let reviewed =
+        |html: &str| html.split("class=\"reviewed\"").nth(1).map(|r| r[..r.find("</p>").unwrap()].to_string());
+    let en = reviewed(&page("emergency/visit/index.html")).unwrap();
+    assert!(en.contains(r#"<time datetime="2026-10-01">1 October 2026</time>"#), "{en}");
+    let zh = reviewed(&page("zh/emergency/visit/index.html")).unwrap();
+    assert!(zh.contains(">2026年10月"), "{zh}");
+    let hu = reviewed(&page("hu/print/emergency/visit/index.html")).unwrap();
+    assert!(hu.contains(">2026. október "), "{hu}");
+    let window = page("index.html");
+    let window = window.split("notice-window").nth(1).unwrap();
+    assert!(window.contains("Shown from ") && window.contains(" 2026, "), "{}", &window[..120.min(window.len())]);
+}
+
+const BRAND: &str = "brand:\n  logo: images/logo.svg\n  logo_alt: { en: Fixture Clinic logo, zh: 测试诊所标志 }\n  accent: \"#1d6b3a\"\n  favicon: images/favicon.svg\nnav:\n  en:\n    - { text: Your visit, link: /emergency/visit/ }\n    - { text: Emergency, link: /emergency/ }\n  zh:\n    - { text: 就诊, link: /emergency/visit/ }\nfooter:\n  en:\n    - { text: Privacy, link: \"https://fixture.example/privacy\" }\n";
+
+fn branded() -> Site {
+    let site = Site::copy_of("basic");
+    let yaml = site.read("upfront.yaml");
+    site.write("upfront.yaml", format!("{yaml}{BRAND}"));
+    site.write("static/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"40\"/>");
+    site.write("static/images/favicon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"16\"/>");
+    site
+}
+
+#[test]
+fn the_brand_logo_accent_favicon_and_menus_reach_every_channel() {
+    let site = branded();
+    site.cmd(&["build"]).assert().success();
+    let en = site.read("public/emergency/visit/index.html");
+    assert!(en.contains(r#"<img class="logo" src="../../images/logo.svg" alt="Fixture Clinic logo" height="40">"#));
+    assert!(en.contains(r#"<link rel="icon" href="../../images/favicon.svg">"#));
+    assert!(en.contains("<style>:root { --accent: #1d6b3a; --accent-dark: #144b29; }</style>"));
+    assert!(en.contains(r#"<meta property="og:image" content="https://help.fixture.example/images/logo.svg">"#));
+    assert!(
+        en.contains(r#"<li><a href="../../emergency/visit/index.html">Your visit</a></li><li><a href="../../emergency/index.html">Emergency</a></li>"#),
+        "nav from the page"
+    );
+    assert!(en.contains(r#"<li><a href="https://fixture.example/privacy">Privacy</a></li>"#));
+    // zh has its own menu, resolved to the zh pages; hu has none and uses the default locale's.
+    let zh = site.read("public/zh/emergency/visit/index.html");
+    assert!(
+        zh.contains(r#"<li><a href="../../../zh/emergency/visit/index.html">就诊</a></li>"#),
+        "zh menu to zh pages"
+    );
+    assert!(zh.contains(r#"alt="测试诊所标志""#));
+    let hu = site.read("public/hu/index.html");
+    assert!(
+        hu.contains(r#"hu/emergency/visit/index.html">Your visit</a></li>"#),
+        "hu falls back to en's menu, in hu pages"
+    );
+    // The 404 page is served anywhere: absolute paths.
+    assert!(site.read("public/404.html").contains(r#"<a href="/emergency/visit/">Your visit</a>"#));
+    // Screens and handouts show the logo.
+    assert!(site.read("public/print/emergency/visit/index.html").contains(r#"src="../../../images/logo.svg""#));
+}
+
+#[test]
+fn a_brand_that_cannot_work_is_refused_with_the_reason() {
+    let site = branded();
+    let yaml = site
+        .read("upfront.yaml")
+        .replace("images/logo.svg", "images/logo.png")
+        .replace("#1d6b3a", "#8ab4f8")
+        .replace("link: /emergency/", "link: /emergency/visits/");
+    site.write("upfront.yaml", yaml);
+    let out = site.cmd(&["check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        "upfront.yaml:19:9: error[front-matter]: `images/logo.png` is not a file under static/",
+        "did you mean `images/logo.svg`?",
+        "upfront.yaml:21:11: error[front-matter]: the accent colour #8ab4f8 is too light to read: #8ab4f8 on the page background (#ffffff): 2.11:1",
+        "white text on it (step numbers)",
+        "pick a darker colour, e.g. `#",
+        "error[front-matter]: `/emergency/visits/visit/` is not a page of this site",
+    ] {
+        assert!(stdout.contains(expected), "missing {expected:?} in\n{stdout}");
+    }
+}
+
+#[test]
 fn alias_clashing_with_a_page_is_an_error() {
     let site = Site::copy_of("basic");
     site.write("content/emergency/old.md", "---\ntitle: Old\naliases: [emergency/visit, ../up]\n---\n");

@@ -127,7 +127,7 @@ fn help_pages_carry_their_notices_with_windows() {
     assert!(urgent < visit.find("<main").unwrap(), "notices sit at the top of the page");
     assert!(visit.contains("data-from=\"2026-11-23T17:00:00Z\" data-until=\"2026-11-24T05:00:00Z\""));
     // Without JavaScript the dates are there to read, in the site's time zone (UTC here).
-    assert!(visit.contains("Shown from 2026-11-23 17:00 to 2026-11-24 05:00"));
+    assert!(visit.contains("Shown from 23 November 2026, 17:00 to 24 November 2026, 05:00"));
     let home = site.read("public/index.html");
     assert!(home.contains("North door closed") && !home.contains("Very busy tonight"));
     let zh = site.read("public/zh/emergency/visit/index.html");
@@ -151,7 +151,9 @@ fn handouts_per_guide_and_locale_with_table_qr_and_paper() {
     );
     assert!(h.contains("Total expected time</th><td><strong>45 minutes to 2 hours 45 minutes</strong>"));
     assert!(h.contains("<svg role=\"img\" aria-label=\"QR: https://help.fixture.example/emergency/visit/\""));
-    assert!(h.contains("+1 555 0100"));
+    // A text fact without a `label:` shows its value alone, never its id.
+    assert!(h.contains("<dd><strong>+1 555 0100</strong></dd>"), "contacts without a label");
+    assert!(!h.contains("phone.main"), "a fact id is for authors, not readers");
     assert!(h.contains("If you feel worse, tell staff now."));
     assert!(h.contains("<time datetime=\"2026-10-01\">"));
     // Links point at the online help center.
@@ -263,4 +265,53 @@ fn channel_output_is_the_same_bytes_on_any_day() {
     assert!(first.iter().any(|(p, _)| p.contains("waiting-room")) && first.iter().any(|(p, _)| p.contains("print")));
     site.cmd(&["build", "--today", "2027-03-01"]).assert().success();
     assert!(first == common::snapshot(&site.path("public")), "the output depends on --today or on the clock");
+}
+
+#[test]
+fn notice_times_without_an_offset_are_read_in_the_sites_time_zone() {
+    let site = Site::copy_of("channels");
+    let yaml =
+        site.read("upfront.yaml").replace("default_locale: en\n", "default_locale: en\ntimezone: Europe/Budapest\n");
+    site.write("upfront.yaml", yaml);
+    // Winter: local 18:00 in Budapest is 17:00 UTC; a date alone starts at local midnight.
+    site.write(
+        "notices/busy.md",
+        "---\ntitle: Very busy tonight\nfrom: 2026-11-23T18:00\nuntil: 2026-11-25\nseverity: urgent\n---\nLonger waits.\n",
+    );
+    site.cmd(&["build", "--today", "2026-11-23"]).assert().success();
+    let status = site.read("public/status.json");
+    assert!(status.contains("\"from\": \"2026-11-23T17:00:00Z\""), "{status}");
+    assert!(status.contains("\"until\": \"2026-11-24T23:00:00Z\""), "{status}");
+    // A summer date with a winter offset is a warning at the value, and the time is kept as written.
+    site.write(
+        "notices/busy.md",
+        "---\ntitle: Summer works\nfrom: 2026-11-23T18:00:00+01:00\nuntil: 2027-07-01T10:00:00+01:00\n---\nLonger waits.\n",
+    );
+    site.cmd(&["check", "--today", "2026-11-23"]).assert().success().stdout(predicate::str::contains(
+        "notices/busy.md:4:8: warning[front-matter]: the offset +01 is not Europe/Budapest's on that day (+02)",
+    ));
+    // Nonsense is still an error that shows both forms.
+    site.write("notices/busy.md", "---\ntitle: X\nfrom: tonight\nuntil: 2027-07-01\n---\nX\n");
+    site.cmd(&["check", "--today", "2026-11-23"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("`tonight` is not a date and time"))
+        .stdout(predicate::str::contains("(read in Europe/Budapest)"));
+}
+
+#[test]
+fn a_backslash_writes_a_literal_double_brace_in_every_field() {
+    let site = Site::copy_of("channels");
+    site.write(
+        "content/reply.md",
+        "---\ntitle: Replies\nreviewed: 2026-11-01\nsummary: \"Templates write \\\\{{ name }} for the name.\"\nsteps:\n  - title: Reply\n    text: \"Type \\\\{{ 1 }} to confirm.\"\nsms: \"Your visit is at \\\\{{1}}. Reply YES.\"\n---\nBody: \\{{ kept }}.\n",
+    );
+    site.cmd(&["build", "--today", "2026-11-23"]).assert().success();
+    let html = site.read("public/reply/index.html");
+    for text in ["Templates write {{ name }} for the name.", "Type {{ 1 }} to confirm.", "Body: {{ kept }}."] {
+        assert!(html.contains(text), "missing {text:?}");
+    }
+    assert!(!html.contains("\\{{"), "no backslash reaches a reader");
+    let sms = site.read("public/sms/messages.json");
+    assert!(sms.contains("Your visit is at {{1}}. Reply YES."), "{sms}");
 }

@@ -58,3 +58,12 @@ fn min_and_max_render_one_end() {
 fn a_locale_without_strings_falls_back_to_english() {
     assert_eq!(range("de", "10m..30m", Style::Web), "10–30 minutes");
 }
+
+#[test]
+fn working_days_in_every_locale() {
+    assert_eq!(range("en", "3wd..5wd", Style::Web), "3–5 working days");
+    assert_eq!(range("en", "1wd", Style::Web), "1 working day");
+    assert_eq!(range("zh", "3wd..5wd", Style::Web), "3–5 个工作日");
+    assert_eq!(range("hu", "3wd..5wd", Style::Web), "3–5 munkanap");
+    assert_eq!(range("en", "3wd..5wd", Style::Sms), "3-5 working days");
+}

@@ -253,6 +253,30 @@ fn a_broken_edit_keeps_the_last_good_page_until_fixed() {
 }
 
 #[test]
+fn warnings_show_too_and_never_block() {
+    let site = Site::copy_of("basic");
+    let server = Server::start(&site);
+    let mut events = server.events();
+    let first = events.wait_for("warnings");
+    assert!(first.contains("warning[jargon]"), "the fixture's own warnings: {first}");
+    let text = site.read("content/emergency/visit.md");
+    site.write("content/emergency/visit.md", format!("{text}\nWe will call you back soon.\n"));
+    let report = loop {
+        let r = events.wait_for("warnings");
+        if r.contains("vague-wait") {
+            break r;
+        }
+    };
+    assert!(report.contains("content/emergency/visit.md") && report.contains("soon"), "{report}");
+    assert!(server.get("/emergency/visit/").2.contains("We will call you back soon."), "a warning never blocks");
+    // A browser that connects now hears the warnings at once.
+    let mut late = server.events();
+    let (name, data) = late.next();
+    assert_eq!(name, "warnings");
+    assert!(data.contains("vague-wait"), "{data}");
+}
+
+#[test]
 fn never_serves_outside_the_output() {
     let site = Site::copy_of("basic");
     let outside = site.dir.path().join("secret.txt");

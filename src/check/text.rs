@@ -354,13 +354,18 @@ pub fn clause_at(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize>
 /// "please", "then", "always"), or holds a word that marks one anywhere (Chinese "请",
 /// Hungarian formal imperatives: free word order).
 pub fn is_instruction(lang: &Lang, clause: &str) -> bool {
-    if lang.anywhere.is_match(clause) {
+    if lang.anywhere.is_match(clause)
+        && words::cue_hits(&lang.anywhere, &lang.anywhere_not, clause).next().is_some()
+    {
         return true;
     }
     let mut rest = clause.trim_start_matches(|c: char| !is_word_char(c));
     for _ in 0..4 {
-        if lang.verbs.match_at_start(rest).is_some() {
-            return true;
+        if let Some(end) = lang.verbs.match_at_start(rest) {
+            // "see you within 15 minutes" (in a list of what an office promises) is not an
+            // imperative: an imperative's object is never the reader.
+            let object = rest[end..].trim_start_matches(|c: char| !is_word_char(c));
+            return lang.not_object.match_at_start(object).is_none();
         }
         match lang.lead.match_at_start(rest) {
             Some(end) => rest = rest[end..].trim_start_matches(|c: char| !is_word_char(c)),

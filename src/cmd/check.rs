@@ -72,7 +72,7 @@ pub fn load_and_check(
 
 /// Today's date in `timezone` (an IANA name; UTC when unset or unknown). The only clock read.
 pub fn today_in(timezone: Option<&str>) -> jiff::civil::Date {
-    let tz = timezone.and_then(|t| jiff::tz::TimeZone::get(t).ok()).unwrap_or(jiff::tz::TimeZone::UTC);
+    let tz = crate::model::config::time_zone(timezone);
     jiff::Timestamp::now().to_zoned_datetime(tz).date()
 }
 

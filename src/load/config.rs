@@ -6,7 +6,7 @@ use crate::model::{Config, Page, PageKind};
 use crate::source::SourceFile;
 
 static LOCALE: [Field; 1] = [field("name", Kind::Str)];
-static TIER: [Field; 1] = [field("perks", Kind::List(&Kind::Str))];
+static TIER: [Field; 2] = [field("perks", Kind::List(&Kind::Str)), field("name", Kind::Localized)];
 static HELP: [Field; 2] = [field("enabled", Kind::Bool), field("search", Kind::Bool)];
 static SCREEN: [Field; 3] = [
     field("guides", Kind::List(&Kind::Str)),
@@ -30,13 +30,21 @@ static CHANNELS: [Field; 4] = [
 static READABILITY: [Field; 3] =
     [field("max_grade", Kind::Int), field("max_sentence_chars", Kind::Int), field("max_words_per_sentence", Kind::Int)];
 const WORD_LIST: Kind = Kind::List(&Kind::Str);
-static INSTRUCTION: [Field; 3] = [field("anywhere", WORD_LIST), field("lead", WORD_LIST), field("verbs", WORD_LIST)];
-static NOT_WAIT: [Field; 5] = [
+static INSTRUCTION: [Field; 5] = [
+    field("anywhere", WORD_LIST),
+    field("not", WORD_LIST),
+    field("lead", WORD_LIST),
+    field("verbs", WORD_LIST),
+    field("not_object", WORD_LIST),
+];
+static NOT_WAIT: [Field; 7] = [
     field("before", WORD_LIST),
     field("after", WORD_LIST),
     field("age_before", WORD_LIST),
     field("unit_words", WORD_LIST),
     field("sentence", WORD_LIST),
+    field("clock_after", WORD_LIST),
+    field("clock_range_after", WORD_LIST),
 ];
 /// `checks.words.<locale>`: the lists of the built-in word files (`src/check/words/`), same
 /// names and nesting, plus `jargon`.
@@ -61,8 +69,15 @@ static CHECKS: [Field; 6] = [
 ];
 static MARKDOWN: [Field; 1] = [field("unsafe_html", Kind::Bool)];
 static LIMITS: [Field; 2] = [field("max_file_bytes", Kind::Int), field("max_page_bytes", Kind::Int)];
-pub static CONFIG: [Field; 11] = [
-    required("title", Kind::Str),
+static BRAND: [Field; 4] = [
+    field("logo", Kind::Str),
+    field("logo_alt", Kind::Localized),
+    field("accent", Kind::Str),
+    field("favicon", Kind::Str),
+];
+static NAV_LINK: [Field; 2] = [required("text", Kind::Str), required("link", Kind::Str)];
+pub static CONFIG: [Field; 14] = [
+    required("title", Kind::Localized),
     required("base_url", Kind::Str),
     required("default_locale", Kind::Str),
     field("locales", Kind::MapOf(&Kind::Struct(&LOCALE))),
@@ -73,6 +88,9 @@ pub static CONFIG: [Field; 11] = [
     field("emergency", Kind::MapOf(&Kind::Str)),
     field("markdown", Kind::Struct(&MARKDOWN)),
     field("limits", Kind::Struct(&LIMITS)),
+    field("brand", Kind::Struct(&BRAND)),
+    field("nav", Kind::MapOf(&Kind::List(&Kind::Struct(&NAV_LINK)))),
+    field("footer", Kind::MapOf(&Kind::List(&Kind::Struct(&NAV_LINK)))),
 ];
 
 /// Parse and validate `upfront.yaml`.
@@ -126,8 +144,30 @@ pub fn parse(file: &SourceFile) -> Result<(Config, Node), Problems> {
             );
         }
     }
+    let named = node
+        .get("title")
+        .into_iter()
+        .chain(config.tiers.iter().filter_map(|(t, _)| tiers.and_then(|n| n.get(t)).and_then(|n| n.get("name"))));
+    for text in named {
+        check_locale_keys(&config, text, &mut problems);
+    }
     check_checks(&config, &node, &mut problems);
     problems.into_result((config, node))
+}
+
+/// A per-locale text (`title: { en: …, zh: … }`) names only locales of the site.
+fn check_locale_keys(config: &Config, text: &Node, problems: &mut Problems) {
+    let NodeKind::Map(entries) = &text.kind else { return };
+    for (key, _) in entries {
+        let NodeKind::Scalar { value, .. } = &key.kind else { continue };
+        if !config.locales.contains_key(value) {
+            problems.push(
+                key.span.clone(),
+                format!("`{value}` is not a locale of this site"),
+                format!("use one of: {}", keys(config.locale_codes())),
+            );
+        }
+    }
 }
 
 /// `checks:`: rule ids and levels in `severity`, `review_every`, `wait_percentile`, locales.

@@ -14,7 +14,8 @@ use crate::model::slug::slugify;
 use crate::model::{Config, FrontMatter, Page, PageKind, Step, controls};
 use crate::source::SourceFile;
 
-static STEP: [Field; 3] = [required("title", Kind::Str), field("wait", Kind::Str), field("text", Kind::Str)];
+static STEP: [Field; 4] =
+    [required("title", Kind::Str), field("wait", Kind::Str), field("text", Kind::Str), field("total", Kind::Bool)];
 
 macro_rules! common_keys {
     () => {
@@ -34,7 +35,7 @@ macro_rules! common_keys {
 }
 
 static SECTION: [Field; 10] = common_keys!();
-static GUIDE: [Field; 12] = {
+static GUIDE: [Field; 13] = {
     let c = common_keys!();
     [
         c[0],
@@ -49,6 +50,7 @@ static GUIDE: [Field; 12] = {
         c[9],
         field("steps", Kind::List(&Kind::Struct(&STEP))),
         field("sms", Kind::Str),
+        field("total", Kind::Bool),
     ]
 };
 
@@ -234,6 +236,7 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
         reviewed,
         owner: fm.owner,
         steps,
+        show_total: fm.total.unwrap_or(true),
         sms: text_of(file, node.get("sms"), fm.sms),
         ignore: fm.ignore,
         alias_spans: (0..fm.aliases.len()).map(|i| item("aliases", i)).collect(),
@@ -279,6 +282,7 @@ fn steps(file: &SourceFile, fm: &FrontMatter, node: Option<&Node>, at: usize) ->
                 wait: s.wait.clone(),
                 wait_span: n.and_then(|n| n.get("wait")).map_or(at..at, |w| w.span.clone()),
                 text: text_of(file, n.and_then(|n| n.get("text")), s.text.clone()).unwrap_or_default(),
+                in_total: s.total.unwrap_or(true),
             }
         })
         .collect()

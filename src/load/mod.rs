@@ -2,6 +2,7 @@
 //! diagnostic (all of them, in one run); only failures of the tool itself are `Err`.
 
 mod aliases;
+mod brand;
 mod config;
 mod content;
 mod data;
@@ -182,6 +183,9 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
     let templates = load_templates(&mut loader)?;
     let (static_files, problems) = fs::static_files(root);
     loader.diagnostics.extend(problems);
+    loader
+        .diagnostics
+        .extend(brand::check(&config, &config_node, &pages, &static_files).into_diagnostics(&config_file.path));
     loader.diagnostics.extend(aliases::check(&pages, &static_files, &config));
 
     let site = Site {

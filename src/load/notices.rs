@@ -34,7 +34,10 @@ pub fn load(loader: &mut Loader, config: &Config, pages: &[Page]) -> anyhow::Res
     let mut notices = Vec::new();
     for path in loader.walk(&dir, false).iter().filter(|p| p.extension().is_some_and(|e| e == "md")) {
         let Some(file) = loader.read(path)? else { continue };
-        match parse(&file, config, pages) {
+        let mut warnings = Vec::new();
+        let parsed = parse(&file, config, pages, &mut warnings);
+        loader.diagnostics.append(&mut warnings);
+        match parsed {
             Ok(Some(mut n)) => {
                 let title_span = n.title.span.clone();
                 loader.diagnostics.extend(controls::drop_escaped(&mut n.title.value, &file.path, title_span));
@@ -48,7 +51,35 @@ pub fn load(loader: &mut Loader, config: &Config, pages: &[Page]) -> anyhow::Res
     Ok(notices)
 }
 
-fn parse(file: &Arc<SourceFile>, config: &Config, pages: &[Page]) -> Result<Option<Notice>, Vec<Diagnostic>> {
+/// A notice time and, when its written offset is not the site's time zone's at that instant,
+/// that offset: RFC 3339 with an offset (`2026-12-24T18:00:00+01:00`), or a local date and
+/// time read in the site's time zone (`2026-12-24T18:00`, `2026-12-24 18:00`, `2026-12-24`).
+fn notice_time(text: &str, tz: &jiff::tz::TimeZone) -> Result<(jiff::Timestamp, Option<jiff::tz::Offset>), ()> {
+    let text = text.trim();
+    if let Ok(t) = text.parse::<jiff::Timestamp>() {
+        // The written offset: the difference between the civil time written and the instant.
+        let written = text
+            .parse::<jiff::civil::DateTime>()
+            .ok()
+            .and_then(|dt| jiff::tz::TimeZone::UTC.to_timestamp(dt).ok())
+            .and_then(|utc| i32::try_from(utc.as_second() - t.as_second()).ok())
+            .and_then(|s| jiff::tz::Offset::from_seconds(s).ok());
+        let zulu = text.ends_with(['Z', 'z']);
+        return Ok((t, written.filter(|o| !zulu && *o != tz.to_offset(t))));
+    }
+    let civil = text
+        .parse::<jiff::civil::DateTime>()
+        .or_else(|_| text.parse::<jiff::civil::Date>().map(|d| d.to_datetime(jiff::civil::Time::midnight())))
+        .map_err(|_| ())?;
+    tz.to_timestamp(civil).map(|t| (t, None)).map_err(|_| ())
+}
+
+fn parse(
+    file: &Arc<SourceFile>,
+    config: &Config,
+    pages: &[Page],
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Option<Notice>, Vec<Diagnostic>> {
     let name = file.path.rsplit('/').next().unwrap_or(&file.path);
     let stem = name.strip_suffix(".md").unwrap_or(name);
     let (id, locale) = match stem.rsplit_once('.') {
@@ -61,14 +92,31 @@ fn parse(file: &Arc<SourceFile>, config: &Config, pages: &[Page]) -> Result<Opti
         .map_err(|p| p.into_diagnostics(&file.path).collect::<Vec<_>>())?;
     let span = |k: &str| node.get(k).map_or(0..0, |n| n.span.clone());
     let mut problems = Problems::default();
-    let mut time = |key: &str, text: &str| {
-        if let Ok(t) = text.parse::<jiff::Timestamp>() {
+    let tz = config.time_zone();
+    let zone = config.timezone.as_deref().unwrap_or("UTC");
+    let mut time = |key: &str, text: &str| match notice_time(text, &tz) {
+        Ok((t, None)) => Some(t),
+        Ok((t, Some(written))) => {
+            let usual = tz.to_offset(t);
+            warnings.push(Diagnostic {
+                level: crate::diag::Level::Warning,
+                ..Diagnostic::error(
+                    fs::RULE,
+                    file.path.clone(),
+                    Some(span(key)),
+                    format!("the offset {written} is not {zone}'s on that day ({usual})"),
+                )
+                .with_hint(format!(
+                    "a summer date with a winter offset (or the reverse) shows the notice an hour off; write `{usual}`, or leave the offset out to use {zone}'s"
+                ))
+            });
             Some(t)
-        } else {
+        }
+        Err(()) => {
             problems.push(
                 span(key),
-                format!("`{text}` is not a date and time with an offset"),
-                format!("write RFC 3339 with the offset, e.g. `{key}: 2026-12-01T18:00:00+01:00`"),
+                format!("`{text}` is not a date and time"),
+                format!("write e.g. `{key}: 2026-12-01T18:00` (read in {zone}) or with an offset, `{key}: 2026-12-01T18:00:00+01:00`"),
             );
             None
         }

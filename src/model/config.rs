@@ -8,7 +8,8 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    pub title: String,
+    /// The site's name: one string, or one per locale (see [`Config::title`]).
+    pub title: super::fact::Localized,
     pub base_url: String,
     pub default_locale: String,
     #[serde(default)]
@@ -27,6 +28,35 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     #[serde(default)]
     pub limits: LimitsConfig,
+    #[serde(default)]
+    pub brand: BrandConfig,
+    /// The top navigation menu per locale (a locale without one uses the default locale's).
+    #[serde(default)]
+    pub nav: BTreeMap<String, Vec<NavLink>>,
+    /// Links in the footer per locale (same fallback).
+    #[serde(default)]
+    pub footer: BTreeMap<String, Vec<NavLink>>,
+}
+
+/// The site's look: a logo and a favicon (files under `static/`), and an accent colour.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrandConfig {
+    pub logo: Option<String>,
+    /// What the logo shows, per locale (a plain string works too); none: decorative.
+    pub logo_alt: Option<super::fact::Localized>,
+    /// `#rrggbb`: links, the step timeline and the header; refused below 4.5:1 contrast.
+    pub accent: Option<String>,
+    pub favicon: Option<String>,
+}
+
+/// One link of a menu: a site path (`/emergency/visit/`, resolved in the page's locale) or a
+/// full URL.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NavLink {
+    pub text: String,
+    pub link: String,
 }
 
 fn ordered_tiers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(String, TierConfig)>, D::Error> {
@@ -109,9 +139,13 @@ pub struct InstructionWordsConfig {
     #[serde(default)]
     pub anywhere: Vec<String>,
     #[serde(default)]
+    pub not: Vec<String>,
+    #[serde(default)]
     pub lead: Vec<String>,
     #[serde(default)]
     pub verbs: Vec<String>,
+    #[serde(default)]
+    pub not_object: Vec<String>,
 }
 
 /// `checks.words.<locale>.not_wait`: cues that a duration is not a wait.
@@ -128,6 +162,10 @@ pub struct NotWaitWordsConfig {
     pub unit_words: Vec<String>,
     #[serde(default)]
     pub sentence: Vec<String>,
+    #[serde(default)]
+    pub clock_after: Vec<String>,
+    #[serde(default)]
+    pub clock_range_after: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -141,6 +179,9 @@ pub struct LocaleConfig {
 pub struct TierConfig {
     #[serde(default)]
     pub perks: Vec<String>,
+    /// What readers call the tier ("VIP members"), per locale; the tier's id by default.
+    #[serde(default)]
+    pub name: Option<super::fact::Localized>,
 }
 
 /// Channel settings. A channel key that is absent is on with defaults; listing only some
@@ -282,6 +323,31 @@ impl Config {
         self.locales.keys().map(String::as_str)
     }
 
+    /// The site's time zone (`timezone:`, an IANA name; UTC when unset or unknown): the one
+    /// place it is looked up.
+    pub fn time_zone(&self) -> jiff::tz::TimeZone {
+        time_zone(self.timezone.as_deref())
+    }
+
+    /// The menu of `locale` in `menus` (`nav` or `footer`), else the default locale's.
+    pub fn menu<'a>(&'a self, menus: &'a BTreeMap<String, Vec<NavLink>>, locale: &str) -> &'a [NavLink] {
+        menus.get(locale).or_else(|| menus.get(&self.default_locale)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The site's name in `locale` (the default locale's, then any, when it has none).
+    pub fn title(&self, locale: &str) -> &str {
+        self.title.get(locale, &self.default_locale)
+    }
+
+    /// What readers of `locale` call `tier`: its `name:`, else its id.
+    pub fn tier_name<'a>(&'a self, tier: &'a str, locale: &str) -> &'a str {
+        self.tiers
+            .iter()
+            .find(|(t, _)| t == tier)
+            .and_then(|(_, c)| c.name.as_ref())
+            .map_or(tier, |n| n.get(locale, &self.default_locale))
+    }
+
     pub fn locale_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.locales.get(code).and_then(|l| l.name.as_deref()).unwrap_or(code)
     }
@@ -341,4 +407,9 @@ impl Config {
     pub fn paper(&self) -> Paper {
         self.channels.as_ref().and_then(|c| c.print.as_ref()).map_or(Paper::A4, |p| p.paper)
     }
+}
+
+/// The time zone of an IANA name; UTC when unset or unknown (`upfront.yaml` reports a bad name).
+pub fn time_zone(name: Option<&str>) -> jiff::tz::TimeZone {
+    name.and_then(|t| jiff::tz::TimeZone::get(t).ok()).unwrap_or(jiff::tz::TimeZone::UTC)
 }

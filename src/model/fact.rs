@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::duration::{Duration, Unit, WaitRange};
+use super::duration::{Duration, Total, Unit, WaitRange};
 
-/// Text that may differ per locale.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Text that may differ per locale: a plain string, or a map from locale to text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(untagged)]
 pub enum Localized {
     Same(String),
     PerLocale(BTreeMap<String, String>),
@@ -84,6 +85,7 @@ fn unit_key(unit: Unit) -> &'static str {
         Unit::Minute => "minute",
         Unit::Hour => "hour",
         Unit::Day => "day",
+        Unit::WorkingDay => "working_day",
     }
 }
 
@@ -108,23 +110,37 @@ pub fn format_duration(d: Duration, words: &dyn UnitWords) -> String {
         .replace("{unit}", &unit_word(words, unit, n))
 }
 
-/// "10–30 minutes", "2 hours", "30 minutes to 2 hours".
-pub fn format_range(r: WaitRange, words: &dyn UnitWords, style: Style) -> String {
-    let text = if r.min == r.max {
-        format_duration(r.min, words)
+/// A count in one unit: "3 working days", "3个工作日".
+fn format_count(n: u64, unit: Unit, words: &dyn UnitWords) -> String {
+    template(words, "quantity", "{n} {unit}")
+        .replace("{n}", &n.to_string())
+        .replace("{unit}", &unit_word(words, unit, n))
+}
+
+/// Each end of `r` as (count, unit): working days count whole days, else the largest exact unit.
+fn ends(r: WaitRange) -> ((u64, Unit), (u64, Unit)) {
+    if r.working {
+        let day = Unit::WorkingDay.seconds();
+        ((r.min.0 / day, Unit::WorkingDay), (r.max.0 / day, Unit::WorkingDay))
     } else {
-        let (a, ua) = r.min.in_largest_unit();
-        let (b, ub) = r.max.in_largest_unit();
-        if ua == ub {
-            template(words, "range", "{min}–{max} {unit}")
-                .replace("{min}", &a.to_string())
-                .replace("{max}", &b.to_string())
-                .replace("{unit}", &unit_word(words, ub, b))
-        } else {
-            template(words, "range_mixed", "{min} to {max}")
-                .replace("{min}", &format_duration(r.min, words))
-                .replace("{max}", &format_duration(r.max, words))
-        }
+        (r.min.in_largest_unit(), r.max.in_largest_unit())
+    }
+}
+
+/// "10–30 minutes", "2 hours", "30 minutes to 2 hours", "3–5 working days".
+pub fn format_range(r: WaitRange, words: &dyn UnitWords, style: Style) -> String {
+    let ((a, ua), (b, ub)) = ends(r);
+    let text = if r.min == r.max {
+        format_count(a, ua, words)
+    } else if ua == ub {
+        template(words, "range", "{min}–{max} {unit}")
+            .replace("{min}", &a.to_string())
+            .replace("{max}", &b.to_string())
+            .replace("{unit}", &unit_word(words, ub, b))
+    } else {
+        template(words, "range_mixed", "{min} to {max}")
+            .replace("{min}", &format_count(a, ua, words))
+            .replace("{max}", &format_count(b, ub, words))
     };
     styled(text, style)
 }
@@ -154,22 +170,59 @@ pub fn format_compound(d: Duration, words: &dyn UnitWords) -> String {
     parts.join(" ")
 }
 
-/// A sum of waits (a steps total), exact: like a fact when each end has one unit, else each
-/// end in compound units: "2 hours to 6 hours 30 minutes".
-pub fn format_total(r: WaitRange, words: &dyn UnitWords, style: Style) -> String {
-    // Under 2 hours one unit reads well ("90 minutes"); above, only whole hours or days do.
+/// One end of a calendar total in a unit that reads well: exact under two days ("90
+/// minutes", "6 hours 30 minutes"); from two days on, whole days, rounded outwards (`up` for
+/// the upper end), so a total never promises less than its steps do: "5–21 days", not
+/// "125–496 hours".
+fn readable_end(d: Duration, up: bool) -> Duration {
+    let day = Unit::Day.seconds();
+    if d.0 < 2 * day || d.0 % day == 0 {
+        d
+    } else if up {
+        Duration(d.0.div_ceil(day) * day)
+    } else {
+        Duration(d.0 / day * day)
+    }
+}
+
+/// A sum of calendar waits. Up to two days: exact, like a fact when each end reads well in
+/// one unit, else each end in compound units ("2 hours to 6 hours 30 minutes"). From two
+/// days on: whole days, rounded outwards ("5–21 days"; "30 minutes to 3 days").
+fn format_calendar_total(r: WaitRange, words: &dyn UnitWords, style: Style) -> String {
+    let day = Unit::Day.seconds();
+    let mixed = |a: String, b: String| {
+        styled(template(words, "range_mixed", "{min} to {max}").replace("{min}", &a).replace("{max}", &b), style)
+    };
+    if r.max.0 >= 2 * day {
+        let (lo, hi) = (readable_end(r.min, false), readable_end(r.max, true));
+        return if lo.0 % day == 0 && lo.0 > 0 {
+            format_range(WaitRange { min: lo, max: hi, working: false }, words, style)
+        } else {
+            mixed(format_compound(lo, words), format_duration(hi, words))
+        };
+    }
+    // Under 2 hours one unit reads well ("90 minutes"); above, only whole hours do.
     let one_unit = |d: Duration| d.0 < 7200 || d.0 % 3600 == 0;
     if one_unit(r.min) && one_unit(r.max) {
-        return format_range(r, words, style);
-    }
-    let text = if r.min == r.max {
-        format_compound(r.max, words)
+        format_range(r, words, style)
+    } else if r.min == r.max {
+        styled(format_compound(r.max, words), style)
     } else {
-        template(words, "range_mixed", "{min} to {max}")
-            .replace("{min}", &format_compound(r.min, words))
-            .replace("{max}", &format_compound(r.max, words))
-    };
-    styled(text, style)
+        mixed(format_compound(r.min, words), format_compound(r.max, words))
+    }
+}
+
+/// A step list's total: calendar time and working days apart, joined by the locale's
+/// `total_plus` ("2 hours, plus 3–5 working days"), since the two never add up.
+pub fn format_total(t: Total, words: &dyn UnitWords, style: Style) -> String {
+    let calendar = t.calendar.map(|r| format_calendar_total(r, words, style));
+    let working = t.working.map(|r| format_range(r, words, style));
+    match (calendar, working) {
+        (Some(c), Some(w)) => {
+            styled(template(words, "total_plus", "{a}, plus {b}").replace("{a}", &c).replace("{b}", &w), style)
+        }
+        (c, w) => c.or(w).unwrap_or_default(),
+    }
 }
 
 /// Replace typographic punctuation that would force an SMS into UCS-2.
@@ -205,8 +258,8 @@ impl Fact {
     ) -> Option<String> {
         match (&self.value, part) {
             (FactValue::Wait(r), Part::Whole) => Some(format_range(*r, words, style)),
-            (FactValue::Wait(r), Part::Min) => Some(format_duration(r.min, words)),
-            (FactValue::Wait(r), Part::Max) => Some(format_duration(r.max, words)),
+            (FactValue::Wait(r), Part::Min) => Some(format_range(r.at(r.min), words, style)),
+            (FactValue::Wait(r), Part::Max) => Some(format_range(r.at(r.max), words, style)),
             (FactValue::Text(t), Part::Whole) => {
                 let s = t.get(locale, default_locale);
                 Some(match style {
@@ -229,13 +282,30 @@ mod tests {
 
     #[test]
     fn totals_are_exact() {
-        let w = words(&[("unit.minute.other", "minutes"), ("unit.hour.other", "hours"), ("unit.hour.one", "hour")]);
-        let r = |a: u64, b: u64| WaitRange { min: Duration(a * 60), max: Duration(b * 60) };
+        let w = words(&[
+            ("unit.minute.other", "minutes"),
+            ("unit.hour.other", "hours"),
+            ("unit.hour.one", "hour"),
+            ("unit.day.one", "day"),
+            ("unit.day.other", "days"),
+            ("unit.working_day.other", "working days"),
+        ]);
+        let range = |a: u64, b: u64| WaitRange { min: Duration(a * 60), max: Duration(b * 60), working: false };
+        let r = |a: u64, b: u64| Total { calendar: Some(range(a, b)), working: None };
         assert_eq!(format_total(r(120, 390), &w, Style::Web), "2 hours to 6 hours 30 minutes");
         assert_eq!(format_total(r(45, 165), &w, Style::Web), "45 minutes to 2 hours 45 minutes");
         assert_eq!(format_total(r(60, 180), &w, Style::Web), "1–3 hours");
         assert_eq!(format_total(r(30, 120), &w, Style::Web), "30 minutes to 2 hours");
         assert_eq!(format_total(r(90, 90), &w, Style::Web), "90 minutes");
+        // From two days on, whole days rounded outwards: never "125–496 hours".
+        assert_eq!(format_total(r(125 * 60, 496 * 60), &w, Style::Web), "5–21 days");
+        assert_eq!(format_total(r(30, 3 * 24 * 60), &w, Style::Web), "30 minutes to 3 days");
+        assert_eq!(format_total(r(30 * 60, 50 * 60), &w, Style::Web), "1 day 6 hours to 3 days");
+        // Working days never add to calendar time: the total says both.
+        let days = |a: u64, b: u64| WaitRange { working: true, ..range(a * 24 * 60, b * 24 * 60) };
+        let both = Total { calendar: Some(range(60, 120)), working: Some(days(3, 5)) };
+        assert_eq!(format_total(both, &w, Style::Web), "1–2 hours, plus 3–5 working days");
+        assert_eq!(format_total(Total { calendar: None, working: Some(days(2, 2)) }, &w, Style::Web), "2 working days");
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The model: plain data for a loaded site, plus pure functions both `check` and `render`
 //! need (fact rendering, placeholder scanning, slugs, URLs). No I/O here.
 
+pub mod colour;
 pub mod config;
 pub mod controls;
+pub mod dates;
 pub mod duration;
 pub mod fact;
 pub mod interp;
@@ -149,6 +151,8 @@ pub struct FrontMatter {
     /// Order in lists (lower first), then title.
     #[serde(default)]
     pub weight: Option<i64>,
+    /// `total: false`: the guide shows no total of its steps (they are not one visit).
+    pub total: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -157,6 +161,8 @@ pub struct StepMeta {
     pub title: String,
     pub wait: Option<String>,
     pub text: Option<String>,
+    /// `total: false` leaves the step's wait out of the guide's total.
+    pub total: Option<bool>,
 }
 
 /// One step of a process.
@@ -168,6 +174,8 @@ pub struct Step {
     /// Span of the `wait:` value in the file.
     pub wait_span: Range<usize>,
     pub text: Text,
+    /// Whether the step's wait counts in the guide's total (`total: false` on the step).
+    pub in_total: bool,
 }
 
 /// A guide (`visit.md`) or a section (`_index.md`) in one locale.
@@ -188,6 +196,8 @@ pub struct Page {
     pub reviewed: Option<jiff::civil::Date>,
     pub owner: Option<String>,
     pub steps: Vec<Step>,
+    /// Whether the guide shows the total of its steps' waits (`total: false` turns it off).
+    pub show_total: bool,
     pub sms: Option<Text>,
     pub ignore: Vec<String>,
     pub aliases: Vec<String>,
@@ -314,15 +324,17 @@ impl Site {
         let (found, _) = interp::scan(text);
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
+        // `\{{` writes a literal `{{` in every field, as it does in a Markdown body.
+        let literal = |out: &mut String, t: &str| out.push_str(&t.replace("\\{{", "{{"));
         for p in found {
-            out.push_str(&text[last..p.span.start]);
+            literal(&mut out, &text[last..p.span.start]);
             match self.render_fact(&p.name, locale, style) {
                 Some(v) => out.push_str(&v),
                 None => out.push_str(&text[p.span.clone()]),
             }
             last = p.span.end;
         }
-        out.push_str(&text[last..]);
+        literal(&mut out, &text[last..]);
         controls::strip_owned(out)
     }
 
@@ -347,13 +359,25 @@ impl Site {
         (content, sms)
     }
 
-    /// The sum of a step list's waits (sum of minimums to sum of maximums).
-    pub fn total_wait(&self, steps: &[Step]) -> Option<duration::WaitRange> {
-        let waits: Vec<_> = steps
+    /// The total of a guide's step waits, calendar time and working days apart: none when the
+    /// guide says `total: false` or no counted step has a wait (`total: false` on a step leaves
+    /// it out).
+    pub fn total_wait(&self, page: &Page) -> Option<duration::Total> {
+        if !page.show_total {
+            return None;
+        }
+        let waits: Vec<_> = page
+            .steps
             .iter()
+            .filter(|s| s.in_total)
             .filter_map(|s| s.wait.as_deref())
             .filter_map(|id| self.facts.get(id).and_then(Fact::wait))
             .collect();
-        (!waits.is_empty()).then(|| duration::WaitRange::sum(&waits))
+        duration::Total::of(&waits)
+    }
+
+    /// The total of a guide's steps in words of `locale` ([`Site::total_wait`]).
+    pub fn total_text(&self, page: &Page, style: Style) -> Option<String> {
+        self.total_wait(page).map(|t| fact::format_total(t, self.strings(&page.locale), style))
     }
 }

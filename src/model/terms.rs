@@ -20,12 +20,14 @@ pub fn find_term_where(
         return text.match_indices(term).map(|(i, _)| i..i + term.len()).find(|r| keep(r));
     }
     if term.len() <= 4 && term.chars().all(|c| c.is_ascii_uppercase()) {
-        // An acronym (IV, SLA, NPO): exact case, a whole word (a plural `s` allowed).
+        // An acronym (IV, SLA, NPO): exact case, a whole word (a plural `s` allowed); Chinese
+        // text runs on without spaces, so a Han character beside it is a boundary ("的SLA要求").
+        let han = |c: char| ('\u{3000}'..='\u{9fff}').contains(&c);
         return text.match_indices(term).map(|(i, m)| i..i + m.len()).find(|r| {
-            starts_word(text, r.start)
+            text[..r.start].chars().next_back().is_none_or(|c| !c.is_alphanumeric() || han(c))
                 && {
                     let rest = text[r.end..].strip_prefix('s').unwrap_or(&text[r.end..]);
-                    rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+                    rest.chars().next().is_none_or(|c| !c.is_alphanumeric() || han(c))
                 }
                 && keep(r)
         });
@@ -53,6 +55,16 @@ pub fn find_term_where(
 
 pub fn starts_word(text: &str, i: usize) -> bool {
     text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether the term stands in brackets right after the plain words it names: "departments
+/// sort (triage) patients", "a named manager (TAM)". `before` and `after` are the text around
+/// the term.
+pub fn named_in_brackets(before: &str, after: &str) -> bool {
+    let before = before.trim_end();
+    before.ends_with(['(', '（'])
+        && before[..before.len() - 1].trim_end().chars().next_back().is_some_and(char::is_alphanumeric)
+        && after.trim_start().starts_with([')', '）'])
 }
 
 /// Whether the writer explains a term right after it: a bracket within the next few words
@@ -102,5 +114,8 @@ mod tests {
         assert_eq!(find_term("an ivory IV line", "IV"), Some(9..11));
         assert_eq!(find_term("IVs and ivy", "IV"), Some(0..2));
         assert_eq!(find_term("ivy", "IV"), None);
+        assert!(named_in_brackets("Departments sort (", ") patients"));
+        assert!(!named_in_brackets("(", ") patients"));
+        assert!(!named_in_brackets("Departments ", " patients"));
     }
 }

@@ -150,7 +150,7 @@ impl<'a> Index<'a> {
             Some(p) if p.kind == PageKind::Section && self.section_tier(path, locale) == Some(p.tier.as_str()) => {
                 p.title.value.clone()
             }
-            _ if path.is_empty() => self.site.config.title.clone(),
+            _ if path.is_empty() => self.site.config.title(locale).to_string(),
             _ => view::humanize(path.rsplit('/').next().unwrap_or(path)),
         }
     }
@@ -203,6 +203,18 @@ impl Resolver for PageResolver<'_> {
     }
 }
 
+/// A menu link as an absolute path under the site's base path (for the 404 page).
+fn resolve_absolute(index: &Index, locale: &str, base: &str, dest: &str) -> String {
+    let links::Link::Site { path, locale: wanted, fragment } = links::classify(index.site, dest, "") else {
+        return dest.to_string();
+    };
+    let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+    match index.dir_of(&path, wanted.as_deref().unwrap_or(locale)) {
+        Some(dir) => format!("{base}{dir}{frag}"),
+        None => dest.to_string(),
+    }
+}
+
 /// Turn a content link into a relative URL. Unknown targets are written as given (the
 /// `broken-link` check reports them).
 fn resolve_link(index: &Index, locale: &str, dir: &str, source_dir: &str, dest: &str) -> String {
@@ -232,6 +244,8 @@ struct PageView<'a> {
     steps: Vec<StepView<'a>>,
     total_wait: Option<String>,
     reviewed: Option<String>,
+    /// `reviewed` as the page's language writes a date.
+    reviewed_text: Option<String>,
     tier_notice: Option<String>,
     redirect_url: Option<String>,
     /// The search page: relative URL of the tier's `pagefind.js`.
@@ -252,6 +266,7 @@ impl Default for PageView<'_> {
             steps: Vec::new(),
             total_wait: None,
             reviewed: None,
+            reviewed_text: None,
             tier_notice: None,
             redirect_url: None,
             bundle_url: None,
@@ -512,9 +527,26 @@ fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context)
         };
         common.search_url = Some(paths::relative_page(&dir, &search::page_dir(site, tier, locale)));
     }
-    if matches!(job, Job::NotFound(_)) {
+    let not_found = matches!(job, Job::NotFound(_));
+    let base = paths::base_path(&site.config.base_url);
+    let menu = |menus| {
+        site.config
+            .menu(menus, locale)
+            .iter()
+            .map(|l| {
+                let url = resolve_link(index, locale, &dir, "", &l.link);
+                // A 404 page is served at any address: its links are absolute paths.
+                let url =
+                    if not_found && !url.contains(':') { resolve_absolute(index, locale, &base, &l.link) } else { url };
+                Link { title: l.text.clone(), url }
+            })
+            .collect()
+    };
+    common.nav = menu(&site.config.nav);
+    common.footer_links = menu(&site.config.footer);
+    if not_found {
+        common.brand = view::Brand::new(site, locale, |f| format!("{base}{f}"));
         // A 404 page is served at any address: its links are absolute paths from the base URL.
-        let base = paths::base_path(&site.config.base_url);
         common.root.clone_from(&base);
         common.home_url = format!("{base}{}", view::section_dir(site, site.config.widest_tier(), "", locale));
         common.css_url = format!("{base}assets/style.css");
@@ -587,8 +619,9 @@ fn guide_view<'a>(index: &'a Index<'a>, page: &'a Page) -> (String, PageView<'a>
     let r = body(index, page, &dir);
     let strings = site.strings(locale);
     let steps = view::steps(site, page);
-    let tier_notice = view::tier_seg(site, &page.tier)
-        .map(|t| strings.get("tier_notice").map_or_else(String::new, |s| s.replace("{tier}", t)));
+    let tier_notice = view::tier_seg(site, &page.tier).map(|t| {
+        strings.get("tier_notice").map_or_else(String::new, |s| s.replace("{tier}", site.config.tier_name(t, locale)))
+    });
     let v = PageView {
         kind: "guide",
         title: page.title.value.clone(),
@@ -597,8 +630,9 @@ fn guide_view<'a>(index: &'a Index<'a>, page: &'a Page) -> (String, PageView<'a>
         headings: r.headings.into_iter().filter(|h| h.level == 2).collect(),
         breadcrumbs: breadcrumbs(index, page.parent_path(), locale, &page.tier, &dir),
         steps,
-        total_wait: site.total_wait(&page.steps).map(|w| crate::model::fact::format_total(w, strings, Style::Web)),
+        total_wait: site.total_text(page, Style::Web),
         reviewed: page.reviewed.map(|d| d.to_string()),
+        reviewed_text: page.reviewed.map(|d| crate::model::dates::format_date(d, site.strings(&page.locale))),
         tier_notice,
         ..PageView::default()
     };

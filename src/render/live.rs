@@ -77,14 +77,9 @@ pub fn severity_name(s: Severity) -> &'static str {
     }
 }
 
-fn local_time(site: &Site, ts: jiff::Timestamp) -> String {
-    let tz = site
-        .config
-        .timezone
-        .as_deref()
-        .and_then(|t| jiff::tz::TimeZone::get(t).ok())
-        .unwrap_or(jiff::tz::TimeZone::UTC);
-    tz.to_datetime(ts).strftime("%Y-%m-%d %H:%M").to_string()
+/// `ts` in the site's time zone, written as `locale` writes a date and time.
+fn local_time(site: &Site, ts: jiff::Timestamp, locale: &str) -> String {
+    crate::model::dates::format_datetime(site.config.time_zone().to_datetime(ts), site.strings(locale))
 }
 
 fn text_of(site: &Site, n: &Notice, locale: &str) -> NoticeText {
@@ -125,8 +120,8 @@ pub fn page_notices(site: &Site, path: Option<&str>, locale: &str) -> Vec<PageNo
                 severity: severity_name(n.severity),
                 from: n.from.to_string(),
                 until: n.until.to_string(),
-                from_local: local_time(site, n.from),
-                until_local: local_time(site, n.until),
+                from_local: local_time(site, n.from, locale),
+                until_local: local_time(site, n.until, locale),
                 text: text_of(site, n, locale),
             })
         })

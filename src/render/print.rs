@@ -15,14 +15,14 @@ use super::view::{self, locale_seg, tier_seg};
 use super::{Channel, RenderContext};
 use crate::diag::Diagnostic;
 use crate::model::slug::slugify;
-use crate::model::{FactValue, Page, PageKind, Site, Style, fact, links, paths};
+use crate::model::{FactValue, Page, PageKind, Site, Style, links, paths};
 use crate::output::Output;
 
 pub struct Print;
 
 #[derive(Serialize)]
 struct Contact {
-    label: String,
+    label: Option<String>,
     value: String,
 }
 
@@ -36,6 +36,8 @@ struct Handout<'a> {
     contacts: Vec<Contact>,
     content_html: String,
     reviewed: Option<String>,
+    /// `reviewed` as the page's language writes a date.
+    reviewed_text: Option<String>,
     online_url: String,
     qr_svg: Option<String>,
 }
@@ -109,10 +111,8 @@ fn contacts(site: &Site, page: &Page) -> Vec<Contact> {
     ids.into_iter()
         .filter_map(|id| {
             let f = site.facts.get(id)?;
-            let label = f
-                .label
-                .as_ref()
-                .map_or_else(|| id.to_string(), |l| l.get(&page.locale, site.default_locale()).to_string());
+            // A fact without a `label:` shows its value alone: its id is for authors, not readers.
+            let label = f.label.as_ref().map(|l| l.get(&page.locale, site.default_locale()).to_string());
             Some(Contact { label, value: site.render_fact(id, &page.locale, Style::Web)? })
         })
         .collect()
@@ -120,7 +120,6 @@ fn contacts(site: &Site, page: &Page) -> Vec<Contact> {
 
 fn handout<'a>(site: &'a Site, page: &'a Page) -> Handout<'a> {
     let locale = page.locale.as_str();
-    let strings = site.strings(locale);
     let rows = view::steps(site, page);
     let online_url = paths::absolute(&site.config.base_url, &view::page_dir(site, page));
     let r = markdown::render(page.body(), &PrintResolver { site, page }, site.config.markdown.unsafe_html);
@@ -129,10 +128,11 @@ fn handout<'a>(site: &'a Site, page: &'a Page) -> Handout<'a> {
         lang: page.locale.clone(),
         summary: page.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Web)),
         rows,
-        total: site.total_wait(&page.steps).map(|w| fact::format_total(w, strings, Style::Web)),
+        total: site.total_text(page, Style::Web),
         contacts: contacts(site, page),
         content_html: r.html,
         reviewed: page.reviewed.map(|d| d.to_string()),
+        reviewed_text: page.reviewed.map(|d| crate::model::dates::format_date(d, site.strings(&page.locale))),
         qr_svg: page.in_channel("help").then(|| super::qr::svg(&online_url)).flatten(),
         online_url,
     }
@@ -179,7 +179,8 @@ fn context(
     let mut c = tera::Context::new();
     c.insert("lang", locale);
     c.insert("title", title);
-    c.insert("site_title", &site.config.title);
+    c.insert("site_title", site.config.title(locale));
+    c.insert("brand", &super::view::Brand::new(site, locale, |f| paths::relative(dir, f)));
     c.insert("paper", site.config.paper().css());
     c.insert("t", site.strings(locale));
     c.insert(

@@ -99,6 +99,44 @@ pub struct Common<'a> {
     pub print_url: Option<String>,
     /// Relative URL of the search page for this page's tier and locale (none: search off).
     pub search_url: Option<String>,
+    /// The site's logo, favicon and accent colour (`brand:`), with URLs from this page.
+    pub brand: Brand,
+    /// The top menu and the footer links of this locale, resolved from this page.
+    pub nav: Vec<Link>,
+    pub footer_links: Vec<Link>,
+}
+
+/// `brand:` as a page shows it.
+#[derive(Serialize, Default)]
+pub struct Brand {
+    pub logo_url: Option<String>,
+    /// Empty: the logo is decorative (the site's name follows it).
+    pub logo_alt: String,
+    /// Absolute, for `og:image`.
+    pub logo_abs_url: Option<String>,
+    pub favicon_url: Option<String>,
+    /// `--accent` and `--accent-dark` for the page's `:root`, when the site sets an accent.
+    pub accent_css: Option<String>,
+}
+
+impl Brand {
+    /// The brand of `site` for a page in `locale`; `url` turns a `static/` file into a URL.
+    pub fn new(site: &Site, locale: &str, url: impl Fn(&str) -> String) -> Brand {
+        let b = &site.config.brand;
+        let file = |f: &Option<String>| f.as_deref().map(|f| f.trim_start_matches('/').to_string());
+        let accent_css = b
+            .accent
+            .as_deref()
+            .and_then(crate::model::colour::Rgb::parse)
+            .map(|c| format!(":root {{ --accent: {c}; --accent-dark: {}; }}", c.darker(0.7)));
+        Brand {
+            logo_url: file(&b.logo).map(|f| url(&f)),
+            logo_alt: b.logo_alt.as_ref().map(|a| a.get(locale, site.default_locale()).to_string()).unwrap_or_default(),
+            logo_abs_url: file(&b.logo).map(|f| paths::absolute(&site.config.base_url, &f)),
+            favicon_url: file(&b.favicon).map(|f| url(&f)),
+            accent_css,
+        }
+    }
 }
 
 impl<'a> Common<'a> {
@@ -112,7 +150,7 @@ impl<'a> Common<'a> {
             .or_else(|| site.config.emergency.get(site.default_locale()))
             .map(String::as_str);
         Common {
-            site_title: &site.config.title,
+            site_title: site.config.title(locale),
             lang: locale,
             og_locale: og_locale(locale),
             home_url: paths::relative_page(dir, &home_dir),
@@ -125,6 +163,9 @@ impl<'a> Common<'a> {
             notices: Vec::new(),
             print_url: None,
             search_url: None,
+            brand: Brand::new(site, locale, |f| paths::relative(dir, f)),
+            nav: Vec::new(),
+            footer_links: Vec::new(),
         }
     }
 }

@@ -10,7 +10,7 @@ use super::view::{self, StepView};
 use super::{Channel, RenderContext};
 use crate::diag::Diagnostic;
 use crate::model::config::ScreenConfig;
-use crate::model::{Page, PageKind, Site, Style, fact};
+use crate::model::{Page, PageKind, Site, Style};
 use crate::output::Output;
 
 pub struct WaitingRoom;
@@ -53,6 +53,8 @@ struct LocaleUi {
 struct ScreenData<'a> {
     name: String,
     site_title: String,
+    /// The site's logo (`brand:`), from the screen's folder.
+    brand: super::view::Brand,
     default_locale: String,
     poll_seconds: u32,
     status_url: &'static str,
@@ -105,10 +107,9 @@ fn words(text: &str) -> usize {
 
 fn slides_of<'a>(site: &'a Site, page: &'a Page, locale: &str, spp: u32) -> Vec<Slide<'a>> {
     let lang = page.locale.as_str();
-    let strings = site.strings(lang);
     let summary = page.summary.as_ref().map(|s| site.interpolate(&s.value, lang, Style::Web));
     let steps = view::steps(site, page);
-    let total = site.total_wait(&page.steps).map(|w| fact::format_total(w, strings, Style::Web));
+    let total = site.total_text(page, Style::Web);
     let why_words = words(site.t(lang, "screen_why_text")) + words(site.t(lang, "screen_why_title"));
     let mut slides = Vec::new();
     let base = |part, steps: Vec<StepView<'a>>, points: Vec<String>, why: bool| {
@@ -199,7 +200,8 @@ fn screen_data<'a>(
         .collect();
     ScreenData {
         name: name.to_string(),
-        site_title: site.config.title.clone(),
+        site_title: site.config.title(site.default_locale()).to_string(),
+        brand: super::view::Brand::new(site, site.default_locale(), |f| format!("../../{f}")),
         default_locale: site.default_locale().to_string(),
         poll_seconds,
         status_url: "../../status.json",

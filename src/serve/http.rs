@@ -118,6 +118,10 @@ async fn events(AxumState(app): AxumState<App>, headers: HeaderMap) -> Response 
     if let Some(errors) = app.state.errors() {
         first.push(to_sse(&Event::Errors(errors)).unwrap_or_default());
     }
+    let warnings = app.state.warnings();
+    if !warnings.is_empty() {
+        first.push(to_sse(&Event::Warnings(warnings)).unwrap_or_default());
+    }
     let live = futures_util::stream::unfold(rx, |mut rx| async move {
         loop {
             match rx.recv().await {
@@ -141,6 +145,9 @@ fn to_sse(event: &Event) -> Option<sse::Event> {
             sse::Event::default().event("errors").data(serde_json::to_string(&**report).unwrap_or_default())
         }
         Event::Clear => sse::Event::default().event("clear").data("ok"),
+        Event::Warnings(report) => {
+            sse::Event::default().event("warnings").data(serde_json::to_string(&**report).unwrap_or_default())
+        }
         Event::Shutdown => return None,
     })
 }

@@ -54,6 +54,16 @@ fn show_errors(state: &State, errors: &[Diagnostic], sources: &Sources) {
     state.set_errors(Some(crate::report::human::render(errors, sources, false)));
 }
 
+/// Show the warnings and notes of a full check in the terminal (when they changed) and in a
+/// panel over every open page that the author can fold; they never block the build.
+fn show_warnings(state: &State, warnings: &[Diagnostic], sources: &Sources) {
+    let plain =
+        if warnings.is_empty() { String::new() } else { crate::report::human::render(warnings, sources, false) };
+    if state.set_warnings(plain) && !warnings.is_empty() {
+        eprint!("{}", crate::report::human::render(warnings, sources, crate::cmd::use_color(&std::io::stderr())));
+    }
+}
+
 impl Builder {
     pub fn new(root: PathBuf, today: Option<jiff::civil::Date>, tiers: BTreeSet<String>, state: Arc<State>) -> Self {
         let search = SearchRefresh::start(state.clone());
@@ -270,12 +280,14 @@ impl Builder {
                 if !state.is_current(generation) {
                     return;
                 }
-                let errors: Vec<Diagnostic> = found.into_iter().filter(|d| d.level == Level::Error).collect();
+                let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                    found.into_iter().partition(|d| d.level == Level::Error);
                 if errors.is_empty() {
                     state.set_errors(None);
                 } else {
                     show_errors(&state, &errors, &sources);
                 }
+                show_warnings(&state, &warnings, &sources);
             });
         }));
     }

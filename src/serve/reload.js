@@ -8,6 +8,33 @@
   });
   es.addEventListener("errors", (e) => show(JSON.parse(e.data)));
   es.addEventListener("clear", () => document.getElementById(ID)?.remove());
+  es.addEventListener("warnings", (e) => warn(JSON.parse(e.data)));
+  // Warnings never block: a panel in a corner, folded or open as the author last left it.
+  const WID = "__upfront_warnings";
+  const FOLD = "upfront-warnings-folded";
+  function warn(text) {
+    let w = document.getElementById(WID);
+    if (!text) {
+      w?.remove();
+      return;
+    }
+    if (!w) {
+      w = document.createElement("details");
+      w.id = WID;
+      w.style.cssText = "position:fixed;right:1rem;bottom:1rem;z-index:2147483646;max-width:min(48rem,calc(100vw - 2rem));max-height:60vh;overflow:auto;background:#fffbe6;color:#1a1a1a;border:2px solid #8a6d00;border-radius:6px;font:14px/1.5 ui-monospace,monospace;padding:.5rem 1rem";
+      w.open = sessionStorage.getItem(FOLD) !== "1";
+      w.addEventListener("toggle", () => sessionStorage.setItem(FOLD, w.open ? "0" : "1"));
+      document.body.appendChild(w);
+    }
+    const count = (text.match(/^(warning|note)\[/gm) || []).length;
+    const summary = document.createElement("summary");
+    summary.style.cssText = "cursor:pointer;min-height:24px;font-weight:700";
+    summary.textContent = "upfront check: " + count + (count === 1 ? " finding" : " findings") + " to look at (the page still builds)";
+    const pre = document.createElement("pre");
+    pre.style.whiteSpace = "pre-wrap";
+    pre.textContent = text;
+    w.replaceChildren(summary, pre);
+  }
   function show(text) {
     let o = document.getElementById(ID);
     if (!o) {

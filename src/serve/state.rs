@@ -18,6 +18,9 @@ pub enum Event {
     Errors(Arc<String>),
     /// The errors are fixed.
     Clear,
+    /// The warnings (and notes) of the last full check, a plain-text report; empty: none.
+    /// They never block: a panel the author can fold shows them over the page.
+    Warnings(Arc<String>),
     /// The server is stopping: end the stream.
     Shutdown,
 }
@@ -25,6 +28,7 @@ pub enum Event {
 pub struct State {
     files: RwLock<Files>,
     errors: RwLock<Option<Arc<String>>>,
+    warnings: RwLock<Arc<String>>,
     events: broadcast::Sender<Event>,
     /// Bumped by every rebuild, so a background check of an older edit reports nothing.
     generation: AtomicU64,
@@ -39,7 +43,13 @@ impl Default for State {
 impl State {
     pub fn new() -> State {
         let (events, _) = broadcast::channel(64);
-        State { files: RwLock::new(Files::new()), errors: RwLock::new(None), events, generation: AtomicU64::new(0) }
+        State {
+            files: RwLock::new(Files::new()),
+            errors: RwLock::new(None),
+            warnings: RwLock::new(Arc::default()),
+            events,
+            generation: AtomicU64::new(0),
+        }
     }
 
     pub fn file(&self, rel: &str) -> Option<Arc<[u8]>> {
@@ -104,6 +114,23 @@ impl State {
             }
             None => {}
         }
+    }
+
+    pub fn warnings(&self) -> Arc<String> {
+        self.warnings.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
+    }
+
+    /// Show the warnings `report` (empty: none) in every browser; `true` when it changed (the
+    /// terminal prints it only then, not after every keystroke).
+    pub fn set_warnings(&self, report: String) -> bool {
+        let mut warnings = self.warnings.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if **warnings == report {
+            return false;
+        }
+        let r = Arc::new(report);
+        *warnings = r.clone();
+        self.send(Event::Warnings(r));
+        true
     }
 
     pub fn next_generation(&self) -> u64 {

@@ -44,6 +44,10 @@ fn check(ctx: &Ctx, prose: &Prose, out: &mut Vec<Diagnostic>) {
         return;
     }
     for_each_sentence(prose.blocks(), lang, |s| {
+        // A question promises nothing ("Will I always get the information I asked for?").
+        if s.text.trim_end().ends_with(['?', '？']) {
+            return;
+        }
         let mut clauses = Clauses::new(s.text);
         for hit in cue_hits(&lang.absolute, &lang.absolute_not, s.text) {
             if s.is_quoted_or_fact(&hit) || clauses.instruction_at(lang, hit.start).0 {

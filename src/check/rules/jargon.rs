@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::check::text::{Block, Kind, Origin, first_overlap};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
-use crate::model::terms::{TermSet, explained_in_text, find_term_where};
+use crate::model::terms::{TermSet, explained_in_text, find_term_where, named_in_brackets};
 use crate::model::{PageKind, Site};
 
 pub static RULE: Rule = Rule {
@@ -20,7 +20,8 @@ pub static RULE: Rule = Rule {
     doc: r#"People in a waiting room should not need to know what "triage", "acuity" or "分诊"
 means. On a public page, the first use of a term from the built-in jargon lists (English,
 Chinese, Hungarian: common emergency and support terms) must be explained in plain words
-in brackets within the next few words of the same sentence. Terms in `glossary.yaml`
+in brackets within the next few words of the same sentence, or stand in brackets right
+after the plain words it names ("departments sort (triage) patients"). Terms in `glossary.yaml`
 (with an explanation for the page's locale) are explained by the help theme on first use,
 so they are never flagged. Order of "first": summary, step texts, then the body;
 headings, code and link addresses are not prose.
@@ -129,7 +130,7 @@ fn judge(
             continue;
         };
         let text = &block.text;
-        if explained_in_text(&text[range.end..]) {
+        if explained_in_text(&text[range.end..]) || named_in_brackets(&text[..range.start], &text[range.end..]) {
             continue;
         }
         let span = block.span_of(range.clone());

@@ -2,8 +2,10 @@
 //! no duration and no fact, unless it is an instruction to the reader. Word lists are data
 //! (`check/words/<locale>.yaml`), extended by the site's `checks.words.<locale>.vague`.
 
+use std::ops::Range;
+
 use crate::check::text::words::{Lang, cue_hits};
-use crate::check::text::{Clauses, Prose, Sentence, first_overlap, for_each_sentence, union_of};
+use crate::check::text::{Clauses, Prose, Sentence, first_overlap, for_each_sentence, overlaps, union_of};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::Site;
@@ -47,10 +49,12 @@ too); `checks.severity`."#,
 };
 
 /// Whether a sentence says how long: a duration written in it, or a wait fact named.
-fn gives_duration(lang: &Lang, site: &Site, prose: &Prose, s: &Sentence) -> bool {
+fn gives_duration(lang: &Lang, site: &Site, prose: &Prose, s: &Sentence, hits: &[Range<usize>]) -> bool {
     let mut found = Vec::new();
     lang.durations.find(s.text, &mut found);
-    found.iter().any(|w| !s.is_quoted_or_fact(&w.range))
+    // A duration inside the vague phrase itself ("pár percen belül": "within a few minutes")
+    // gives no duration.
+    found.iter().any(|w| !s.is_quoted_or_fact(&w.range) && !hits.iter().any(|h| overlaps(h, &w.range)))
         || s.facts().any(|p| site.resolve_fact(&p.name).is_none_or(|(f, _)| f.wait().is_some()))
         || s.block.origin.step().is_some_and(|i| prose.steps().get(i).is_some_and(|st| st.wait.is_some()))
 }
@@ -62,8 +66,8 @@ fn check(ctx: &Ctx, prose: &Prose, out: &mut Vec<Diagnostic>) {
         return;
     }
     for_each_sentence(prose.blocks(), lang, |s| {
-        let mut hits = cue_hits(&lang.vague, &lang.vague_not, s.text).peekable();
-        if hits.peek().is_none() || gives_duration(lang, site, prose, s) {
+        let hits: Vec<Range<usize>> = cue_hits(&lang.vague, &lang.vague_not, s.text).collect();
+        if hits.is_empty() || gives_duration(lang, site, prose, s, &hits) {
             return;
         }
         let absolute = union_of(lang.absolute.find_iter(s.text).collect());

@@ -94,6 +94,8 @@ pub struct Grammar {
     /// Characters of number words (chars mode: a number does not start inside another).
     number_chars: String,
     bare: Lexicon,
+    /// The range words (chars mode joins "20分钟至2小时" into one duration).
+    range: Vec<String>,
 }
 
 impl Grammar {
@@ -108,19 +110,42 @@ impl Grammar {
         let re = if units.is_empty() {
             None
         } else {
-            let num = format!(r"\d+(?:[.,]\d+)?|{}", alt(numbers.keys().map(String::as_str)));
+            let words = alt(numbers.keys().map(String::as_str));
+            // Chinese: a numeral of any size (二十五, 一百二十) and 个半 ("两个半小时") too.
+            let num = if mode == Mode::Chars {
+                format!(r"(?:\d+(?:[.,]\d+)?|[{CJK_DIGITS}{CJK_POWERS}]+)(?:{HALF_AFTER})?|{words}")
+            } else {
+                format!(r"\d+(?:[.,]\d+)?|{words}")
+            };
             let sep = alt(w.range.iter().map(String::as_str));
             let unit = alt(units.iter().map(|u| u.0.as_str()));
             let pat = format!(r"(?i)(?P<a>{num})(?:\s*{sep}\s*(?P<b>{num}))?(?:\s*-\s*|\s*)(?P<u>{unit})");
             Some(Regex::new(&pat).map_err(|e| e.to_string())?)
         };
-        let number_chars = numbers.keys().flat_map(|k| k.chars()).filter(|c| !c.is_ascii()).collect();
+        let number_chars = numbers
+            .keys()
+            .flat_map(|k| k.chars())
+            .chain(if mode == Mode::Chars {
+                CJK_DIGITS.chars().chain(CJK_POWERS.chars()).collect()
+            } else {
+                Vec::new()
+            })
+            .filter(|c| !c.is_ascii())
+            .collect();
         let bare = Lexicon::new(mode, w.bare.iter().map(String::as_str))?;
-        Ok(Grammar { mode, re, numbers, units, number_chars, bare })
+        Ok(Grammar { mode, re, numbers, units, number_chars, bare, range: w.range.clone() })
     }
 
     fn number(&self, text: &str) -> Option<f64> {
         let t = text.trim();
+        if self.mode == Mode::Chars {
+            if let Some(whole) = t.strip_suffix("个半").or_else(|| t.strip_suffix("個半")) {
+                return self.number(whole).map(|n| n + 0.5);
+            }
+            if !self.numbers.contains_key(t) && !t.starts_with(|c: char| c.is_ascii_digit()) {
+                return han_number(t);
+            }
+        }
         if t.starts_with(|c: char| c.is_ascii_digit()) {
             return t.replace(',', ".").parse().ok();
         }
@@ -160,6 +185,7 @@ impl Grammar {
 
     /// Every duration written in `text`.
     pub fn find(&self, text: &str, out: &mut Vec<Written>) {
+        let first = out.len();
         if let Some(re) = &self.re {
             let mut at = 0;
             while at <= text.len() {
@@ -182,6 +208,9 @@ impl Grammar {
                 }
             }
         }
+        if self.mode == Mode::Chars {
+            self.join_ranges(text, out, first);
+        }
         // The grammar's finds are in text order and apart: a binary search per bare word (and
         // a look at the bare word pushed last), not a scan of every find.
         let found = out.len();
@@ -196,6 +225,81 @@ impl Grammar {
             }
         }
     }
+}
+
+impl Grammar {
+    /// Joins two durations with a range word between them into one ("20分钟至2小时": 20
+    /// minutes to 2 hours, one finding); the unit of the whole is the second's.
+    fn join_ranges(&self, text: &str, out: &mut Vec<Written>, from: usize) {
+        // One pass that writes each kept duration at `kept`: linear however many are joined.
+        let mut kept = from;
+        for next in from..out.len() {
+            let between = (kept > from)
+                .then(|| text.get(out[kept - 1].range.end..out[next].range.start))
+                .flatten()
+                .map(str::trim);
+            if between.is_some_and(|t| self.range.iter().any(|x| x == t)) {
+                let (first, second) = (&out[kept - 1], &out[next]);
+                let seconds = match (first.seconds, second.seconds) {
+                    (Some(lo), Some(hi)) => Some((lo.0.min(hi.0), lo.1.max(hi.1))),
+                    _ => None,
+                };
+                let joined = Written {
+                    range: first.range.start..second.range.end,
+                    unit_word: second.unit_word.clone(),
+                    unit: second.unit,
+                    seconds,
+                };
+                out[kept - 1] = joined;
+            } else {
+                out.swap(kept, next);
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
+    }
+}
+
+/// Chinese digits (with 〇/零, Traditional 兩) and the powers of ten a numeral is built with.
+const CJK_DIGITS: &str = "零〇一二两兩三四五六七八九";
+const CJK_POWERS: &str = "十百千万萬";
+/// What follows a whole number to add a half: 两个半小时 (2.5 hours).
+const HALF_AFTER: &str = "个半|個半";
+
+/// The value of a numeral in Chinese characters or full-width digits ("二十五" 25, "一百二十"
+/// 120, "两千" 2000, "十五" 15, "４５" 45); `None` when it holds anything else.
+fn han_number(t: &str) -> Option<f64> {
+    if t.chars().all(|c| ('０'..='９').contains(&c)) {
+        return Some(t.chars().fold(0.0, |n, c| n * 10.0 + f64::from(u32::from(c) - u32::from('０'))));
+    }
+    let (mut total, mut section, mut digit) = (0.0, 0.0, None::<f64>);
+    for c in t.chars() {
+        if let Some(d) = CJK_DIGITS.chars().position(|x| x == c) {
+            // 零/〇 are 0, 一 is 1, 二/两/兩 are 2, then 三 … 九.
+            let v = match d {
+                0 | 1 => 0.0,
+                2 => 1.0,
+                3..=5 => 2.0,
+                n => f64::from(u8::try_from(n).ok()?) - 3.0,
+            };
+            digit = Some(v);
+        } else {
+            let power = match c {
+                '十' => 10.0,
+                '百' => 100.0,
+                '千' => 1000.0,
+                '万' | '萬' => {
+                    total += (section + digit.take().unwrap_or(0.0)) * 10_000.0;
+                    section = 0.0;
+                    continue;
+                }
+                _ => return None,
+            };
+            // 十五 is 15: a power without a digit before it counts once.
+            section += digit.take().unwrap_or(1.0) * power;
+        }
+    }
+    Some(total + section + digit.unwrap_or(0.0))
 }
 
 /// An alternation without its `(?i)`; one that never matches when the list is empty.
@@ -237,7 +341,32 @@ mod tests {
         assert_eq!(en[3].1, Some((1800, 1800)));
         let zh = found("zh", "15分钟，15 分钟，半小时内，3个工作日内，两个小时，二十五分钟");
         let texts: Vec<&str> = zh.iter().map(|f| f.0.as_str()).collect();
-        assert_eq!(texts, ["15分钟", "15 分钟", "半小时", "3个工作日", "两个小时"]);
+        assert_eq!(texts, ["15分钟", "15 分钟", "半小时", "3个工作日", "两个小时", "二十五分钟"]);
+        let zh = found(
+            "zh",
+            "二十五分钟，一百二十天，两个半小时，１５分钟，5 个工作日，20分钟至2小时，2-3天，十五日，兩個工作日，60分鐘，7个自然日",
+        );
+        let texts: Vec<&str> = zh.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "二十五分钟",
+                "一百二十天",
+                "两个半小时",
+                "１５分钟",
+                "5 个工作日",
+                "20分钟至2小时",
+                "2-3天",
+                "十五日",
+                "兩個工作日",
+                "60分鐘",
+                "7个自然日"
+            ]
+        );
+        let secs: Vec<u64> = zh.iter().map(|f| f.1.map_or(0, |s| s.1)).collect();
+        assert_eq!(secs[..5], [1500, 120 * 86_400, 9000, 900, 5 * 86_400]);
+        assert_eq!(zh[5].1, Some((1200, 7200)));
+        assert_eq!(zh[6].1, Some((2 * 86_400, 3 * 86_400)));
         let hu = found("hu", "15 perc, 10–15 perc, két órán belül, percen belül, fél óra, hét perc");
         let texts: Vec<&str> = hu.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(texts, ["15 perc", "10–15 perc", "két órán", "fél óra", "hét perc", "percen belül"]);

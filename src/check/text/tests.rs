@@ -48,6 +48,11 @@ fn clauses_and_instructions() {
     assert!(is_instruction(lang("en"), &t[c]));
     assert!(is_instruction(lang("en"), "Always bring your ID"));
     assert!(!is_instruction(lang("en"), "We will call you soon"));
+    // A list of what an office promises: the verb's object is the reader.
+    assert!(!is_instruction(lang("en"), "see you within 15 minutes of arriving"));
+    assert!(!is_instruction(lang("en"), "call you back within one working day"));
+    assert!(is_instruction(lang("en"), "call us within 14 days"));
+    assert!(is_instruction(lang("en"), "You must tell us within 28 days"));
     assert!(is_instruction(lang("zh"), "请立即告诉工作人员"));
     assert!(is_instruction(lang("zh"), "立即拨打120"));
     assert!(!is_instruction(lang("zh"), "医生马上就来"));
@@ -89,4 +94,31 @@ fn a_sentence_cue_speaks_of_the_nearest_duration_in_its_clause_only() {
     assert_eq!(reported("en", "The warranty is valid for 12 months."), Vec::<String>::new());
     assert_eq!(reported("zh", "营业时间内受理，抢修人员45分钟内到达现场。"), ["45分钟"]);
     assert_eq!(reported("hu", "Ha a láz 3 napja tart, 2 órán belül fogadjuk."), ["2 órán"]);
+}
+
+#[test]
+fn hungarian_clock_hours_are_not_waits() {
+    use super::waits::is_wait;
+    let waits = |s: &str| -> Vec<String> {
+        let lang = lang("hu");
+        let mut found = Vec::new();
+        lang.durations.find(s, &mut found);
+        let mut clauses = Clauses::new(s);
+        found
+            .iter()
+            .filter(|w| is_wait(lang, s, w, &mut clauses, false))
+            .map(|w| s[w.range.clone()].to_string())
+            .collect()
+    };
+    let none = Vec::<String>::new();
+    assert_eq!(waits("Hétfőn 7.30 - 15.30 óráig, szerdán 8-16 óráig fogadjuk az ügyfeleket."), none);
+    assert_eq!(waits("A betegeket 7-18 óra között, a hibákat 20 óra után is fogadjuk."), none);
+    assert_eq!(waits("A javítás 8 és 12 óra között kezdődik."), none);
+    // A single hour with `óráig` and a range of durations stay waits.
+    assert_eq!(waits("A várakozás akár 2 óráig is eltarthat."), ["2 óráig"]);
+    assert_eq!(
+        waits("Az ügyintézés 10-18 órát vesz igénybe, huszonnégy óra alatt döntünk."),
+        ["10-18 órát", "huszonnégy óra"]
+    );
+    assert_eq!(waits("A kérelmet 15 naptári napon belül elbíráljuk."), ["15 naptári napon"]);
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::duration::Written;
+use super::duration::{UnitKind, Written};
 use super::words::{Lang, Mode};
 use super::{
     Block, Clauses, Origin, Prose, first_overlap, meaning, overlaps, quoted, sentences, tokens_after, tokens_before,
@@ -98,6 +98,7 @@ pub fn is_wait(lang: &Lang, s: &str, w: &Written, clauses: &mut Clauses, cued: b
         || lang.before.is_match(before)
         || (w.unit.is_some_and(super::duration::UnitKind::counts_age) && lang.age_before.is_match(before))
         || lang.after.is_match(after)
+        || is_clock(lang, s, w, after)
         || cued
         || {
             let (instruction, clause) = clauses.instruction_at(lang, w.range.start);
@@ -105,13 +106,34 @@ pub fn is_wait(lang: &Lang, s: &str, w: &Written, clauses: &mut Clauses, cued: b
         })
 }
 
+/// Whether an hour duration is a time of day ([`Lang::clock_after`]): `7.30`/`16.00` before the
+/// unit where the locale writes decimals with a comma, or whole hours up to 24 followed by a
+/// clock word ("20 óra után"; for a range only, a clock unit word or a word after it: "8-16
+/// óráig", "7-18 óra között"). `after` is the text after `w` that the cues look at.
+fn is_clock(lang: &Lang, s: &str, w: &Written, after: &str) -> bool {
+    if w.unit != Some(UnitKind::Hour) {
+        return false;
+    }
+    let numbers = &s[w.range.start..w.unit_word.start];
+    let dotted = |n: &str| n.split_once('.').is_some_and(|(h, m)| h.len() <= 2 && m.len() == 2 && m < "60");
+    let digits: Vec<&str> =
+        numbers.split(|c: char| !(c.is_ascii_digit() || c == '.')).filter(|n| !n.is_empty()).collect();
+    if lang.clock_dot && digits.iter().any(|n| dotted(n)) {
+        return true;
+    }
+    let whole_hours = w.seconds.is_some_and(|(lo, hi)| lo % 3600 == 0 && hi % 3600 == 0 && hi <= 24 * 3600);
+    let range = w.seconds.is_some_and(|(lo, hi)| lo < hi);
+    let unit_and_after = &s[w.unit_word.start..w.range.end + after.len()];
+    whole_hours && (lang.clock_after.is_match(after) || (range && lang.clock_range_after.is_match(unit_and_after)))
+}
+
 /// A wait fact's value as a placeholder part asks for it.
 fn part_range(fact: &Fact, part: Part) -> Option<WaitRange> {
     let r = fact.wait()?;
     Some(match part {
         Part::Whole => r,
-        Part::Min => WaitRange { min: r.min, max: r.min },
-        Part::Max => WaitRange { min: r.max, max: r.max },
+        Part::Min => r.at(r.min),
+        Part::Max => r.at(r.max),
     })
 }
 

@@ -57,8 +57,14 @@ struct WordLists {
 #[serde(deny_unknown_fields)]
 struct InstructionWords {
     anywhere: Vec<String>,
+    /// Words that hold an `anywhere` word but give no instruction (Chinese 申请 holds 请).
+    #[serde(default)]
+    not: Vec<String>,
     lead: Vec<String>,
     verbs: Vec<String>,
+    /// Words after a verb that make it a statement, not an imperative ("call you back").
+    #[serde(default)]
+    not_object: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -69,6 +75,15 @@ struct NotWaitWords {
     age_before: Vec<String>,
     unit_words: Vec<String>,
     sentence: Vec<String>,
+    /// Words after a whole hour (up to 24) that make it a time of day ("20 óra után").
+    #[serde(default)]
+    clock_after: Vec<String>,
+    /// The same after a range of hours only ("8 és 12 óra között").
+    #[serde(default)]
+    clock_range_after: Vec<String>,
+    /// `7.30`, `16.00` before an hour unit is a clock time (Hungarian writes decimals with `,`).
+    #[serde(default)]
+    clock_dot: bool,
 }
 
 /// A compiled word list: one regex for the stems (or all entries), one for whole words.
@@ -208,8 +223,10 @@ pub struct Lang {
     pub absolute: Lexicon,
     pub absolute_not: Lexicon,
     pub anywhere: Lexicon,
+    pub anywhere_not: Lexicon,
     pub lead: Lexicon,
     pub verbs: Lexicon,
+    pub not_object: Lexicon,
     pub wait_cues: Lexicon,
     pub durations: Grammar,
     pub before: Lexicon,
@@ -217,6 +234,9 @@ pub struct Lang {
     pub age_before: Lexicon,
     pub unit_words: Lexicon,
     pub sentence: Lexicon,
+    pub clock_after: Lexicon,
+    pub clock_range_after: Lexicon,
+    pub clock_dot: bool,
 }
 
 fn lex<'a>(mode: Mode, list: &'a [String], extra: impl Iterator<Item = &'a String>) -> Result<Lexicon, String> {
@@ -237,8 +257,10 @@ fn compile(w: &WordLists, site: Option<&WordsConfig>) -> Result<Lang, String> {
         absolute: lex(m, &w.absolute, extra(|s| &s.absolute))?,
         absolute_not: lex(m, &w.absolute_not, extra(|s| &s.absolute_not))?,
         anywhere: lex(m, &w.instruction.anywhere, extra(|s| &s.instruction.anywhere))?,
+        anywhere_not: lex(m, &w.instruction.not, extra(|s| &s.instruction.not))?,
         lead: lex(m, &w.instruction.lead, extra(|s| &s.instruction.lead))?,
         verbs: lex(m, &w.instruction.verbs, extra(|s| &s.instruction.verbs))?,
+        not_object: lex(m, &w.instruction.not_object, extra(|s| &s.instruction.not_object))?,
         wait_cues: lex(m, &w.wait_cues, extra(|s| &s.wait_cues))?,
         durations: Grammar::new(m, &w.durations)?,
         before: lex(m, &w.not_wait.before, extra(|s| &s.not_wait.before))?,
@@ -246,6 +268,9 @@ fn compile(w: &WordLists, site: Option<&WordsConfig>) -> Result<Lang, String> {
         age_before: lex(m, &w.not_wait.age_before, extra(|s| &s.not_wait.age_before))?,
         unit_words: lex(m, &w.not_wait.unit_words, extra(|s| &s.not_wait.unit_words))?,
         sentence: lex(m, &w.not_wait.sentence, extra(|s| &s.not_wait.sentence))?,
+        clock_after: lex(m, &w.not_wait.clock_after, extra(|s| &s.not_wait.clock_after))?,
+        clock_range_after: lex(m, &w.not_wait.clock_range_after, extra(|s| &s.not_wait.clock_range_after))?,
+        clock_dot: w.not_wait.clock_dot,
     })
 }
 
