@@ -354,9 +354,7 @@ pub fn clause_at(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize>
 /// "please", "then", "always"), or holds a word that marks one anywhere (Chinese "请",
 /// Hungarian formal imperatives: free word order).
 pub fn is_instruction(lang: &Lang, clause: &str) -> bool {
-    if lang.anywhere.is_match(clause)
-        && words::cue_hits(&lang.anywhere, &lang.anywhere_not, clause).next().is_some()
-    {
+    if lang.anywhere.is_match(clause) && words::cue_hits(&lang.anywhere, &lang.anywhere_not, clause).next().is_some() {
         return true;
     }
     let mut rest = clause.trim_start_matches(|c: char| !is_word_char(c));
