@@ -15,12 +15,24 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Site root (the folder with upfront.yaml)
-    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
-    pub root: PathBuf,
+    /// Site root (the folder with upfront.yaml); default: the nearest folder from here up that
+    /// has one
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
     /// Output folder; a relative path resolves against --root
     #[arg(long, global = true, default_value = "public", value_name = "DIR")]
     pub out: PathBuf,
+    /// Colour in reports: auto (a terminal, unless `NO_COLOR` is set; `FORCE_COLOR` forces it),
+    /// always or never
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -29,16 +41,42 @@ pub enum Command {
     Build(BuildArgs),
     /// Run the checks only; exit 1 on any error
     Check(CheckArgs),
-    /// Scaffold a new site (a copy of the sample) in DIR
-    Init {
-        /// Folder to create (must be empty or absent)
-        #[arg(default_value = ".")]
-        dir: PathBuf,
+    /// Scaffold a new site in DIR from a starter (`--list` shows them)
+    Init(InitArgs),
+    /// Add a file with its front matter filled in, e.g. `upfront new guide billing/refunds`
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
     },
     /// Build in memory, serve on 127.0.0.1, rebuild and live-reload on change
     Serve(ServeArgs),
     /// Every fact, its value, and every page and channel that uses it
     Facts(FactsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to create (must be empty or absent)
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Which starter site to copy (default: `general`, a neutral small site in English)
+    #[arg(long, value_name = "NAME")]
+    pub starter: Option<String>,
+    /// List the starters, one line each, and write nothing
+    #[arg(long)]
+    pub list: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewWhat {
+    /// A guide: writes content/PATH.md (or PATH.<L>.md with `--locale L`), never over a file
+    Guide {
+        /// The guide's path under content/, without `.md`, e.g. `repairs/new-connections`
+        path: String,
+        /// Write a translation in this locale (default: the site's default locale)
+        #[arg(long, value_name = "L")]
+        locale: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -60,6 +98,16 @@ pub struct CheckArgs {
     /// The date review and notice rules judge against (default: today in the site's timezone)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<jiff::civil::Date>,
+    /// Write the report to FILE instead of stdout (a relative path resolves against the
+    /// current folder); the exit code is unchanged
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// Human format: the findings only, without the summary line or "no problems"
+    #[arg(long, short, conflicts_with = "statistics")]
+    pub quiet: bool,
+    /// Human format: how many findings each rule has instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 /// `upfront facts --format human|json`.

@@ -82,6 +82,13 @@ impl Sources {
         self.files.get(path).map(AsRef::as_ref)
     }
 
+    /// The same files, each named with `prefix` before its path (`docs/help/` + `content/a.md`),
+    /// as reports name them from the folder `upfront` runs in.
+    #[must_use]
+    pub fn rebased(self, prefix: &str) -> Sources {
+        Sources { files: self.files.into_iter().map(|(k, v)| (format!("{prefix}{k}"), v)).collect() }
+    }
+
     /// Start and (exclusive) end position of a diagnostic; 1:1 when the file has no text.
     pub fn locate(&self, d: &Diagnostic) -> (LineCol, LineCol) {
         let start = LineCol { line: 1, column: 1 };

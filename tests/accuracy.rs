@@ -153,6 +153,7 @@ fn score(lang: &str) -> Option<Outcome> {
     };
     let out = Command::cargo_bin("upfront")
         .unwrap()
+        .current_dir(&site)
         .args(["check", "--format", "json", "--today", TODAY, "--root"])
         .arg(&site)
         .output()

@@ -487,7 +487,13 @@ fn unsafe_html_is_an_explicit_opt_in() {
 fn init_writes_a_site_that_builds() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("new-site");
-    assert_cmd::Command::cargo_bin("upfront").unwrap().arg("init").arg(&target).assert().success();
+    assert_cmd::Command::cargo_bin("upfront")
+        .unwrap()
+        .arg("init")
+        .arg(&target)
+        .args(["--starter", "er"])
+        .assert()
+        .success();
     assert!(target.join("upfront.yaml").is_file());
     assert!(target.join("content/emergency/visit.md").is_file());
     assert_cmd::Command::cargo_bin("upfront").unwrap().arg("--root").arg(&target).arg("build").assert().success();

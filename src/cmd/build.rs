@@ -48,7 +48,7 @@ pub fn out_dir(root: &Path, out: &Path) -> PathBuf {
 
 pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let root = super::site_root(&global.root)?;
+    let root = super::site_root(global.root.as_deref())?;
     let out = out_dir(&root, &global.out);
     check_out_dir(&root, &out)?;
 
@@ -56,7 +56,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let (mut diags, sources) = (loaded.diagnostics, loaded.sources);
     let Some(site) = loaded.site else {
         diag::sort(&mut diags);
-        return super::check::report_for_build(&diags, &sources, &args.check);
+        return super::check::report_for_build(&root, &diags, &sources, &args.check);
     };
     for t in &args.tiers {
         anyhow::ensure!(
@@ -74,7 +74,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     }
     let today = args.check.today.unwrap_or_else(|| super::check::today_in(site.config.timezone.as_deref()));
     let stop = |diags: &[crate::diag::Diagnostic]| -> anyhow::Result<ExitCode> {
-        let code = super::check::report_for_build(diags, &sources, &args.check)?;
+        let code = super::check::report_for_build(&root, diags, &sources, &args.check)?;
         eprintln!("build stopped: fix the errors above; {} was not changed", out.display());
         Ok(code)
     };
@@ -102,7 +102,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     if failed {
         return stop(&diags);
     }
-    let code = super::check::report_for_build(&diags, &sources, &args.check)?;
+    let code = super::check::report_for_build(&root, &diags, &sources, &args.check)?;
     let files = output.files_written();
     output.commit()?;
     eprintln!(

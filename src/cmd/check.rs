@@ -11,16 +11,30 @@ use crate::diag::{self, Diagnostic, Level, Sources};
 use crate::report;
 
 pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let root = super::site_root(&global.root)?;
+    let root = super::site_root(global.root.as_deref())?;
     let (diags, sources, site) = load_and_check(&root, args.today)?;
+    let (diags, sources) = from_here(&root, &diags, &sources);
+    // A file gets colour only when asked for (`--color always`): it is not a terminal.
+    let color = if args.output_file.is_some() { super::color_for(false) } else { super::use_color(&std::io::stdout()) };
     let text = match args.format {
+        Format::Human if args.statistics => report::human::statistics(&diags),
+        Format::Human if args.quiet => report::human::findings(&diags, &sources, color),
         Format::Human if diags.is_empty() => {
             format!("checked {}: no problems\n", report::plural(site.map_or(0, |s| s.pages.len()), "page"))
         }
-        format => render(format, &diags, &sources, super::use_color(&std::io::stdout()))?,
+        format => render(format, &diags, &sources, color)?,
     };
-    write_stdout(&text)?;
+    write_report(args, &text)?;
     Ok(exit_code(&diags, args.deny_warnings))
+}
+
+/// The report to `--output-file` (written whole, then renamed into place) or stdout.
+fn write_report(args: &CheckArgs, text: &str) -> anyhow::Result<()> {
+    let Some(path) = &args.output_file else { return write_stdout(text) };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.upfront-tmp"));
+    std::fs::write(&tmp, text).with_context(|| format!("cannot write the report to {}", path.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write the report to {}", path.display()))
 }
 
 /// Print the report on stdout. A reader that stopped early (`upfront check | head -1`) is not
@@ -46,12 +60,34 @@ fn render(format: Format, diags: &[Diagnostic], sources: &Sources, color: bool) 
 
 /// `build`'s report: human findings on stderr (stdout stays free), a machine `--format` on
 /// stdout (so `build --format github` annotates a CI run); then the exit code.
-pub fn report_for_build(diags: &[Diagnostic], sources: &Sources, args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    if args.format == Format::Human {
+pub fn report_for_build(
+    root: &std::path::Path,
+    diags: &[Diagnostic],
+    sources: &Sources,
+    args: &CheckArgs,
+) -> anyhow::Result<ExitCode> {
+    let (diags, sources) = from_here(root, diags, sources);
+    let (diags, sources) = (diags.as_slice(), &sources);
+    if args.format == Format::Human && args.output_file.is_none() {
         return Ok(report(diags, sources, args.deny_warnings));
     }
-    write_stdout(&render(args.format, diags, sources, false)?)?;
+    if args.format == Format::Human {
+        write_report(args, &report::human::render(diags, sources, super::color_for(false)))?;
+        return Ok(exit_code(diags, args.deny_warnings));
+    }
+    write_report(args, &render(args.format, diags, sources, false)?)?;
     Ok(exit_code(diags, args.deny_warnings))
+}
+
+/// The findings and their sources as reports name them: from the folder `upfront` runs in
+/// (`docs/help/content/a.md` for `--root docs/help`), so CI annotations and editors find them.
+pub fn from_here(root: &std::path::Path, diags: &[Diagnostic], sources: &Sources) -> (Vec<Diagnostic>, Sources) {
+    let prefix = super::display_prefix(root);
+    if prefix.is_empty() {
+        return (diags.to_vec(), sources.clone());
+    }
+    let diags = diags.iter().map(|d| Diagnostic { file: format!("{prefix}{}", d.file), ..d.clone() }).collect();
+    (diags, sources.clone().rebased(&prefix))
 }
 
 /// Load the site and run every check. The site comes back when it could be loaded.

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod facts;
 mod init;
+mod new_guide;
 mod serve;
 
 use std::path::{Path, PathBuf};
@@ -17,10 +18,14 @@ pub use check::{load_and_check, today_in};
 use crate::cli::{Cli, Command};
 
 pub fn run(cli: &Cli) -> ExitCode {
+    let _ = COLOR.set(cli.global.color);
     let result = match &cli.command {
         Command::Build(args) => build::run(&cli.global, args),
         Command::Check(args) => check::run(&cli.global, args),
-        Command::Init { dir } => init::run(dir),
+        Command::Init(args) => init::run(args),
+        Command::New { what: crate::cli::NewWhat::Guide { path, locale } } => {
+            new_guide::run(&cli.global, path, locale.as_deref())
+        }
         Command::Serve(args) => serve::run(&cli.global, args),
         Command::Facts(args) => facts::run(&cli.global, args),
     };
@@ -33,11 +38,34 @@ pub fn run(cli: &Cli) -> ExitCode {
     }
 }
 
-/// The site root, made absolute; an unreadable root is a tool error.
-pub fn site_root(root: &Path) -> anyhow::Result<PathBuf> {
+/// The site root, made absolute; an unreadable root is a tool error. Without `--root`, the
+/// nearest folder from the current one up that holds `upfront.yaml` (else the current folder,
+/// whose missing `upfront.yaml` is then reported).
+pub fn site_root(root: Option<&Path>) -> anyhow::Result<PathBuf> {
+    let root = if let Some(r) = root {
+        r.to_path_buf()
+    } else {
+        let here = std::env::current_dir().context("cannot read the current folder")?;
+        here.ancestors().find(|d| d.join("upfront.yaml").is_file()).map_or(here.clone(), Path::to_path_buf)
+    };
     let abs = root.canonicalize().with_context(|| format!("cannot read the site root {}", root.display()))?;
     anyhow::ensure!(abs.is_dir(), "the site root {} is not a folder", root.display());
     Ok(abs)
+}
+
+/// What reports put before a file's site-relative path so that it names the file from the
+/// folder `upfront` runs in: `docs/help/` for `--root docs/help`, `../` from `content/`,
+/// nothing at the root. CI annotations and editors then find the file.
+pub fn display_prefix(root: &Path) -> String {
+    let Ok(here) = std::env::current_dir().and_then(|d| d.canonicalize()) else { return String::new() };
+    let (here, there): (Vec<_>, Vec<_>) = (here.components().collect(), root.components().collect());
+    let common = here.iter().zip(&there).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(here.len() - common);
+    for c in &there[common..] {
+        out.push_str(&c.as_os_str().to_string_lossy());
+        out.push('/');
+    }
+    out
 }
 
 /// An absolute path, canonical as far as it exists (so `..` and links are resolved).
@@ -51,7 +79,25 @@ pub fn absolutize(path: &Path) -> PathBuf {
     }
 }
 
-/// Whether a report written to `stream` gets colour: a terminal, and `NO_COLOR` unset.
+/// `--color`, set once at start (`serve` and `build` ask from deep inside).
+static COLOR: std::sync::OnceLock<crate::cli::ColorChoice> = std::sync::OnceLock::new();
+
+/// Whether a report written to `stream` gets colour: `--color always|never`, else
+/// `FORCE_COLOR` (set and not `0`) forces it, `NO_COLOR` (set, not empty) turns it off, and
+/// otherwise a terminal gets it.
 pub fn use_color(stream: &impl std::io::IsTerminal) -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stream.is_terminal()
+    color_for(stream.is_terminal())
+}
+
+/// [`use_color`] for a stream that is (`true`) or is not a terminal (a file).
+pub fn color_for(terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match COLOR.get().copied().unwrap_or(crate::cli::ColorChoice::Auto) {
+        crate::cli::ColorChoice::Always => true,
+        crate::cli::ColorChoice::Never => false,
+        crate::cli::ColorChoice::Auto if set("FORCE_COLOR") => {
+            std::env::var_os("FORCE_COLOR").is_some_and(|v| v != "0")
+        }
+        crate::cli::ColorChoice::Auto => !set("NO_COLOR") && terminal,
+    }
 }

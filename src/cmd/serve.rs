@@ -6,6 +6,6 @@ use std::process::ExitCode;
 use crate::cli::{Global, ServeArgs};
 
 pub fn run(global: &Global, args: &ServeArgs) -> anyhow::Result<ExitCode> {
-    let root = super::site_root(&global.root)?;
+    let root = super::site_root(global.root.as_deref())?;
     crate::serve::run(&root, args)
 }

@@ -36,14 +36,17 @@ pub fn annotation(l: &Located<'_>) -> String {
         Some(h) => format!("{}\nhint: {h}", d.message),
         None => d.message.clone(),
     };
+    // GitHub's syntax takes `col` and `endColumn` only when the finding is on one line.
+    let columns = if l.start.line == l.end.line {
+        format!(",col={},endLine={},endColumn={}", l.start.column, l.end.line, l.end.column)
+    } else {
+        format!(",endLine={}", l.end.line)
+    };
     format!(
-        "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+        "::{} file={},line={}{columns},title={}::{}",
         command(d.level),
         escape_property(&d.file),
         l.start.line,
-        l.start.column,
-        l.end.line,
-        l.end.column,
         escape_property(d.rule),
         escape_data(&message)
     )

@@ -15,10 +15,36 @@ const SHOWN_PER_LINE: usize = 10;
 const CONTEXT_CHARS: usize = 100;
 const CARET_CHARS: usize = 120;
 
-/// Render all diagnostics, then a summary line. Linear in the findings and their lines: a
-/// snippet shows at most `CONTEXT_CHARS` around its caret, and a line with more than
-/// `SHOWN_PER_LINE` findings shows the first ones and says how many more it has.
+/// Render all diagnostics, then a summary line ("2 errors, 1 warning").
 pub fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
+    let mut out = findings(diags, sources, color);
+    out.push_str(&super::Counts::of(diags).summary());
+    out.push('\n');
+    out
+}
+
+/// How many findings each rule has, most first, then the summary line (`--statistics`).
+pub fn statistics(diags: &[Diagnostic]) -> String {
+    let mut per_rule: std::collections::BTreeMap<(&str, Level), usize> = std::collections::BTreeMap::new();
+    for d in diags {
+        *per_rule.entry((d.rule, d.level)).or_default() += 1;
+    }
+    let mut rows: Vec<_> = per_rule.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let width = rows.iter().map(|(_, n)| n.to_string().len()).max().unwrap_or(1);
+    let mut out = String::new();
+    for ((rule, level), n) in rows {
+        let _ = writeln!(out, "{n:>width$}  {rule} [{level}]");
+    }
+    out.push_str(&super::Counts::of(diags).summary());
+    out.push('\n');
+    out
+}
+
+/// Every diagnostic, without the summary line (`--quiet`). Linear in the findings and their
+/// lines: a snippet shows at most `CONTEXT_CHARS` around its caret, and a line with more than
+/// `SHOWN_PER_LINE` findings shows the first ones and says how many more it has.
+pub fn findings(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     let mut line_run: (Option<(&str, usize)>, usize) = (None, 0);
@@ -68,14 +94,6 @@ pub fn render(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
         out.push('\n');
     }
     more_on_line(&mut out, line_run.0, hidden);
-    let errors = crate::diag::count(diags, Level::Error);
-    let warnings = crate::diag::count(diags, Level::Warning);
-    let notes = crate::diag::count(diags, Level::Note);
-    let _ = write!(out, "{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
-    if notes > 0 {
-        let _ = write!(out, ", {notes} note{}", plural(notes));
-    }
-    out.push('\n');
     out
 }
 

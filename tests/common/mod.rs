@@ -52,10 +52,11 @@ impl Site {
         std::fs::read_to_string(self.path(rel)).unwrap()
     }
 
-    /// `upfront --root <site> <args…>`
+    /// `upfront --root <site> <args…>`, run in the site's folder (so reports name files from
+    /// the site root, as when a user runs `upfront check` there).
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut c = Command::cargo_bin("upfront").unwrap();
-        c.arg("--root").arg(self.root()).args(args).env("NO_COLOR", "1");
+        c.current_dir(self.root()).arg("--root").arg(self.root()).args(args).env("NO_COLOR", "1");
         c
     }
 }
