@@ -89,7 +89,7 @@ pub fn yaml(data: &[u8]) {
     let file = SourceFile::new("fuzz.yaml", text(data));
     let _ = crate::load::parse_config(&file);
     if let Some(config) = SITE_CONFIG.as_ref() {
-        let _ = crate::load::parse_facts(&file, config);
+        let _ = crate::load::parse_facts(&file, config).facts;
     }
 }
 

@@ -12,19 +12,54 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Level};
 use crate::model::Site;
 
+/// Hand-written durations of each text of a list.
+type Found = Vec<Vec<text::waits::HandWritten>>;
+
 /// What every rule gets.
 pub struct Ctx<'a> {
     pub site: &'a Site,
     /// The date review and notice rules judge against (`--today`).
     pub today: jiff::civil::Date,
-    /// Hand-written durations per page (aligned with `site.pages`), found once for the two
-    /// rules that judge them.
-    hand_written: std::sync::OnceLock<Vec<Vec<text::waits::HandWritten>>>,
+    /// The word lists of the locales the site extends (`checks.words`), compiled once.
+    langs: std::collections::BTreeMap<String, text::words::Lang>,
+    /// Published texts outside guides (notices, glossary explanations), in blocks.
+    others: Vec<text::Prose<'a>>,
+    /// Hand-written durations per page (aligned with `site.pages`), then per other text
+    /// (aligned with `others`), found once for the two rules that judge them.
+    hand_written: std::sync::OnceLock<(Found, Found)>,
+}
+
+/// The texts outside guides that the text rules read: each notice (title and body, seen by the
+/// widest tier of the guides it applies to) and each glossary explanation (every tier).
+fn others(site: &Site) -> Vec<text::Prose<'_>> {
+    let mut out = Vec::new();
+    for n in &site.notices {
+        let tier = rules::tier_leak::notice_tier(site, n);
+        out.push(text::Prose::other(&n.source.path, &n.locale, tier, text::notice_blocks(n)));
+    }
+    let widest = site.config.widest_tier();
+    for g in &site.glossary {
+        for (locale, t) in &g.explanations {
+            out.push(text::Prose::other("glossary.yaml", locale, widest, vec![text::glossary_block(t)]));
+        }
+    }
+    out
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(site: &'a Site, today: jiff::civil::Date) -> Self {
-        Ctx { site, today, hand_written: std::sync::OnceLock::new() }
+        Ctx {
+            site,
+            today,
+            langs: text::words::site_langs(site),
+            others: others(site),
+            hand_written: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The word lists of `locale`: the built-in ones, extended by the site's `checks.words`.
+    pub fn lang(&self, locale: &str) -> &text::words::Lang {
+        self.langs.get(locale).unwrap_or_else(|| text::words::lang(locale))
     }
 
     /// The prose blocks of `page`. Parsed on each call: keeping them for all pages doubled
@@ -33,12 +68,29 @@ impl<'a> Ctx<'a> {
         text::blocks(page)
     }
 
-    /// Every page with its hand-written durations (computed in parallel on first use).
-    pub fn hand_written(&self) -> impl ParallelIterator<Item = (&crate::model::Page, &[text::waits::HandWritten])> {
-        let all = self
-            .hand_written
-            .get_or_init(|| self.site.pages.par_iter().map(|p| text::waits::hand_written(self, p)).collect());
-        self.site.pages.par_iter().map(AsRef::as_ref).zip(all.par_iter().map(Vec::as_slice))
+    /// Run `f` over every published text the text rules read, in parallel: each page (parsed
+    /// when `f` asks), then the notices and glossary explanations; collect what it finds.
+    pub fn per_prose(&self, f: impl Fn(&text::Prose, &mut Vec<Diagnostic>) + Sync + Send) -> Vec<Diagnostic> {
+        let run = |p: &text::Prose| {
+            let mut out = Vec::new();
+            f(p, &mut out);
+            out
+        };
+        let pages = self.site.pages.par_iter().flat_map_iter(|p| run(&text::Prose::page(p)));
+        pages.chain(self.others.par_iter().flat_map_iter(run)).collect()
+    }
+
+    /// Every published text's file with its hand-written durations (computed in parallel on
+    /// first use).
+    pub fn hand_written(&self) -> impl ParallelIterator<Item = (&str, &[text::waits::HandWritten])> {
+        let (pages, others) = self.hand_written.get_or_init(|| {
+            let pages = self.site.pages.par_iter().map(|p| text::waits::hand_written(self, &text::Prose::page(p)));
+            let others = self.others.par_iter().map(|o| text::waits::hand_written(self, o));
+            (pages.collect(), others.collect())
+        });
+        let pages = self.site.pages.par_iter().map(|p| p.source.path.as_str()).zip(pages.par_iter().map(Vec::as_slice));
+        let others = self.others.par_iter().map(|o| o.file).zip(others.par_iter().map(Vec::as_slice));
+        pages.chain(others)
     }
 }
 

@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
 
 ```markdown
 <!-- upfront-ignore vague-wait -->
-Triage takes {{ er.triage }}.
+A crew arrives within {{ repair.arrival }}.
 ```
 
 **Good**: the text without the comment, once it no longer has the finding.

@@ -1,8 +1,10 @@
-//! Check, shared by the text rules: a page's prose as blocks with exact file positions
-//! (Markdown body, summary, step texts, SMS), split into sentences and clauses per
-//! language, with quotes and `{{ }}` placeholders located. Reads the model only.
+//! Check, shared by the text rules: every published text as blocks with exact file positions
+//! (a page's Markdown body, title, summary, step titles and texts, SMS; a notice's title and
+//! body; a glossary explanation), split into sentences and clauses per language, with quotes
+//! and `{{ }}` placeholders located. Reads the model only.
 
 pub mod duration;
+pub mod meaning;
 mod spans;
 pub mod waits;
 pub mod words;
@@ -20,10 +22,26 @@ use words::{Lang, Mode, is_word_char};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Origin {
     Body,
+    /// A page's or a notice's `title`.
+    Title,
     Summary,
     Sms,
+    /// The title of the step at this index.
+    StepTitle(usize),
     /// The text of the step at this index.
     Step(usize),
+    /// A glossary explanation.
+    Glossary,
+}
+
+impl Origin {
+    /// The step this text belongs to (its title or its text).
+    pub fn step(self) -> Option<usize> {
+        match self {
+            Origin::Step(i) | Origin::StepTitle(i) => Some(i),
+            _ => None,
+        }
+    }
 }
 
 /// A piece of the block's text and where it is in the file.
@@ -86,7 +104,8 @@ impl Block {
 }
 
 fn text_block(t: &Text, origin: Origin) -> Block {
-    let mut b = Block::new(origin);
+    let kind = if matches!(origin, Origin::Title | Origin::StepTitle(_)) { Kind::Heading } else { Kind::Paragraph };
+    let mut b = Block { kind, ..Block::new(origin) };
     match t.base {
         Some(base) => b.push(&t.value, base..base + t.value.len(), true),
         None => b.push(&t.value, t.span.clone(), false),
@@ -94,15 +113,82 @@ fn text_block(t: &Text, origin: Origin) -> Block {
     b
 }
 
-/// Every block of prose of a page: the body, then summary, steps and SMS.
+/// Every block of prose of a page: the body, then title, summary, steps (title, text) and SMS.
+/// Titles are `Kind::Heading` blocks.
 pub fn blocks(page: &Page) -> Vec<Block> {
     let mut out = Vec::new();
     markdown_blocks(page.body(), page.body_start, &mut out);
+    out.push(text_block(&page.title, Origin::Title));
     out.extend(page.summary.iter().map(|t| text_block(t, Origin::Summary)));
-    out.extend(page.steps.iter().enumerate().map(|(i, s)| text_block(&s.text, Origin::Step(i))));
+    for (i, s) in page.steps.iter().enumerate() {
+        out.push(text_block(&s.title, Origin::StepTitle(i)));
+        out.push(text_block(&s.text, Origin::Step(i)));
+    }
     out.extend(page.sms.iter().map(|t| text_block(t, Origin::Sms)));
     out.retain(|b| !b.text.trim().is_empty());
     out
+}
+
+/// The blocks of a notice: its title, then its Markdown body.
+pub fn notice_blocks(notice: &crate::model::Notice) -> Vec<Block> {
+    let mut out = vec![text_block(&notice.title, Origin::Title)];
+    markdown_blocks(notice.body(), notice.body_start, &mut out);
+    out.retain(|b| !b.text.trim().is_empty());
+    out
+}
+
+/// The block of a glossary explanation.
+pub fn glossary_block(text: &Text) -> Block {
+    text_block(text, Origin::Glossary)
+}
+
+/// One published text the text rules read: a guide or section (all its fields), a notice or
+/// a glossary explanation, with who sees it.
+pub struct Prose<'a> {
+    /// The file findings point into.
+    pub file: &'a str,
+    pub locale: &'a str,
+    /// The widest tier that sees the text (a hint proposes only facts this tier may name).
+    pub tier: &'a str,
+    /// The guide or section, for what only pages have (steps, translations).
+    pub page: Option<&'a Page>,
+    blocks: std::sync::OnceLock<Vec<Block>>,
+}
+
+impl<'a> Prose<'a> {
+    /// A page's prose (its blocks parsed on first use).
+    pub fn page(page: &'a Page) -> Self {
+        Prose {
+            file: &page.source.path,
+            locale: &page.locale,
+            tier: &page.tier,
+            page: Some(page),
+            blocks: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// A text outside guides, already in blocks.
+    pub fn other(file: &'a str, locale: &'a str, tier: &'a str, blocks: Vec<Block>) -> Self {
+        Prose { file, locale, tier, page: None, blocks: std::sync::OnceLock::from(blocks) }
+    }
+
+    pub fn blocks(&self) -> &[Block] {
+        self.blocks.get_or_init(|| self.page.map(blocks).unwrap_or_default())
+    }
+
+    /// Whether the text may hold what `test` looks for (see [`may_contain`]): a page is tested
+    /// on its file before it is parsed.
+    pub fn may_contain(&self, test: impl Fn(&str) -> bool) -> bool {
+        match self.page {
+            Some(p) if self.blocks.get().is_none() => may_contain(p, test),
+            _ => self.blocks().iter().any(|b| test(&b.text)),
+        }
+    }
+
+    /// The step list of the page (empty for other texts).
+    pub fn steps(&self) -> &'a [crate::model::Step] {
+        self.page.map_or(&[], |p| p.steps.as_slice())
+    }
 }
 
 /// Whether the page's file may hold what `test` looks for: a filter that skips parsing
@@ -268,9 +354,7 @@ pub fn clause_at(text: &str, sentence: Range<usize>, pos: usize) -> Range<usize>
 /// "please", "then", "always"), or holds a word that marks one anywhere (Chinese "请",
 /// Hungarian formal imperatives: free word order).
 pub fn is_instruction(lang: &Lang, clause: &str) -> bool {
-    if lang.anywhere.is_match(clause)
-        && words::cue_hits(&lang.anywhere, None, &lang.anywhere_not, clause).next().is_some()
-    {
+    if lang.anywhere.is_match(clause) && words::cue_hits(&lang.anywhere, &lang.anywhere_not, clause).next().is_some() {
         return true;
     }
     let mut rest = clause.trim_start_matches(|c: char| !is_word_char(c));

@@ -29,7 +29,41 @@ static CHANNELS: [Field; 4] = [
 ];
 static READABILITY: [Field; 3] =
     [field("max_grade", Kind::Int), field("max_sentence_chars", Kind::Int), field("max_words_per_sentence", Kind::Int)];
-static WORDS: [Field; 2] = [field("vague", Kind::List(&Kind::Str)), field("absolute", Kind::List(&Kind::Str))];
+const WORD_LIST: Kind = Kind::List(&Kind::Str);
+static INSTRUCTION: [Field; 8] = [
+    field("anywhere", WORD_LIST),
+    field("not", WORD_LIST),
+    field("lead", WORD_LIST),
+    field("verbs", WORD_LIST),
+    field("not_object", WORD_LIST),
+    field("joins", WORD_LIST),
+    field("infinitive", WORD_LIST),
+    field("infinitive_heads", WORD_LIST),
+];
+static NOT_WAIT: [Field; 8] = [
+    field("before", WORD_LIST),
+    field("after", WORD_LIST),
+    field("age_before", WORD_LIST),
+    field("unit_words", WORD_LIST),
+    field("sentence", WORD_LIST),
+    field("sentence_not", WORD_LIST),
+    field("clock_after", WORD_LIST),
+    field("clock_range_after", WORD_LIST),
+];
+/// `checks.words.<locale>`: the lists of the built-in word files (`src/check/words/`), same
+/// names and nesting, plus `jargon`.
+static WORDS: [Field; 10] = [
+    field("vague", WORD_LIST),
+    field("vague_not", WORD_LIST),
+    field("absolute", WORD_LIST),
+    field("absolute_not", WORD_LIST),
+    field("abbreviations", WORD_LIST),
+    field("instruction", Kind::Struct(&INSTRUCTION)),
+    field("wait_cues", WORD_LIST),
+    field("continues", WORD_LIST),
+    field("not_wait", Kind::Struct(&NOT_WAIT)),
+    field("jargon", WORD_LIST),
+];
 static CHECKS: [Field; 6] = [
     field("max_grade", Kind::Int),
     field("review_every", Kind::Str),

@@ -1,12 +1,10 @@
 //! `facts.yaml`: one fact, one truth. Each fact is a wait (`5m..15m`) or a text (a phone
 //! number), optionally with a label, a tier and measured data.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Deserialize;
-
-use super::yaml::{Field, Kind, Node, field};
-use super::{Problems, parse_document};
+use super::Problems;
+use super::yaml::{Field, Kind, Node, NodeKind, field};
 use crate::model::duration::WaitRange;
 use crate::model::fact::Localized;
 use crate::model::{Config, Fact, FactValue, Text};
@@ -22,30 +20,13 @@ static FACT_FIELDS: [Field; 5] = [
     field("tier", Kind::Str),
 ];
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A fact's fields as written (after the schema check).
 struct RawFact {
     wait: Option<String>,
-    text: Option<RawLocalized>,
-    label: Option<RawLocalized>,
+    text: Option<Localized>,
+    label: Option<Localized>,
     measured: Option<String>,
     tier: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawLocalized {
-    Same(String),
-    PerLocale(BTreeMap<String, String>),
-}
-
-impl From<RawLocalized> for Localized {
-    fn from(r: RawLocalized) -> Self {
-        match r {
-            RawLocalized::Same(s) => Localized::Same(s),
-            RawLocalized::PerLocale(m) => Localized::PerLocale(m),
-        }
-    }
 }
 
 /// A fact id: letters, digits, `.`, `_`, `-`; not ending in `.min` / `.max`.
@@ -72,101 +53,189 @@ fn label_texts(file: &SourceFile, node: Option<&Node>) -> Vec<(Option<String>, T
     }
 }
 
-pub fn parse(file: &SourceFile, config: &Config) -> Result<BTreeMap<String, Fact>, Problems> {
-    let (raw, node): (BTreeMap<String, Option<RawFact>>, Node) =
-        parse_document(file, 0..file.text.len(), &Kind::MapOf(&FACT), "facts.yaml")?;
-    let mut problems = Problems::default();
-    let mut facts = BTreeMap::new();
+/// What `facts.yaml` gives: the facts that are valid, the ids of those that are not (each
+/// left out alone, with its own problems), and every problem.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub facts: BTreeMap<String, Fact>,
+    /// Facts written in the file but invalid: pages that name them get no `unknown-fact`
+    /// (the fact exists, it is broken: its error in facts.yaml is the one message).
+    pub broken: BTreeSet<String>,
+    pub problems: Problems,
+}
+
+/// A localized text (`text:`, `label:`) from a node that passed the schema.
+fn localized(node: Option<&Node>) -> Option<Localized> {
+    let node = node.filter(|n| !n.is_null())?;
+    match &node.kind {
+        super::yaml::NodeKind::Map(entries) => Some(Localized::PerLocale(
+            entries.iter().filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str()?.to_string()))).collect(),
+        )),
+        _ => node.as_str().map(|s| Localized::Same(s.to_string())),
+    }
+}
+
+/// One fact's fields from its node (which passed the schema); `None` for an empty entry.
+fn raw_fact(node: &Node) -> Option<RawFact> {
+    if node.is_null() {
+        return None;
+    }
+    let text = |k: &str| node.get(k).filter(|n| !n.is_null()).and_then(Node::as_str).map(String::from);
+    Some(RawFact {
+        wait: text("wait"),
+        text: localized(node.get("text")),
+        label: localized(node.get("label")),
+        measured: text("measured"),
+        tier: text("tier"),
+    })
+}
+
+/// Parse `facts.yaml`. A fact with a problem is left out alone: the others keep working.
+pub fn parse(file: &SourceFile, config: &Config) -> Parsed {
+    let mut out = Parsed::default();
+    let node = match super::yaml::parse(file, 0..file.text.len()) {
+        Ok(Some(node)) => node,
+        Ok(None) => return out,
+        Err(p) => {
+            out.problems = Problems(p);
+            return out;
+        }
+    };
+    let NodeKind::Map(entries) = &node.kind else {
+        let mut p = Vec::new();
+        super::yaml::validate(&node, &Kind::MapOf(&FACT), "facts.yaml", &mut p);
+        out.problems = Problems(p);
+        return out;
+    };
+    let mut raw = Vec::new();
+    for (k, v) in entries {
+        let Some(id) = k.as_str() else { continue };
+        let mut p = Vec::new();
+        super::yaml::validate(v, &FACT, &format!("facts.yaml.{id}"), &mut p);
+        if p.is_empty() {
+            raw.push((id.to_string(), raw_fact(v)));
+        } else {
+            out.broken.insert(id.to_string());
+            out.problems.0.extend(p);
+        }
+    }
     let by_id = node.entries_by_key();
     for (id, raw) in raw {
-        let entry = by_id.get(id.as_str());
-        let key_span = entry.map_or_else(|| node.span.clone(), |(k, _)| k.span.clone());
-        let fact_node = entry.map(|(_, v)| *v);
-        let span_of = |k: &str| fact_node.and_then(|n| n.get(k)).map_or(key_span.clone(), |n| n.span.clone());
-        if !valid_id(&id) {
+        let before = out.problems.0.len();
+        let entry = by_id.get(id.as_str()).copied();
+        match one_fact(file, config, &node, entry, &id, raw, &mut out.problems) {
+            Some(fact) if out.problems.0.len() == before => {
+                out.facts.insert(id, fact);
+            }
+            _ => {
+                out.broken.insert(id);
+            }
+        }
+    }
+    out
+}
+
+/// One fact from its fields; `None` when it cannot be made (its problems are pushed).
+fn one_fact(
+    file: &SourceFile,
+    config: &Config,
+    node: &Node,
+    entry: Option<(&Node, &Node)>,
+    id: &str,
+    raw: Option<RawFact>,
+    problems: &mut Problems,
+) -> Option<Fact> {
+    let key_span = entry.map_or_else(|| node.span.clone(), |(k, _)| k.span.clone());
+    let fact_node = entry.map(|(_, v)| v);
+    let span_of = |k: &str| fact_node.and_then(|n| n.get(k)).map_or(key_span.clone(), |n| n.span.clone());
+    if !valid_id(id) {
+        problems.push(
+            key_span.clone(),
+            format!("`{id}` is not a valid fact id"),
+            "use letters, digits, `.`, `_` and `-`, e.g. `repair.arrival`; `.min` and `.max` are reserved".into(),
+        );
+        return None;
+    }
+    let Some(raw) = raw else {
+        problems.push(
+            key_span.clone(),
+            format!("fact `{id}` has no value"),
+            "add `wait: 5m..15m` or `text: \"…\"` under it".into(),
+        );
+        return None;
+    };
+    let value = match (raw.wait, raw.text) {
+        (Some(w), None) => match WaitRange::parse(&w) {
+            Ok(r) => FactValue::Wait(r),
+            Err(e) => {
+                problems.push(span_of("wait"), format!("fact `{id}`: {e}"), "e.g. `wait: 10m..30m`".into());
+                return None;
+            }
+        },
+        (None, Some(t)) => FactValue::Text(t),
+        (Some(_), Some(_)) => {
+            problems.push(
+                span_of("text"),
+                format!("fact `{id}` has both `wait:` and `text:`"),
+                "split it into two facts".into(),
+            );
+            return None;
+        }
+        (None, None) => {
             problems.push(
                 key_span.clone(),
-                format!("`{id}` is not a valid fact id"),
-                "use letters, digits, `.`, `_` and `-`, e.g. `er.triage`; `.min` and `.max` are reserved".into(),
+                format!("fact `{id}` has neither `wait:` nor `text:`"),
+                "add `wait: 5m..15m` or `text: \"…\"`".into(),
             );
-            continue;
+            return None;
         }
-        let Some(raw) = raw else {
+    };
+    if let Some(t) = &raw.tier {
+        if !config.tier_names().contains(&t.as_str()) {
             problems.push(
-                key_span.clone(),
-                format!("fact `{id}` has no value"),
-                "add `wait: 5m..15m` or `text: \"…\"` under it".into(),
-            );
-            continue;
-        };
-        let value = match (raw.wait, raw.text) {
-            (Some(w), None) => match WaitRange::parse(&w) {
-                Ok(r) => FactValue::Wait(r),
-                Err(e) => {
-                    problems.push(span_of("wait"), format!("fact `{id}`: {e}"), "e.g. `wait: 10m..30m`".into());
-                    continue;
-                }
-            },
-            (None, Some(t)) => FactValue::Text(t.into()),
-            (Some(_), Some(_)) => {
-                problems.push(
-                    span_of("text"),
-                    format!("fact `{id}` has both `wait:` and `text:`"),
-                    "split it into two facts".into(),
-                );
-                continue;
-            }
-            (None, None) => {
-                problems.push(
-                    key_span.clone(),
-                    format!("fact `{id}` has neither `wait:` nor `text:`"),
-                    "add `wait: 5m..15m` or `text: \"…\"`".into(),
-                );
-                continue;
-            }
-        };
-        if let Some(t) = &raw.tier {
-            if !config.tier_names().contains(&t.as_str()) {
-                problems.push(
-                    span_of("tier"),
-                    format!("fact `{id}`: tier `{t}` is not in upfront.yaml"),
-                    format!("use one of: {}", config.tier_names().join(", ")),
-                );
-            }
-        }
-        if raw.measured.is_some() && !matches!(value, FactValue::Wait(_)) {
-            problems.push(
-                span_of("measured"),
-                format!("fact `{id}`: only a wait can have measured data"),
-                "remove `measured:` or make the fact a `wait:`".into(),
+                span_of("tier"),
+                format!("fact `{id}`: tier `{t}` is not in upfront.yaml"),
+                format!("use one of: {}", config.tier_names().join(", ")),
             );
         }
-        for (what, loc) in [("text", matches!(&value, FactValue::Text(Localized::PerLocale(_)))), ("label", true)] {
-            if !loc {
-                continue;
-            }
-            let map = fact_node.and_then(|n| n.get(what));
-            if let Some(Node { kind: super::yaml::NodeKind::Map(entries), .. }) = map {
-                for (k, _) in entries {
-                    let code = k.as_str().unwrap_or("");
-                    if !config.locales.contains_key(code) {
-                        problems.push(
-                            k.span.clone(),
-                            format!("fact `{id}`: `{code}` is not a locale of this site"),
-                            format!("use one of: {}", config.locales.keys().cloned().collect::<Vec<_>>().join(", ")),
-                        );
-                    }
-                }
-            }
-        }
-        let span = if matches!(value, FactValue::Wait(_)) { span_of("wait") } else { span_of("text") };
-        let label_texts = label_texts(file, fact_node.and_then(|n| n.get("label")));
-        let label = raw.label.map(Into::into);
-        let measured_span = if raw.measured.is_some() { span_of("measured") } else { span.clone() };
-        facts.insert(
-            id.clone(),
-            Fact { id, span, measured_span, value, label, label_texts, tier: raw.tier, measured: raw.measured },
+    }
+    if raw.measured.is_some() && !matches!(value, FactValue::Wait(_)) {
+        problems.push(
+            span_of("measured"),
+            format!("fact `{id}`: only a wait can have measured data"),
+            "remove `measured:` or make the fact a `wait:`".into(),
         );
     }
-    problems.into_result(facts)
+    for (what, loc) in [("text", matches!(&value, FactValue::Text(Localized::PerLocale(_)))), ("label", true)] {
+        if !loc {
+            continue;
+        }
+        let map = fact_node.and_then(|n| n.get(what));
+        if let Some(Node { kind: super::yaml::NodeKind::Map(entries), .. }) = map {
+            for (k, _) in entries {
+                let code = k.as_str().unwrap_or("");
+                if !config.locales.contains_key(code) {
+                    problems.push(
+                        k.span.clone(),
+                        format!("fact `{id}`: `{code}` is not a locale of this site"),
+                        format!("use one of: {}", config.locales.keys().cloned().collect::<Vec<_>>().join(", ")),
+                    );
+                }
+            }
+        }
+    }
+    let span = if matches!(value, FactValue::Wait(_)) { span_of("wait") } else { span_of("text") };
+    let label_texts = label_texts(file, fact_node.and_then(|n| n.get("label")));
+    let label = raw.label;
+    let measured_span = if raw.measured.is_some() { span_of("measured") } else { span.clone() };
+    Some(Fact {
+        id: id.to_string(),
+        span,
+        measured_span,
+        value,
+        label,
+        label_texts,
+        tier: raw.tier,
+        measured: raw.measured,
+    })
 }

@@ -14,7 +14,6 @@ mod notices;
 pub mod tiers;
 pub mod yaml;
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -165,13 +164,16 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
     };
     loader.max = config.limits.max_file_bytes;
 
-    let facts = match loader.read_optional("facts.yaml")? {
-        Some(file) => facts::parse(&file, &config).unwrap_or_else(|p| {
-            loader.diagnostics.extend(p.into_diagnostics(&file.path));
-            BTreeMap::new()
-        }),
-        None => BTreeMap::new(),
+    let parsed = match loader.read_optional("facts.yaml")? {
+        Some(file) => {
+            let mut parsed = facts::parse(&file, &config);
+            let problems = std::mem::take(&mut parsed.problems);
+            loader.diagnostics.extend(problems.into_diagnostics(&file.path));
+            parsed
+        }
+        None => facts::Parsed::default(),
     };
+    let facts::Parsed { facts, broken: broken_facts, .. } = parsed;
     let measurements = data::load(&mut loader, &facts)?;
     let glossary = glossary::load(&mut loader, &config)?;
     let strings = i18n::load(&mut loader, &config, &config_node)?;
@@ -190,6 +192,7 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
         config,
         config_source: config_file,
         facts,
+        broken_facts,
         pages: pages.into_iter().map(std::sync::Arc::new).collect(),
         notices,
         strings,

@@ -248,7 +248,7 @@ pub fn parse(file: &SourceFile, range: Range<usize>) -> Result<Option<Node>, Vec
 }
 
 impl Node {
-    fn is_null(&self) -> bool {
+    pub fn is_null(&self) -> bool {
         matches!(&self.kind, NodeKind::Scalar { value, plain } if scalar_type(value, *plain) == ScalarType::Null)
     }
 }
@@ -369,14 +369,21 @@ fn validate_struct(node: &Node, fields: &[Field], entries: &[(Node, Node)], what
             problems.push(Problem::new(k.span.clone(), format!("a key in `{what}` must be text"), None));
             continue;
         };
-        match fields.iter().find(|f| f.name == key) {
-            Some(f) => validate(v, &f.kind, key, problems),
-            None => problems.push(Problem::new(
-                k.span.clone(),
-                format!("unknown key `{key}` in {what}"),
-                unknown_key_hint(key, fields.iter().map(|f| f.name)),
-            )),
+        if let Some(f) = fields.iter().find(|f| f.name == key) {
+            validate(v, &f.kind, key, problems);
+            continue;
         }
+        // A key of a nested mapping written one level too high (`sentence:` for
+        // `not_wait: { sentence: … }`): say where it goes.
+        let parent = fields.iter().find(|f| match f.kind {
+            Kind::Struct(inner) => inner.iter().any(|i| i.name == key),
+            _ => false,
+        });
+        let hint = match parent {
+            Some(p) => format!("`{key}` goes under `{}:`, e.g. `{}: {{ {key}: … }}`", p.name, p.name),
+            None => unknown_key_hint(key, fields.iter().map(|f| f.name)),
+        };
+        problems.push(Problem::new(k.span.clone(), format!("unknown key `{key}` in {what}"), hint));
     }
     for f in fields.iter().filter(|f| f.required) {
         if node.get(f.name).is_none_or(Node::is_null) {

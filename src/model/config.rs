@@ -114,7 +114,68 @@ pub struct WordsConfig {
     #[serde(default)]
     pub vague: Vec<String>,
     #[serde(default)]
+    pub vague_not: Vec<String>,
+    #[serde(default)]
     pub absolute: Vec<String>,
+    #[serde(default)]
+    pub absolute_not: Vec<String>,
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    #[serde(default)]
+    pub instruction: InstructionWordsConfig,
+    #[serde(default)]
+    pub wait_cues: Vec<String>,
+    #[serde(default)]
+    pub continues: Vec<String>,
+    #[serde(default)]
+    pub not_wait: NotWaitWordsConfig,
+    /// Extra jargon terms (explained on first use on public pages).
+    #[serde(default)]
+    pub jargon: Vec<String>,
+}
+
+/// `checks.words.<locale>.instruction`: what makes a clause an instruction to the reader.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstructionWordsConfig {
+    #[serde(default)]
+    pub anywhere: Vec<String>,
+    #[serde(default)]
+    pub not: Vec<String>,
+    #[serde(default)]
+    pub lead: Vec<String>,
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    #[serde(default)]
+    pub not_object: Vec<String>,
+    #[serde(default)]
+    pub joins: Vec<String>,
+    #[serde(default)]
+    pub infinitive: Vec<String>,
+    #[serde(default)]
+    pub infinitive_heads: Vec<String>,
+}
+
+/// `checks.words.<locale>.not_wait`: cues that a duration is not a wait.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotWaitWordsConfig {
+    #[serde(default)]
+    pub before: Vec<String>,
+    #[serde(default)]
+    pub after: Vec<String>,
+    #[serde(default)]
+    pub age_before: Vec<String>,
+    #[serde(default)]
+    pub unit_words: Vec<String>,
+    #[serde(default)]
+    pub sentence: Vec<String>,
+    #[serde(default)]
+    pub sentence_not: Vec<String>,
+    #[serde(default)]
+    pub clock_after: Vec<String>,
+    #[serde(default)]
+    pub clock_range_after: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

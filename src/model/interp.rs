@@ -8,7 +8,7 @@ use std::ops::Range;
 pub struct Placeholder {
     /// The whole `{{ … }}`.
     pub span: Range<usize>,
-    /// The name inside, e.g. `er.triage.max`.
+    /// The name inside, e.g. `repair.arrival.max`.
     pub name: String,
     pub name_span: Range<usize>,
 }
@@ -53,7 +53,7 @@ pub fn scan(text: &str) -> (Vec<Placeholder>, Vec<ScanProblem>) {
             problems.push(ScanProblem {
                 span: start..start + 2,
                 message: "`{{` is never closed on this line".into(),
-                hint: "close it with `}}`, e.g. `{{ er.triage }}`; write `\\{{` for a literal `{{`".into(),
+                hint: "close it with `}}`, e.g. `{{ fact.id }}`; write `\\{{` for a literal `{{`".into(),
             });
             pos = start + 2;
             continue;
@@ -66,7 +66,7 @@ pub fn scan(text: &str) -> (Vec<Placeholder>, Vec<ScanProblem>) {
             problems.push(ScanProblem {
                 span: start..close + 2,
                 message: format!("`{{{{{raw}}}}}` is not a fact name"),
-                hint: "name a fact from facts.yaml, e.g. `{{ er.triage }}` or `{{ er.triage.max }}`; content cannot run template code".into(),
+                hint: "name a fact from facts.yaml, e.g. `{{ fact.id }}` or `{{ fact.id.max }}`; content cannot run template code".into(),
             });
         } else {
             found.push(Placeholder { span: start..close + 2, name: trimmed.to_string(), name_span });

@@ -59,6 +59,9 @@ pub struct Site {
     /// The text of `upfront.yaml` (findings about settings point into it).
     pub config_source: Arc<SourceFile>,
     pub facts: BTreeMap<String, Fact>,
+    /// Ids written in `facts.yaml` whose fact is invalid (left out; its error is reported
+    /// there once, so names of it are not also "not a fact").
+    pub broken_facts: BTreeSet<String>,
     /// Guides and sections, sorted by (path, locale). Shared, so that `serve` can change
     /// one page of a site a background task still reads without copying the others.
     pub pages: Vec<Arc<Page>>,
@@ -301,7 +304,7 @@ impl Site {
         self.config.locale_codes().filter_map(move |l| self.published(path, l))
     }
 
-    /// Resolve a placeholder name to a fact and a part (`er.triage.max` → (er.triage, Max)).
+    /// Resolve a placeholder name to a fact and a part (`repair.arrival.max` → (repair.arrival, Max)).
     pub fn resolve_fact(&self, name: &str) -> Option<(&Fact, Part)> {
         if let Some(f) = self.facts.get(name) {
             return Some((f, Part::Whole));

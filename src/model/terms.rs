@@ -76,6 +76,7 @@ pub fn explained_in_text(after: &str) -> bool {
 
 /// A set of terms searched all at once (ASCII case-insensitive), to find which terms a text
 /// may contain before the exact `find_term`: one pass over the text instead of one per term.
+#[derive(Clone)]
 pub struct TermSet {
     ac: Option<aho_corasick::AhoCorasick>,
 }

@@ -2,13 +2,10 @@
 //! "never wait", "保证", "garantált"), unless it is an instruction to the reader. Word lists
 //! are data (`check/words/<locale>.yaml`), extended by `checks.words.<locale>.absolute`.
 
-use rayon::prelude::*;
-
-use crate::check::text::words::{SiteWords, cue_hits, lang};
-use crate::check::text::{Clauses, for_each_sentence, may_contain};
+use crate::check::text::words::cue_hits;
+use crate::check::text::{Clauses, Prose, for_each_sentence};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
-use crate::model::Page;
 
 pub static RULE: Rule = Rule {
     id: "absolute-promise",
@@ -28,46 +25,44 @@ a broken promise. Ranges that turn out generous build trust.
 
 **Bad**: `You will always be seen within the hour.`
 
-**Good**: `Most people are seen within {{ er.doctor }}.`
+**Good**: `Most repairs are done within {{ repair.time }}.`
 
 **Fix**: say what usually happens, with the fact for it; keep "always" for what the reader
 should do.
 
-**Settings**: `checks.words.<locale>.absolute: [...]` adds words; `checks.severity`."#,
-    run: |ctx, out| {
-        let extra = SiteWords::new(ctx.site);
-        let found: Vec<Diagnostic> =
-            ctx.site.pages.par_iter().flat_map_iter(|page| check_page(ctx, &extra, page)).collect();
-        out.extend(found);
-    },
+Read in every published text: titles, summaries, bodies, step titles and texts, SMS text,
+notices and glossary explanations.
+
+**Settings**: `checks.words.<locale>.absolute: [...]` adds words (`absolute_not`,
+`instruction` too); `checks.severity`."#,
+    run: |ctx, out| out.extend(ctx.per_prose(|prose, out| check(ctx, prose, out))),
 };
 
-fn check_page(ctx: &Ctx, extra: &SiteWords, page: &Page) -> Vec<Diagnostic> {
-    let lang = lang(&page.locale);
-    let mut out = Vec::new();
-    let extra_words = extra.absolute(&page.locale);
-    if !may_contain(page, |t| lang.absolute.may_match(t) || extra_words.is_some_and(|e| e.may_match(t))) {
-        return out;
+fn check(ctx: &Ctx, prose: &Prose, out: &mut Vec<Diagnostic>) {
+    let lang = ctx.lang(prose.locale);
+    if lang.absolute.is_empty() || !prose.may_contain(|t| lang.absolute.may_match(t)) {
+        return;
     }
-    for_each_sentence(&ctx.blocks(page), lang, |s| {
+    for_each_sentence(prose.blocks(), lang, |s| {
         // A question promises nothing ("Will I always get the information I asked for?").
         if s.text.trim_end().ends_with(['?', '？']) {
             return;
         }
         let mut clauses = Clauses::new(s.text);
-        for hit in cue_hits(&lang.absolute, extra_words, &lang.absolute_not, s.text) {
+        for hit in cue_hits(&lang.absolute, &lang.absolute_not, s.text) {
             if s.is_quoted_or_fact(&hit) || clauses.instruction_at(lang, hit.start).0 {
                 continue;
             }
             let d = RULE
                 .finding(
-                    page.source.path.as_str(),
+                    prose.file,
                     Some(s.span_of(&hit)),
                     format!("`{}` promises what a busy day may break", &s.text[hit]),
                 )
-                .with_hint("say what usually happens, e.g. \"most people are seen within {{ er.doctor }}\"");
+                .with_hint(
+                    "say what usually happens, with the fact for it (\"most people are seen within {{ fact.id }}\")",
+                );
             out.push(d);
         }
     });
-    out
 }

@@ -27,7 +27,7 @@ steps: yes
 title: Your visit
 steps:
   - title: Check-in
-    wait: er.checkin
+    wait: repair.arrival
 ```
 
 **Fix**: follow the hint; it names the valid keys or values.

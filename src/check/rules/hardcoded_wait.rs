@@ -28,29 +28,31 @@ the word lists are in `docs/text-rules.md`.
 **Why**: one fact, one truth. A number typed by hand is not updated when the fact changes,
 and then the website, the screens and the SMS disagree.
 
-**Bad**: `Triage usually takes about 20 minutes.`
+**Bad**: `A repair crew usually arrives within 45 minutes.`
 
-**Good**: `Triage usually takes {{ er.triage }}.`
+**Good**: `A repair crew usually arrives within {{ repair.arrival }}.`
 
-**Fix**: name the fact the hint suggests (it has exactly that value: a range "10–30
-minutes" matches a fact `10m..30m`, a single "30 minutes" a fact `30m` or the `.max` of
-one), or add the fact to `facts.yaml`. When the duration contradicts the fact the same
+Read everywhere a reader meets text: a page's title, summary, body, step titles and texts and
+SMS text, notices (title and body) and glossary explanations.
+
+**Fix**: name the fact the hint suggests, or add the fact to `facts.yaml`. The hint names
+one of the site's own facts with exactly that value (a range "10–30 minutes" matches a fact
+`10m..30m`, a single "30 minutes" a fact `30m` or the `.max` of one) whose id or `label:`
+shares a word with the sentence; a fact that only has the same value is named as such,
+beside how to add a fact for this wait. When the duration contradicts the fact the same
 sentence or step uses, `fact-contradiction` reports it instead.
 
 **Settings**: `checks.severity: { hardcoded-wait: error }`; the cue words are data
-(`src/check/words/<locale>.yaml`)."#,
+(`src/check/words/<locale>.yaml`), extended by the site's `checks.words.<locale>`
+(`not_wait`, `wait_cues`, `instruction`: see `docs/text-rules.md`)."#,
     run: |ctx, out| {
         let found: Vec<Diagnostic> = ctx
             .hand_written()
-            .flat_map_iter(|(page, found)| {
+            .flat_map_iter(|(file, found)| {
                 found.iter().cloned().filter_map(move |h| match h.verdict {
                     Verdict::Hardcoded { hint } => Some(
-                        RULE.finding(
-                            page.source.path.as_str(),
-                            Some(h.span),
-                            format!("`{}` is a wait written by hand", h.text),
-                        )
-                        .with_hint(hint),
+                        RULE.finding(file, Some(h.span), format!("`{}` is a wait written by hand", h.text))
+                            .with_hint(hint),
                     ),
                     Verdict::Contradiction { .. } => None,
                 })

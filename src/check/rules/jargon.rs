@@ -2,6 +2,7 @@
 //! Built-in term lists are data (`check/jargon/<locale>.txt`); glossary terms count as
 //! explained, because the help theme explains them on first use.
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -9,8 +10,8 @@ use rayon::prelude::*;
 use crate::check::text::{Block, Kind, Origin, first_overlap};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
-use crate::model::PageKind;
 use crate::model::terms::{TermSet, explained_in_text, find_term_where, named_in_brackets};
+use crate::model::{PageKind, Site};
 
 pub static RULE: Rule = Rule {
     id: "jargon",
@@ -32,7 +33,10 @@ headings, code and link addresses are not prose.
 **Fix**: explain the term in brackets on its first use, or add it to `glossary.yaml` with
 an explanation for each locale, or use a plain word instead.
 
-**Settings**: `glossary.yaml`. Pages of narrower tiers are not judged (their readers are
+Notices shown to the widest tier are read the same way (their body; titles are headings).
+
+**Settings**: `glossary.yaml`; `checks.words.<locale>.jargon: [...]` adds terms to the
+built-in list. Pages of narrower tiers are not judged (their readers are
 staff or members who know the terms)."#,
     run,
 };
@@ -71,7 +75,7 @@ fn prose(blocks: &[Block]) -> Vec<&Block> {
     blocks.sort_by_key(|b| match b.origin {
         Origin::Summary => (0, 0),
         Origin::Step(i) => (1, i),
-        Origin::Body | Origin::Sms => (2, 0),
+        Origin::Body | Origin::Sms | Origin::Title | Origin::StepTitle(_) | Origin::Glossary => (2, 0),
     });
     blocks
 }
@@ -82,45 +86,76 @@ fn first_use(block: &Block, term: &str) -> Option<std::ops::Range<usize>> {
     find_term_where(&block.text, term, |r| first_overlap(&places, &(r.start..r.start + 1), |p| &p.span).is_none())
 }
 
+/// The terms of each locale: the built-in list plus the site's `checks.words.<locale>.jargon`,
+/// with one matcher per locale (built once per run).
+fn site_terms(site: &Site) -> BTreeMap<&str, (Vec<&str>, TermSet)> {
+    let mut out = BTreeMap::new();
+    for locale in site.config.locale_codes() {
+        let mut terms: Vec<&str> = terms(locale).to_vec();
+        let extra = site.config.checks.words.get(locale).map_or(&[][..], |w| w.jargon.as_slice());
+        if extra.is_empty() && terms.is_empty() {
+            continue;
+        }
+        terms.extend(extra.iter().map(|t| t.trim()).filter(|t| !t.is_empty()));
+        let set = if extra.is_empty() {
+            term_set(locale).map_or_else(|| TermSet::new(terms.iter().copied()), TermSet::clone)
+        } else {
+            TermSet::new(terms.iter().copied())
+        };
+        out.insert(locale, (terms, set));
+    }
+    out
+}
+
+/// The findings of one published text: the first use of each term in `blocks` (in reading
+/// order) that has no explanation in brackets and no glossary entry for `locale`.
+fn judge(
+    site: &Site,
+    file: &str,
+    locale: &str,
+    blocks: &[Block],
+    lists: &(Vec<&str>, TermSet),
+    out: &mut Vec<Diagnostic>,
+) {
+    let (terms, set) = lists;
+    let glossary: Vec<&str> =
+        site.glossary.iter().filter(|g| g.explanations.contains_key(locale)).map(|g| g.term.as_str()).collect();
+    let pieces = prose(blocks);
+    let mut present: Vec<usize> = pieces.iter().flat_map(|b| set.present(&b.text)).collect();
+    present.sort_unstable();
+    present.dedup();
+    let candidates = present.into_iter().filter_map(|i| terms.get(i));
+    for term in candidates.filter(|t| !glossary.iter().any(|g| g.eq_ignore_ascii_case(t))) {
+        let Some((block, range)) = pieces.iter().find_map(|b| first_use(b, term).map(|r| (b, r))) else {
+            continue;
+        };
+        let text = &block.text;
+        if explained_in_text(&text[range.end..]) || named_in_brackets(&text[..range.start], &text[range.end..]) {
+            continue;
+        }
+        let span = block.span_of(range.clone());
+        let d = RULE
+            .finding(file, Some(span), format!("`{}` is jargon and is not explained on its first use", &text[range]))
+            .with_hint(format!("explain it in brackets right after, e.g. \"{term} (…)\", or add it to glossary.yaml"));
+        out.push(d);
+    }
+}
+
 fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let site = ctx.site;
     let widest = site.config.widest_tier();
+    let lists = site_terms(site);
     let pages =
         site.pages.par_iter().map(AsRef::as_ref).filter(|p| p.tier == widest && !p.draft && p.kind == PageKind::Guide);
     out.extend(crate::check::per_page(pages, |page, out| {
-        let Some((_, terms)) = BUILT_IN.iter().find(|(l, _)| *l == page.locale) else { return };
-        let glossary: Vec<&str> = site
-            .glossary
-            .iter()
-            .filter(|g| g.explanations.contains_key(&page.locale))
-            .map(|g| g.term.as_str())
-            .collect();
-        let Some(set) = term_set(&page.locale) else { return };
-        let blocks = ctx.blocks(page);
-        let pieces = prose(&blocks);
-        let mut present: Vec<usize> = pieces.iter().flat_map(|b| set.present(&b.text)).collect();
-        present.sort_unstable();
-        present.dedup();
-        let candidates = present.into_iter().filter_map(|i| terms.get(i));
-        for term in candidates.filter(|t| !glossary.iter().any(|g| g.eq_ignore_ascii_case(t))) {
-            let Some((block, range)) = pieces.iter().find_map(|b| first_use(b, term).map(|r| (b, r))) else {
-                continue;
-            };
-            let text = &block.text;
-            if explained_in_text(&text[range.end..]) || named_in_brackets(&text[..range.start], &text[range.end..]) {
-                continue;
-            }
-            let span = block.span_of(range.clone());
-            let d = RULE
-                .finding(
-                    page.source.path.as_str(),
-                    Some(span),
-                    format!("`{}` is jargon and is not explained on its first use", &text[range]),
-                )
-                .with_hint(format!(
-                    "explain it in brackets right after, e.g. \"{term} (…)\", or add it to glossary.yaml"
-                ));
-            out.push(d);
+        if let Some(l) = lists.get(page.locale.as_str()) {
+            judge(site, &page.source.path, &page.locale, &ctx.blocks(page), l, out);
         }
     }));
+    // Notices seen by the widest tier: their body is read like a page's (the title is a heading).
+    for n in site.notices.iter().filter(|n| super::tier_leak::notice_tier(site, n) == widest) {
+        if let Some(l) = lists.get(n.locale.as_str()) {
+            judge(site, &n.source.path, &n.locale, &crate::check::text::notice_blocks(n), l, out);
+        }
+    }
 }

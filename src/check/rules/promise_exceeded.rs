@@ -19,10 +19,10 @@ maximum the fact promises. The finding points at the fact's `wait:` in `facts.ya
 says, the range is wrong, and people who were told 30 minutes and waited 45 trust the next
 number less. A range that turns out generous builds trust.
 
-**Bad**: `er.triage: { wait: 10m..30m, measured: data/waits.csv }` where the 90th percentile
-of the measured triage waits is 42 minutes.
+**Bad**: `repair.arrival: { wait: 10m..30m, measured: data/waits.csv }` where the 90th
+percentile of the measured arrival times is 42 minutes.
 
-**Good**: `er.triage: { wait: 10m..45m, measured: data/waits.csv }`: the quoted maximum
+**Good**: `repair.arrival: { wait: 10m..45m, measured: data/waits.csv }`: the quoted maximum
 covers 90% of the measured waits.
 
 **Fix**: raise the maximum to at least the value the hint gives (every page quoting the

@@ -21,10 +21,10 @@ GSM-7 (an en dash `–`, curly quotes, an emoji, Hungarian `ő` `ű` `á`, Chine
 *whole* message to UCS-2: 70 characters (67 per part). `€ [ ] { } \ ^ ~ |` count twice in
 GSM-7. The finding names the character that forced UCS-2 and points at it.
 
-**Bad** (`max_segments: 1`): `sms: "Triage takes {{ er.triage }} – call {{ phone.main }} if you feel worse while you wait for the nurse to see you."`
+**Bad** (`max_segments: 1`): `sms: "A crew arrives within {{ repair.arrival }} – call {{ phone.support }} if the water comes back brown while you wait for the crew."`
 (the en dash makes it UCS-2: 101 units, 2 messages)
 
-**Good**: `sms: "Triage takes {{ er.triage }} - call {{ phone.main }} if you feel worse while you wait for the nurse to see you."`
+**Good**: `sms: "A crew arrives within {{ repair.arrival }} - call {{ phone.support }} if the water comes back brown while you wait for the crew."`
 (GSM-7: 101 septets, 1 message)
 
 **Fix**: replace typographic punctuation with its plain form (`–` → `-`, `’` → `'`), or

@@ -28,7 +28,7 @@ This rule finds, on a page of a wider tier:
   across line breaks; Hungarian suffixes may follow on Hungarian pages (`VIP-várót`, `VIP-váróban`);
   Chinese perks match anywhere (`贵宾通道`). Code spans, code blocks, raw HTML and link
   URLs are not prose and are not searched;
-- a **fact** whose `tier:` is narrower (`{{ nurse.vip }}`, or a step's `wait:`);
+- a **fact** whose `tier:` is narrower (`{{ callback.priority }}`, or a step's `wait:`);
 - a **link** to a page of a narrower tier, or to a folder without `_index.md` whose pages
   are all of narrower tiers.
 
@@ -43,7 +43,7 @@ lists a guide which is not of the widest tier: screens hang in public rooms.
 **Why**: a perk advertised where other tiers see it sets an expectation the service will
 not meet for them, and people judge a service by that gap.
 
-**Bad** (a public page): `Members get a priority callback within {{ callback.member }}.`
+**Bad** (a public page): `Members get a priority callback within {{ callback.priority }}.`
 
 **Good**: `Members get extra services: ask at the desk.` (naming a tier is fine; its perks
 are not).
@@ -292,7 +292,7 @@ impl<'a> Checker<'a> {
 
 /// The widest tier that sees a notice: every tier for a site-wide one, else the widest tier of
 /// the guides it names (a guide that is not found counts as the widest).
-fn notice_tier<'a>(site: &'a Site, notice: &Notice) -> &'a str {
+pub fn notice_tier<'a>(site: &'a Site, notice: &Notice) -> &'a str {
     let tier_of = |path: &String| site.page(path, site.default_locale()).map_or(0, |p| site.config.tier_rank(&p.tier));
     let rank = notice.applies_to.iter().map(tier_of).min().unwrap_or(0);
     site.config.tier_names().get(rank).copied().unwrap_or_else(|| site.config.widest_tier())

@@ -12,19 +12,21 @@ pub static RULE: Rule = Rule {
     level: Level::Error,
     summary: "a translation uses other facts, steps, tier or channels than its source",
     doc: r"A translation must promise exactly what its source promises. If the English guide says
-triage takes `{{ er.triage }}` and the Chinese one names `{{ er.doctor }}`, or has one
+a crew arrives within `{{ repair.arrival }}` and the Chinese one names `{{ repair.time }}`, or has one
 step less, or is published to another tier or channel, readers of the two languages are
 told different things. The rule compares, for each translation and its default-locale
 source: the set of facts used (placeholders and step waits), the number of steps and each
 step's `wait:`, `tier` and `channels`. A translation without a source is also reported.
+A step `wait:` that names no fact (a typo, on either side) is `unknown-fact`'s to report, on
+the file and line of the typo, so it is not compared here.
 
 **Bad**
 
 ```yaml
-# visit.md                    # visit.zh.md
+# repairs.md                  # repairs.zh.md
 steps:                        steps:
-  - title: Triage               - title: 分诊
-    wait: er.triage               wait: er.doctor
+  - title: A crew arrives       - title: 抢修人员到达
+    wait: repair.arrival          wait: repair.time
 ```
 
 **Good**: the same `wait:` on the same step in both.
@@ -63,9 +65,19 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let src_file = &src.source.path;
+        // A step `wait:` that names no valid fact is `unknown-fact`'s one message (on the file
+        // with the typo): the step and the fact it should name are not compared again here.
+        let valid = |w: &Option<String>| w.as_deref().is_none_or(|id| site.facts.contains_key(id));
+        let typo = |s: &crate::model::Step, t: &crate::model::Step| !valid(&s.wait) || !valid(&t.wait);
+        let mut skip: BTreeSet<&str> = BTreeSet::new();
+        if tr.steps.len() == src.steps.len() {
+            for (s, t) in src.steps.iter().zip(&tr.steps).filter(|(s, t)| typo(s, t)) {
+                skip.extend(s.wait.as_deref().into_iter().chain(t.wait.as_deref()));
+            }
+        }
         let (a, b) = (facts_used(site, src), facts_used(site, tr));
-        let missing: BTreeSet<&str> = a.difference(&b).copied().collect();
-        let extra: BTreeSet<&str> = b.difference(&a).copied().collect();
+        let missing: BTreeSet<&str> = a.difference(&b).copied().filter(|f| !skip.contains(f)).collect();
+        let extra: BTreeSet<&str> = b.difference(&a).copied().filter(|f| !skip.contains(f)).collect();
         if !missing.is_empty() {
             push(
                 tr.key_span("title"),
@@ -82,7 +94,7 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         if tr.steps.len() == src.steps.len() {
             for (i, (s, t)) in src.steps.iter().zip(&tr.steps).enumerate() {
-                if s.wait != t.wait {
+                if s.wait != t.wait && !typo(s, t) {
                     let show =
                         |w: &Option<String>| w.as_deref().map_or_else(|| "no wait".to_string(), |w| format!("`{w}`"));
                     push(

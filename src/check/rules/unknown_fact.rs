@@ -11,15 +11,16 @@ pub static RULE: Rule = Rule {
     id: "unknown-fact",
     level: Level::Error,
     summary: "a `{{ x }}` or step `wait:` that names no fact",
-    doc: r"Content names facts instead of writing numbers: `{{ er.triage }}`,
-`{{ er.triage.max }}`. A name that is not in `facts.yaml` would print as written, so it is
+    doc: r"Content names facts instead of writing numbers: `{{ repair.arrival }}`,
+`{{ repair.arrival.max }}`. A name that is not in `facts.yaml` would print as written, so it is
 an error, with the nearest fact as a hint. Also: an unclosed `{{`, a placeholder that is
 not a plain name (content cannot run template code), `.min`/`.max` of a text fact, and a
-step whose `wait:` is not a wait fact.
+step whose `wait:` is not a wait fact. A fact that is in `facts.yaml` but invalid (e.g.
+`wait: 5x`) is reported there once, not again on every page that names it.
 
-**Bad**: `Triage takes {{ er.triag }}.`
+**Bad**: `A crew arrives within {{ repair.arival }}.`
 
-**Good**: `Triage takes {{ er.triage }}.`
+**Good**: `A crew arrives within {{ repair.arrival }}.`
 
 **Fix**: use the name the hint suggests, or add the fact to `facts.yaml`.
 
@@ -33,6 +34,13 @@ fn nearest_hint(site: &Site, name: &str) -> String {
         Some(best) => format!("did you mean `{best}`?"),
         None => "add the fact to facts.yaml, or fix the name".to_string(),
     }
+}
+
+/// Whether `name` (or the fact of `name.min`/`.max`) is in facts.yaml but invalid: its error
+/// there is the one message.
+fn is_broken(site: &Site, name: &str) -> bool {
+    let base = name.strip_suffix(".min").or_else(|| name.strip_suffix(".max"));
+    site.broken_facts.contains(name) || base.is_some_and(|b| site.broken_facts.contains(b))
 }
 
 /// Check the placeholders of `text`; `span_of` maps a range of it to the file.
@@ -50,6 +58,7 @@ fn scan_text(
     for p in found {
         let span = Some(span_of(p.name_span.clone()));
         match site.resolve_fact(&p.name) {
+            None if is_broken(site, &p.name) => {}
             None => out.push(
                 RULE.finding(file, span, format!("`{}` is not a fact", p.name)).with_hint(nearest_hint(site, &p.name)),
             ),
@@ -84,6 +93,7 @@ pub fn check_page(site: &Site, page: &crate::model::Page, out: &mut Vec<Diagnost
         let Some(wait) = &step.wait else { continue };
         let span = Some(step.wait_span.clone());
         match site.facts.get(wait) {
+            None if site.broken_facts.contains(wait) => {}
             None => out.push(
                 RULE.finding(file, span, format!("step `{}` waits on `{wait}`, which is not a fact", step.title.value))
                     .with_hint(nearest_hint(site, wait)),

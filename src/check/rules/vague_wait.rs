@@ -4,15 +4,11 @@
 
 use std::ops::Range;
 
-use rayon::prelude::*;
-
-use crate::check::text::words::{SiteWords, cue_hits, lang};
-use crate::check::text::{
-    Clauses, Origin, Sentence, first_overlap, for_each_sentence, may_contain, overlaps, union_of,
-};
+use crate::check::text::words::{Lang, cue_hits};
+use crate::check::text::{Clauses, Prose, Sentence, first_overlap, for_each_sentence, overlaps, union_of};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
-use crate::model::{Page, Site};
+use crate::model::Site;
 
 pub static RULE: Rule = Rule {
     id: "vague-wait",
@@ -30,50 +26,48 @@ Silent when:
   away"; "请立即告诉工作人员"), or in Hungarian holds a formal imperative ("azonnal
   szóljon");
 - the word is tied to the reader's own action ("as soon as you arrive, tell the desk");
-- the sentence gives a duration written by hand or names a wait fact (`{{ er.triage }}`),
+- the sentence gives a duration written by hand or names a wait fact (`{{ repair.arrival }}`),
   or the text is a step's that has `wait:` (the timeline shows its time);
 - the word is quoted, or part of an absolute promise (`absolute-promise` reports that).
 
 **Why**: unexplained, vague waits feel longest. "Soon" means five minutes to one reader and
 an hour to another, and both judge the service by it.
 
-**Bad**: `A nurse will see you soon.`
+**Bad**: `A repair crew will arrive soon.`
 
-**Good**: `A nurse will see you within {{ er.triage }}.`
+**Good**: `A repair crew will arrive within {{ repair.arrival }}.`
 
 **Fix**: say how long, with the fact for that wait; or say what the reader can do.
 
-**Settings**: `checks.words.<locale>.vague: [...]` adds words; `checks.severity`."#,
-    run: |ctx, out| {
-        let extra = SiteWords::new(ctx.site);
-        let found: Vec<Diagnostic> =
-            ctx.site.pages.par_iter().flat_map_iter(|page| check_page(ctx, ctx.site, &extra, page)).collect();
-        out.extend(found);
-    },
+Read in every published text: titles, summaries, bodies, step titles and texts, SMS text,
+notices and glossary explanations. The hint names the site's wait fact whose id or `label:`
+shares a word with the sentence, if one does.
+
+**Settings**: `checks.words.<locale>.vague: [...]` adds words (`vague_not`, `instruction`
+too); `checks.severity`."#,
+    run: |ctx, out| out.extend(ctx.per_prose(|prose, out| check(ctx, prose, out))),
 };
 
 /// Whether a sentence says how long: a duration written in it, or a wait fact named.
-fn gives_duration(site: &Site, page: &Page, s: &Sentence, hits: &[Range<usize>]) -> bool {
-    let lang = lang(&page.locale);
+fn gives_duration(lang: &Lang, site: &Site, prose: &Prose, s: &Sentence, hits: &[Range<usize>]) -> bool {
     let mut found = Vec::new();
     lang.durations.find(s.text, &mut found);
     // A duration inside the vague phrase itself ("pár percen belül": "within a few minutes")
     // gives no duration.
     found.iter().any(|w| !s.is_quoted_or_fact(&w.range) && !hits.iter().any(|h| overlaps(h, &w.range)))
         || s.facts().any(|p| site.resolve_fact(&p.name).is_none_or(|(f, _)| f.wait().is_some()))
-        || matches!(s.block.origin, Origin::Step(i) if page.steps.get(i).is_some_and(|st| st.wait.is_some()))
+        || s.block.origin.step().is_some_and(|i| prose.steps().get(i).is_some_and(|st| st.wait.is_some()))
 }
 
-fn check_page(ctx: &Ctx, site: &Site, extra: &SiteWords, page: &Page) -> Vec<Diagnostic> {
-    let lang = lang(&page.locale);
-    let mut out = Vec::new();
-    let extra_words = extra.vague(&page.locale);
-    if !may_contain(page, |t| lang.vague.may_match(t) || extra_words.is_some_and(|e| e.may_match(t))) {
-        return out;
+fn check(ctx: &Ctx, prose: &Prose, out: &mut Vec<Diagnostic>) {
+    let site = ctx.site;
+    let lang = ctx.lang(prose.locale);
+    if lang.vague.is_empty() || !prose.may_contain(|t| lang.vague.may_match(t)) {
+        return;
     }
-    for_each_sentence(&ctx.blocks(page), lang, |s| {
-        let hits: Vec<Range<usize>> = cue_hits(&lang.vague, extra_words, &lang.vague_not, s.text).collect();
-        if hits.is_empty() || gives_duration(site, page, s, &hits) {
+    for_each_sentence(prose.blocks(), lang, |s| {
+        let hits: Vec<Range<usize>> = cue_hits(&lang.vague, &lang.vague_not, s.text).collect();
+        if hits.is_empty() || gives_duration(lang, site, prose, s, &hits) {
             return;
         }
         let absolute = union_of(lang.absolute.find_iter(s.text).collect());
@@ -85,15 +79,27 @@ fn check_page(ctx: &Ctx, site: &Site, extra: &SiteWords, page: &Page) -> Vec<Dia
             {
                 continue;
             }
+            let near = crate::check::text::meaning::around(s.text, hit.clone());
             let d = RULE
                 .finding(
-                    page.source.path.as_str(),
+                    prose.file,
                     Some(s.span_of(&hit)),
                     format!("`{}` is vague: this sentence gives no duration", &s.text[hit]),
                 )
-                .with_hint("say how long with the wait's fact, e.g. `{{ er.triage }}`");
+                .with_hint(hint(site, prose, &near));
             out.push(d);
         }
     });
-    out
+}
+
+/// Say how long: with a wait fact of the site whose name or label shares a word with the words
+/// `near` the vague one, else with a fact to add.
+fn hint(site: &Site, prose: &Prose, near: &str) -> String {
+    match crate::check::text::meaning::wait_fact_for(site, prose, near) {
+        Some(id) => format!("say how long with the fact for this wait, e.g. `{{{{ {id} }}}}`"),
+        None => {
+            "say how long: name the fact for this wait from facts.yaml (`{{ fact.id }}`), or add one (`wait: 10m..30m`)"
+                .to_string()
+        }
+    }
 }

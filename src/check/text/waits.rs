@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::duration::{UnitKind, Written};
-use super::words::{Lang, Mode, cue_hits, lang};
+use super::words::{Lang, Mode, cue_hits};
 use super::{
-    Block, Clauses, Origin, first_overlap, may_contain, overlaps, quoted, sentences, tokens_after, tokens_before,
+    Block, Clauses, Origin, Prose, first_overlap, meaning, overlaps, quoted, sentences, tokens_after, tokens_before,
 };
 use crate::check::Ctx;
 use crate::model::duration::{Duration, WaitRange};
@@ -56,7 +56,7 @@ pub fn cued(lang: &Lang, s: &str, found: &[Written], clauses: &Clauses) -> Vec<b
     }
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_unstable_by_key(|&i| found[i].range.start);
-    for cue in cue_hits(&lang.sentence, None, &lang.sentence_not, s) {
+    for cue in cue_hits(&lang.sentence, &lang.sentence_not, s) {
         let clause = clauses.at(cue.start);
         // The durations that start in the cue's clause, as a slice of `order`.
         let from = order.partition_point(|&i| found[i].range.start < clause.start);
@@ -205,32 +205,55 @@ fn placeholder(id: &str, part: Part) -> String {
     }
 }
 
-/// The hint of a hard-coded wait: a fact this page may name with exactly that value.
-fn hint(site: &Site, page: &Page, w: &Written) -> String {
-    let visible = |f: &&Fact| f.tier.as_ref().is_none_or(|t| *t == page.tier);
-    for part in [Part::Whole, Part::Max, Part::Min] {
-        let found = site.facts.values().filter(visible).find(|f| {
-            part_range(f, part).is_some_and(|r| equals(w, r) && (part == Part::Whole || r != f.wait().unwrap_or(r)))
-        });
-        if let Some(f) = found {
-            let what = match part {
-                Part::Whole => "has exactly this value",
-                Part::Min => "starts at this value",
-                Part::Max => "ends at this value",
-            };
-            return format!("write `{}`: `{}` {what}", placeholder(&f.id, part), f.id);
-        }
+/// How a placeholder part matches a value, for the hint.
+fn what(part: Part) -> &'static str {
+    match part {
+        Part::Whole => "has exactly this value",
+        Part::Min => "starts at this value",
+        Part::Max => "ends at this value",
     }
-    match w.seconds.filter(|_| !w.unit.is_some_and(super::duration::UnitKind::is_approximate)) {
-        Some((lo, hi)) if lo == hi => {
-            format!("add a fact to facts.yaml (`wait: {}`) and name it, e.g. `{{{{ your.fact }}}}`", Duration(lo))
-        }
-        Some((lo, hi)) => format!(
-            "add a fact to facts.yaml (`wait: {}..{}`) and name it, e.g. `{{{{ your.fact }}}}`",
-            Duration(lo),
-            Duration(hi)
+}
+
+/// The hint of a hard-coded wait: a fact this text may name with exactly that value, chosen
+/// by meaning as well as value (its id or label shares a word with `sentence`, the sentence
+/// without the duration); a value-equal fact that shares none is shown as such, next to how
+/// to add a fact for this wait. Only the words near the duration count ([`meaning::around`]).
+fn hint(site: &Site, prose: &Prose, w: &Written, sentence: &str) -> String {
+    let mut same_value: Vec<(&Fact, Part)> = Vec::new();
+    for part in [Part::Whole, Part::Max, Part::Min] {
+        same_value.extend(site.facts.values().filter(|f| meaning::visible(prose, f)).filter_map(|f| {
+            let r = part_range(f, part)?;
+            (equals(w, r) && (part == Part::Whole || r != f.wait().unwrap_or(r))).then_some((f, part))
+        }));
+    }
+    let near = if same_value.is_empty() { String::new() } else { meaning::around(sentence, w.range.clone()) };
+    let about = same_value
+        .iter()
+        .map(|(f, part)| (meaning::affinity(site, f, prose.locale, &near), *f, *part))
+        .filter(|(n, _, _)| *n > 0)
+        // The most shared words; ties go to the first (whole before max before min, then id).
+        .fold(
+            None,
+            |best: Option<(usize, &Fact, Part)>, c| if best.is_some_and(|b| b.0 >= c.0) { best } else { Some(c) },
+        );
+    if let Some((_, f, part)) = about {
+        return format!("write `{}`: `{}` {}", placeholder(&f.id, part), f.id, what(part));
+    }
+    let value = match w.seconds.filter(|_| !w.unit.is_some_and(super::duration::UnitKind::is_approximate)) {
+        Some((lo, hi)) if lo == hi => format!("{}", Duration(lo)),
+        Some((lo, hi)) => format!("{}..{}", Duration(lo), Duration(hi)),
+        None => return "name a wait fact from facts.yaml instead (`{{ fact.id }}`), or add one".to_string(),
+    };
+    let add = format!(
+        "add a fact for this wait to facts.yaml (`your.fact: {{ wait: {value} }}`) and write `{{{{ your.fact }}}}`"
+    );
+    match same_value.first() {
+        Some((f, part)) => format!(
+            "{add}; `{}` {} too, but its name and label share no word with this sentence: write it only if this is the same wait",
+            placeholder(&f.id, *part),
+            what(*part).replace("this value", "the same value"),
         ),
-        None => "name a wait fact from facts.yaml instead, e.g. `{{ your.fact }}`".to_string(),
+        None => add,
     }
 }
 
@@ -250,20 +273,21 @@ fn fact_uses(ctx: &Ctx, page: &Page) -> BTreeMap<Origin, Uses> {
     out
 }
 
-/// Every hand-written wait on a page, each with its one verdict.
-pub fn hand_written(ctx: &Ctx, page: &Page) -> Vec<HandWritten> {
+/// Every hand-written wait in a published text, each with its one verdict.
+pub fn hand_written(ctx: &Ctx, prose: &Prose) -> Vec<HandWritten> {
     let site = ctx.site;
-    let lang = lang(&page.locale);
-    if !may_contain(page, |t| lang.durations.may_match(t)) {
+    let lang = ctx.lang(prose.locale);
+    if !prose.may_contain(|t| lang.durations.may_match(t)) {
         return Vec::new();
     }
-    let source = (page.locale != site.default_locale())
-        .then(|| site.page(&page.path, site.default_locale()))
-        .flatten()
+    let source = prose
+        .page
+        .filter(|page| page.locale != site.default_locale())
+        .and_then(|page| site.page(&page.path, site.default_locale()))
         .map(|src| fact_uses(ctx, src));
     let mut out = Vec::new();
     let mut found = Vec::new();
-    for block in &ctx.blocks(page) {
+    for block in prose.blocks() {
         let places = block.placeholders();
         let quotes = quoted(&block.text);
         for sentence in sentences(lang, &block.text) {
@@ -282,7 +306,7 @@ pub fn hand_written(ctx: &Ctx, page: &Page) -> Vec<HandWritten> {
                 {
                     continue;
                 }
-                let verdict = judge(site, page, block, &places, &sentence, w, source.as_ref());
+                let verdict = judge(site, prose, block, &places, &sentence, w, source.as_ref());
                 out.push(HandWritten { span: block.span_of(abs.clone()), text: block.text[abs].to_string(), verdict });
             }
         }
@@ -294,7 +318,7 @@ pub fn hand_written(ctx: &Ctx, page: &Page) -> Vec<HandWritten> {
 /// hard-coded wait.
 fn judge(
     site: &Site,
-    page: &Page,
+    prose: &Prose,
     block: &Block,
     places: &[crate::model::interp::Placeholder],
     sentence: &Range<usize>,
@@ -308,13 +332,13 @@ fn judge(
         .filter_map(|p| site.resolve_fact(&p.name).map(|(f, _)| f))
         .filter(|f| f.wait().is_some())
         .collect();
-    if let Origin::Step(i) = block.origin {
-        context.extend(page.steps.get(i).and_then(|s| s.wait.as_ref()).and_then(|id| site.facts.get(id)));
+    if let Some(i) = block.origin.step() {
+        context.extend(prose.steps().get(i).and_then(|s| s.wait.as_ref()).and_then(|id| site.facts.get(id)));
     }
     if let Some((lo, hi)) = w.seconds {
         let inside = |f: &&Fact| f.wait().is_some_and(|r| r.min.0 <= lo && hi <= r.max.0);
         if let Some(f) = context.first().filter(|_| !context.iter().any(inside)) {
-            let value = site.render_fact(&f.id, &page.locale, crate::model::Style::Web).unwrap_or_default();
+            let value = site.render_fact(&f.id, prose.locale, crate::model::Style::Web).unwrap_or_default();
             return Verdict::Contradiction {
                 message: format!("this duration contradicts `{}` ({value}), the fact this text uses", f.id),
                 hint: format!("write `{}`, or change the fact in facts.yaml", placeholder(&f.id, Part::Whole)),
@@ -341,5 +365,5 @@ fn judge(
             };
         }
     }
-    Verdict::Hardcoded { hint: hint(site, page, w) }
+    Verdict::Hardcoded { hint: hint(site, prose, w, &block.text[sentence.clone()]) }
 }

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use super::duration::{DurationWords, Grammar};
 use crate::model::Site;
+use crate::model::config::WordsConfig;
 
 /// How words are found in a locale's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -247,19 +248,12 @@ pub(crate) fn bounded(mode: Mode, whole: bool, text: &str, range: Range<usize>) 
     !(whole && ends_word && after)
 }
 
-/// The matches of `list` and the site's `extra` words in `text`, less those that overlap a
+/// The matches of `list` in `text`, less those that overlap a
 /// match of `except` (honest negations such as "cannot guarantee").
-pub fn cue_hits<'t>(
-    list: &'t Lexicon,
-    extra: Option<&'t Lexicon>,
-    except: &'t Lexicon,
-    text: &'t str,
-) -> impl Iterator<Item = Range<usize>> + 't {
+pub fn cue_hits<'t>(list: &'t Lexicon, except: &'t Lexicon, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
     // The exceptions once, then a binary search per hit (not a pass over the text per hit).
     let except = super::union_of(except.find_iter(text).collect());
-    list.find_iter(text)
-        .chain(extra.into_iter().flat_map(move |e| e.find_iter(text)))
-        .filter(move |r| super::first_overlap(&except, r, |x| x).is_none())
+    list.find_iter(text).filter(move |r| super::first_overlap(&except, r, |x| x).is_none())
 }
 
 /// One locale's compiled lists.
@@ -294,44 +288,60 @@ pub struct Lang {
     pub clock_dot: bool,
 }
 
-fn lex(mode: Mode, list: &[String]) -> Result<Lexicon, String> {
-    Lexicon::new(mode, list.iter().map(String::as_str))
+fn lex<'a>(mode: Mode, list: &'a [String], extra: impl Iterator<Item = &'a String>) -> Result<Lexicon, String> {
+    Lexicon::new(mode, list.iter().chain(extra).map(String::as_str))
+}
+
+/// Compile one locale's lists, each extended by the site's (`checks.words.<locale>`).
+fn compile(w: &WordLists, site: Option<&WordsConfig>) -> Result<Lang, String> {
+    let m = w.mode;
+    let none: &[String] = &[];
+    let extra = |pick: fn(&WordsConfig) -> &Vec<String>| site.map_or(none, |s| pick(s).as_slice()).iter();
+    Ok(Lang {
+        mode: m,
+        abbreviations: w.abbreviations.iter().chain(extra(|s| &s.abbreviations)).map(|a| a.to_lowercase()).collect(),
+        ordinal_dot: w.ordinal_dot,
+        vague: lex(m, &w.vague, extra(|s| &s.vague))?,
+        vague_not: lex(m, &w.vague_not, extra(|s| &s.vague_not))?,
+        absolute: lex(m, &w.absolute, extra(|s| &s.absolute))?,
+        absolute_not: lex(m, &w.absolute_not, extra(|s| &s.absolute_not))?,
+        anywhere: lex(m, &w.instruction.anywhere, extra(|s| &s.instruction.anywhere))?,
+        anywhere_not: lex(m, &w.instruction.not, extra(|s| &s.instruction.not))?,
+        lead: lex(m, &w.instruction.lead, extra(|s| &s.instruction.lead))?,
+        verbs: lex(m, &w.instruction.verbs, extra(|s| &s.instruction.verbs))?,
+        not_object: lex(m, &w.instruction.not_object, extra(|s| &s.instruction.not_object))?,
+        joins: lex(m, &w.instruction.joins, extra(|s| &s.instruction.joins))?,
+        infinitive: w
+            .instruction
+            .infinitive
+            .iter()
+            .chain(extra(|s| &s.instruction.infinitive))
+            .map(|e| e.to_lowercase())
+            .collect(),
+        infinitive_heads: lex(m, &w.instruction.infinitive_heads, extra(|s| &s.instruction.infinitive_heads))?,
+        wait_cues: lex(m, &w.wait_cues, extra(|s| &s.wait_cues))?,
+        continues: lex(m, &w.continues, extra(|s| &s.continues))?,
+        durations: Grammar::new(m, &w.durations)?,
+        before: lex(m, &w.not_wait.before, extra(|s| &s.not_wait.before))?,
+        after: lex(m, &w.not_wait.after, extra(|s| &s.not_wait.after))?,
+        age_before: lex(m, &w.not_wait.age_before, extra(|s| &s.not_wait.age_before))?,
+        unit_words: lex(m, &w.not_wait.unit_words, extra(|s| &s.not_wait.unit_words))?,
+        sentence: lex(m, &w.not_wait.sentence, extra(|s| &s.not_wait.sentence))?,
+        sentence_not: lex(m, &w.not_wait.sentence_not, extra(|s| &s.not_wait.sentence_not))?,
+        clock_after: lex(m, &w.not_wait.clock_after, extra(|s| &s.not_wait.clock_after))?,
+        clock_range_after: lex(m, &w.not_wait.clock_range_after, extra(|s| &s.not_wait.clock_range_after))?,
+        clock_dot: w.not_wait.clock_dot,
+    })
+}
+
+fn read(locale: &str, yaml: &str) -> Result<WordLists, String> {
+    let file = crate::source::SourceFile::new(format!("check/words/{locale}.yaml"), yaml);
+    crate::load::yaml::deserialize(&file, 0..yaml.len()).map_err(|p| p.message)
 }
 
 /// Parse and compile one locale's word-list file.
 pub fn parse(locale: &str, yaml: &str) -> Result<Lang, String> {
-    let file = crate::source::SourceFile::new(format!("check/words/{locale}.yaml"), yaml);
-    let w: WordLists = crate::load::yaml::deserialize(&file, 0..yaml.len()).map_err(|p| p.message)?;
-    let m = w.mode;
-    Ok(Lang {
-        mode: m,
-        abbreviations: w.abbreviations.iter().map(|a| a.to_lowercase()).collect(),
-        ordinal_dot: w.ordinal_dot,
-        vague: lex(m, &w.vague)?,
-        vague_not: lex(m, &w.vague_not)?,
-        absolute: lex(m, &w.absolute)?,
-        absolute_not: lex(m, &w.absolute_not)?,
-        anywhere: lex(m, &w.instruction.anywhere)?,
-        anywhere_not: lex(m, &w.instruction.not)?,
-        lead: lex(m, &w.instruction.lead)?,
-        verbs: lex(m, &w.instruction.verbs)?,
-        not_object: lex(m, &w.instruction.not_object)?,
-        joins: lex(m, &w.instruction.joins)?,
-        infinitive: w.instruction.infinitive.iter().map(|e| e.to_lowercase()).collect(),
-        infinitive_heads: lex(m, &w.instruction.infinitive_heads)?,
-        wait_cues: lex(m, &w.wait_cues)?,
-        continues: lex(m, &w.continues)?,
-        durations: Grammar::new(m, &w.durations)?,
-        before: lex(m, &w.not_wait.before)?,
-        after: lex(m, &w.not_wait.after)?,
-        age_before: lex(m, &w.not_wait.age_before)?,
-        unit_words: lex(m, &w.not_wait.unit_words)?,
-        sentence: lex(m, &w.not_wait.sentence)?,
-        sentence_not: lex(m, &w.not_wait.sentence_not)?,
-        clock_after: lex(m, &w.not_wait.clock_after)?,
-        clock_range_after: lex(m, &w.not_wait.clock_range_after)?,
-        clock_dot: w.not_wait.clock_dot,
-    })
+    compile(&read(locale, yaml)?, None)
 }
 
 /// The built-in lists, by locale.
@@ -341,46 +351,37 @@ pub const BUILTIN_SOURCES: [(&str, &str); 3] = [
     ("hu", include_str!("../words/hu.yaml")),
 ];
 
+/// The built-in lists as written, by locale (what a site's lists extend).
+static LISTS: LazyLock<BTreeMap<&'static str, WordLists>> =
+    LazyLock::new(|| BUILTIN_SOURCES.iter().filter_map(|(l, src)| read(l, src).ok().map(|w| (*l, w))).collect());
+
 static BUILTIN: LazyLock<BTreeMap<&'static str, Lang>> =
-    LazyLock::new(|| BUILTIN_SOURCES.iter().filter_map(|(l, src)| parse(l, src).ok().map(|lang| (*l, lang))).collect());
+    LazyLock::new(|| LISTS.iter().filter_map(|(l, w)| compile(w, None).ok().map(|lang| (*l, lang))).collect());
 
 static NONE: LazyLock<Lang> = LazyLock::new(Lang::default);
 
+fn base(locale: &str) -> &str {
+    locale.split(['-', '_']).next().unwrap_or(locale)
+}
+
 /// The built-in lists of `locale` (`zh-Hans` uses `zh`); an unknown locale gets empty lists.
 pub fn lang(locale: &str) -> &'static Lang {
-    let base = locale.split(['-', '_']).next().unwrap_or(locale);
-    BUILTIN.get(base).unwrap_or(&NONE)
+    BUILTIN.get(base(locale)).unwrap_or(&NONE)
 }
 
-/// The site's extensions (`checks.words`), compiled once per run.
-#[derive(Debug, Default)]
-pub struct SiteWords {
-    vague: BTreeMap<String, Lexicon>,
-    absolute: BTreeMap<String, Lexicon>,
-}
-
-impl SiteWords {
-    pub fn new(site: &Site) -> SiteWords {
-        let mut out = SiteWords::default();
-        for (locale, w) in &site.config.checks.words {
-            let mode = lang(locale).mode;
-            if let Ok(l) = lex(mode, &w.vague) {
-                out.vague.insert(locale.clone(), l);
-            }
-            if let Ok(l) = lex(mode, &w.absolute) {
-                out.absolute.insert(locale.clone(), l);
-            }
-        }
-        out
-    }
-
-    pub fn vague(&self, locale: &str) -> Option<&Lexicon> {
-        self.vague.get(locale)
-    }
-
-    pub fn absolute(&self, locale: &str) -> Option<&Lexicon> {
-        self.absolute.get(locale)
-    }
+/// The lists of every locale the site extends (`checks.words`), built-ins included: compiled
+/// once per run. Locales without `checks.words` use the built-in [`lang`].
+pub fn site_langs(site: &Site) -> BTreeMap<String, Lang> {
+    let empty = WordLists::default();
+    site.config
+        .checks
+        .words
+        .iter()
+        .filter_map(|(locale, w)| {
+            let lists = LISTS.get(base(locale)).unwrap_or(&empty);
+            compile(lists, Some(w)).ok().map(|l| (locale.clone(), l))
+        })
+        .collect()
 }
 
 #[cfg(test)]
