@@ -233,9 +233,20 @@ impl<'a> Checker<'a> {
     /// are not prose; finding them needs a parse, done only when the body may name a perk or
     /// has a placeholder.
     fn body(&self, body: &str, start: usize, out: &mut Vec<Diagnostic>) {
-        if self.perk_words.matches_any(body) || body.contains("{{") {
+        if self.perk_words.matches_any(body) || self.names_narrower_fact(body) {
             self.scan(body, &not_prose(body), &|r| start + r.start..start + r.end, out);
         }
+    }
+
+    /// Whether `text` has a placeholder of a narrower tier's fact (before the Markdown parse
+    /// that tells prose from code: most bodies name only facts their readers may see).
+    fn names_narrower_fact(&self, text: &str) -> bool {
+        text.contains("{{")
+            && interp::scan(text).0.iter().any(|p| {
+                self.site
+                    .resolve_fact(&p.name)
+                    .is_some_and(|(f, _)| f.tier.as_deref().is_some_and(|t| self.narrower(t)))
+            })
     }
 
     /// Every published field of a guide or section: body, title, summary, SMS text, step
