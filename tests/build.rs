@@ -330,7 +330,7 @@ fn a_brand_that_cannot_work_is_refused_with_the_reason() {
         .replace("images/logo.svg", "images/logo.png")
         .replace("#1d6b3a", "#8ab4f8")
         .replace("link: /emergency/", "link: /emergency/visits/");
-    site.write("upfront.yaml", yaml);
+    site.write("upfront.yaml", &yaml);
     let out = site.cmd(&["check"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -341,6 +341,19 @@ fn a_brand_that_cannot_work_is_refused_with_the_reason() {
         "white text on it (step numbers)",
         "pick a darker colour, e.g. `#",
         "error[front-matter]: `/emergency/visits/visit/` is not a page of this site",
+    ] {
+        assert!(stdout.contains(expected), "missing {expected:?} in\n{stdout}");
+    }
+    // Maps keyed by locale name only the site's locales: the logo's alt text and the menus.
+    let yaml = yaml
+        .replace("zh: 测试诊所标志", "de: Logo")
+        .replace("  zh:\n    - { text: 就诊", "  fr:\n    - { text: Visite");
+    site.write("upfront.yaml", yaml);
+    let out = site.cmd(&["check"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        "upfront.yaml:20:40: error[front-matter]: `de` is not a locale of this site",
+        "upfront.yaml:27:3: error[front-matter]: `fr` is not a locale of this site",
     ] {
         assert!(stdout.contains(expected), "missing {expected:?} in\n{stdout}");
     }

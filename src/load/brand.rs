@@ -57,18 +57,8 @@ pub fn check(config: &Config, node: &Node, pages: &[Page], static_files: &[Strin
     }
     for (key, menus) in [("nav", &config.nav), ("footer", &config.footer)] {
         let Some(menu_node) = node.get(key) else { continue };
-        for (locale, links) in menus {
-            if !config.locales.contains_key(locale) {
-                problems.push(
-                    menu_node.key_span(locale),
-                    format!("`{locale}` is not a locale of this site"),
-                    format!(
-                        "menus are per locale: use one of {}",
-                        config.locale_codes().collect::<Vec<_>>().join(", ")
-                    ),
-                );
-                continue;
-            }
+        // A locale the site lacks is `upfront.yaml`'s error (`config::check_locale_keys`).
+        for (locale, links) in menus.iter().filter(|(l, _)| config.locales.contains_key(*l)) {
             for (i, link) in links.iter().enumerate() {
                 let span = menu_node
                     .get(locale)

@@ -149,9 +149,11 @@ pub fn parse(file: &SourceFile) -> Result<(Config, Node), Problems> {
             );
         }
     }
-    let named = node
-        .get("title")
+    // Maps keyed by locale: the title, menus, the logo's alt text, tier names.
+    let named = ["title", "nav", "footer"]
         .into_iter()
+        .filter_map(|k| node.get(k))
+        .chain(node.get("brand").and_then(|b| b.get("logo_alt")))
         .chain(config.tiers.iter().filter_map(|(t, _)| tiers.and_then(|n| n.get(t)).and_then(|n| n.get("name"))));
     for text in named {
         check_locale_keys(&config, text, &mut problems);
@@ -160,7 +162,8 @@ pub fn parse(file: &SourceFile) -> Result<(Config, Node), Problems> {
     problems.into_result((config, node))
 }
 
-/// A per-locale text (`title: { en: …, zh: … }`) names only locales of the site.
+/// A map keyed by locale (`title: { en: …, zh: … }`, `nav:`, `checks.words:`) names only
+/// locales of the site.
 fn check_locale_keys(config: &Config, text: &Node, problems: &mut Problems) {
     let NodeKind::Map(entries) = &text.kind else { return };
     for (key, _) in entries {
@@ -215,20 +218,8 @@ fn check_checks(config: &Config, node: &Node, problems: &mut Problems) {
             );
         }
     }
-    for key in ["readability", "words"] {
-        let Some(map) = checks.get(key) else { continue };
-        if let NodeKind::Map(entries) = &map.kind {
-            for (k, _) in entries {
-                let code = k.as_str().unwrap_or("");
-                if !config.locales.contains_key(code) {
-                    problems.push(
-                        k.span.clone(),
-                        format!("`{code}` is not a locale of this site"),
-                        format!("use one of: {}", keys(config.locale_codes())),
-                    );
-                }
-            }
-        }
+    for map in ["readability", "words"].into_iter().filter_map(|key| checks.get(key)) {
+        check_locale_keys(config, map, problems);
     }
 }
 
