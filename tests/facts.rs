@@ -1,6 +1,8 @@
-//! Facts rendered into words in every built-in locale, with the SPEC's plural and unit cases.
+//! Facts and dates rendered into words in every built-in locale, with the SPEC's plural and
+//! unit cases.
 
 use upfront::load::built_in_strings;
+use upfront::model::dates::{format_date, format_datetime};
 use upfront::model::duration::WaitRange;
 use upfront::model::fact::{Style, format_duration, format_range};
 
@@ -66,4 +68,21 @@ fn working_days_in_every_locale() {
     assert_eq!(range("zh", "3wd..5wd", Style::Web), "3–5 个工作日");
     assert_eq!(range("hu", "3wd..5wd", Style::Web), "3–5 munkanap");
     assert_eq!(range("en", "3wd..5wd", Style::Sms), "3-5 working days");
+}
+
+#[test]
+fn dates_read_as_each_language_writes_them() {
+    let d = jiff::civil::date(2026, 12, 20);
+    let at = d.at(9, 5, 0, 0);
+    for (locale, date, datetime) in [
+        ("en", "20 December 2026", "20 December 2026, 09:05"),
+        ("zh", "2026年12月20日", "2026年12月20日 09:05"),
+        ("hu", "2026. december 20.", "2026. december 20. 09:05"),
+    ] {
+        let words = built_in_strings(locale);
+        assert_eq!(format_date(d, &words), date);
+        assert_eq!(format_datetime(at, &words), datetime);
+    }
+    let none = std::collections::BTreeMap::new();
+    assert_eq!(format_date(d, &none), "2026-12-20", "without strings: ISO-like");
 }

@@ -23,18 +23,25 @@ fn parse_strings(file: &SourceFile) -> Result<(Strings, Node), Vec<Diagnostic>> 
         .map_err(|p| p.into_diagnostics(&file.path).collect())
 }
 
-fn built_in(code: &str) -> Option<Strings> {
+/// Each built-in file, parsed once per process.
+static PARSED: std::sync::LazyLock<BTreeMap<&'static str, Strings>> = std::sync::LazyLock::new(|| {
     BUILT_IN
         .iter()
-        .find(|(b, _)| *b == code)
-        .and_then(|(b, text)| parse_strings(&SourceFile::new(format!("i18n/{b}.yaml (built in)"), *text)).ok())
-        .map(|(s, _)| s)
+        .filter_map(|(b, text)| {
+            let (strings, _) = parse_strings(&SourceFile::new(format!("i18n/{b}.yaml (built in)"), *text)).ok()?;
+            Some((*b, strings))
+        })
+        .collect()
+});
+
+fn built_in(code: &str) -> Option<&'static Strings> {
+    PARSED.get(code)
 }
 
 /// The built-in strings of `code` over English (what a site gets without its own `i18n/`).
 pub fn built_in_strings(code: &str) -> Strings {
-    let mut strings = built_in("en").unwrap_or_default();
-    strings.extend(built_in(code).unwrap_or_default());
+    let mut strings = built_in("en").cloned().unwrap_or_default();
+    strings.extend(built_in(code).into_iter().flat_map(|s| s.iter().map(|(k, v)| (k.clone(), v.clone()))));
     strings
 }
 
@@ -66,7 +73,8 @@ fn unknown_keys(file: &SourceFile, node: &Node, known: &Strings) -> Vec<Diagnost
 }
 
 pub fn load(loader: &mut Loader, config: &Config, config_node: &Node) -> anyhow::Result<BTreeMap<String, Strings>> {
-    let english = built_in_strings("en");
+    let none = Strings::new();
+    let english = built_in("en").unwrap_or(&none);
     let mut out = BTreeMap::new();
     for code in config.locales.keys() {
         let mut strings = built_in_strings(code);
@@ -77,7 +85,7 @@ pub fn load(loader: &mut Loader, config: &Config, config_node: &Node) -> anyhow:
             if let Some(file) = loader.read(&path)? {
                 match parse_strings(&file) {
                     Ok((site, node)) => {
-                        loader.diagnostics.extend(unknown_keys(&file, &node, &english));
+                        loader.diagnostics.extend(unknown_keys(&file, &node, english));
                         own = site;
                         at = Some((file.path.clone(), None));
                     }

@@ -23,25 +23,3 @@ pub fn format_datetime(dt: jiff::civil::DateTime, words: &dyn UnitWords) -> Stri
     let time = format!("{:02}:{:02}", dt.hour(), dt.minute());
     fill(words, "datetime", "{date} {time}").replace("{date}", &format_date(dt.date(), words)).replace("{time}", &time)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_read_as_each_language_writes_them() {
-        let d = jiff::civil::date(2026, 12, 20);
-        let at = d.at(9, 5, 0, 0);
-        for (locale, date, datetime) in [
-            ("en", "20 December 2026", "20 December 2026, 09:05"),
-            ("zh", "2026年12月20日", "2026年12月20日 09:05"),
-            ("hu", "2026. december 20.", "2026. december 20. 09:05"),
-        ] {
-            let words = crate::load::built_in_strings(locale);
-            assert_eq!(format_date(d, &words), date);
-            assert_eq!(format_datetime(at, &words), datetime);
-        }
-        let none = std::collections::BTreeMap::new();
-        assert_eq!(format_date(d, &none), "2026-12-20", "without strings: ISO-like");
-    }
-}
