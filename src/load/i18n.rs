@@ -73,8 +73,8 @@ fn unknown_keys(file: &SourceFile, node: &Node, known: &Strings) -> Vec<Diagnost
 }
 
 pub fn load(loader: &mut Loader, config: &Config, config_node: &Node) -> anyhow::Result<BTreeMap<String, Strings>> {
-    let none = Strings::new();
-    let english = built_in("en").unwrap_or(&none);
+    let no_strings = Strings::new();
+    let english = built_in("en").unwrap_or(&no_strings);
     let mut out = BTreeMap::new();
     for code in config.locales.keys() {
         let mut strings = built_in_strings(code);
