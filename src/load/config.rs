@@ -40,19 +40,20 @@ static INSTRUCTION: [Field; 8] = [
     field("infinitive", WORD_LIST),
     field("infinitive_heads", WORD_LIST),
 ];
-static NOT_WAIT: [Field; 8] = [
+static NOT_WAIT: [Field; 9] = [
     field("before", WORD_LIST),
     field("after", WORD_LIST),
     field("age_before", WORD_LIST),
     field("unit_words", WORD_LIST),
     field("sentence", WORD_LIST),
     field("sentence_not", WORD_LIST),
+    field("clock_dot", Kind::Bool),
     field("clock_after", WORD_LIST),
     field("clock_range_after", WORD_LIST),
 ];
 /// `checks.words.<locale>`: the lists of the built-in word files (`src/check/words/`), same
 /// names and nesting, plus `jargon`.
-static WORDS: [Field; 10] = [
+pub static WORDS: [Field; 10] = [
     field("vague", WORD_LIST),
     field("vague_not", WORD_LIST),
     field("absolute", WORD_LIST),

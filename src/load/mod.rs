@@ -21,8 +21,8 @@ use std::sync::Arc;
 use anyhow::Context as _;
 use serde::de::DeserializeOwned;
 
-pub use config::is_locale_code;
 pub(crate) use config::parse as parse_config;
+pub use config::{WORDS, is_locale_code};
 pub(crate) use content::parse_page;
 pub(crate) use facts::parse as parse_facts;
 pub use i18n::built_in_strings;

@@ -134,6 +134,42 @@ pub struct WordsConfig {
     pub jargon: Vec<String>,
 }
 
+impl WordsConfig {
+    /// Every list extended by `other`'s (a site's lists on top of the built-in ones).
+    pub fn extend(&mut self, other: &WordsConfig) {
+        let pairs: [(&mut Vec<String>, &Vec<String>); 23] = [
+            (&mut self.vague, &other.vague),
+            (&mut self.vague_not, &other.vague_not),
+            (&mut self.absolute, &other.absolute),
+            (&mut self.absolute_not, &other.absolute_not),
+            (&mut self.abbreviations, &other.abbreviations),
+            (&mut self.instruction.anywhere, &other.instruction.anywhere),
+            (&mut self.instruction.not, &other.instruction.not),
+            (&mut self.instruction.lead, &other.instruction.lead),
+            (&mut self.instruction.verbs, &other.instruction.verbs),
+            (&mut self.instruction.not_object, &other.instruction.not_object),
+            (&mut self.instruction.joins, &other.instruction.joins),
+            (&mut self.instruction.infinitive, &other.instruction.infinitive),
+            (&mut self.instruction.infinitive_heads, &other.instruction.infinitive_heads),
+            (&mut self.wait_cues, &other.wait_cues),
+            (&mut self.continues, &other.continues),
+            (&mut self.not_wait.before, &other.not_wait.before),
+            (&mut self.not_wait.after, &other.not_wait.after),
+            (&mut self.not_wait.age_before, &other.not_wait.age_before),
+            (&mut self.not_wait.unit_words, &other.not_wait.unit_words),
+            (&mut self.not_wait.sentence, &other.not_wait.sentence),
+            (&mut self.not_wait.sentence_not, &other.not_wait.sentence_not),
+            (&mut self.not_wait.clock_after, &other.not_wait.clock_after),
+            (&mut self.not_wait.clock_range_after, &other.not_wait.clock_range_after),
+        ];
+        for (mine, theirs) in pairs {
+            mine.extend(theirs.iter().cloned());
+        }
+        self.jargon.extend(other.jargon.iter().cloned());
+        self.not_wait.clock_dot |= other.not_wait.clock_dot;
+    }
+}
+
 /// `checks.words.<locale>.instruction`: what makes a clause an instruction to the reader.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -176,6 +212,9 @@ pub struct NotWaitWordsConfig {
     pub clock_after: Vec<String>,
     #[serde(default)]
     pub clock_range_after: Vec<String>,
+    /// `7.30` before an hour unit is a clock time (a language that writes decimals with `,`).
+    #[serde(default)]
+    pub clock_dot: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -141,3 +141,11 @@ fn hungarian_clock_hours_are_not_waits() {
     );
     assert_eq!(waits("A kérelmet 15 naptári napon belül elbíráljuk."), ["15 naptári napon"]);
 }
+
+#[test]
+fn a_word_file_with_a_misspelt_list_is_refused() {
+    use super::words::parse;
+    assert!(parse("xx", "mode: words\nvague: [soon]\n").is_ok());
+    assert!(parse("xx", "mode: words\nvagu: [soon]\n").is_err(), "an unknown top-level list");
+    assert!(parse("xx", "mode: words\nnot_wait: { sentense: [open] }\n").is_err(), "an unknown nested list");
+}

@@ -26,83 +26,18 @@ pub enum Mode {
     Chars,
 }
 
-/// The schema of `check/words/<locale>.yaml`.
+/// The schema of `check/words/<locale>.yaml`: the matching mode, the duration grammar, and
+/// the word lists, which are the same lists (same names, same nesting) a site extends in
+/// `checks.words.<locale>` ([`WordsConfig`]).
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct WordLists {
     mode: Mode,
     #[serde(default)]
-    abbreviations: Vec<String>,
-    #[serde(default)]
     ordinal_dot: bool,
     #[serde(default)]
-    vague: Vec<String>,
-    #[serde(default)]
-    vague_not: Vec<String>,
-    #[serde(default)]
-    absolute: Vec<String>,
-    #[serde(default)]
-    absolute_not: Vec<String>,
-    #[serde(default)]
-    instruction: InstructionWords,
-    #[serde(default)]
-    wait_cues: Vec<String>,
-    /// A clause that opens with one of these continues the clause before it (an elliptical
-    /// second bound: "harminc napon belül, de legkésőbb … hat hónapon belül").
-    #[serde(default)]
-    continues: Vec<String>,
-    #[serde(default)]
     durations: DurationWords,
-    #[serde(default)]
-    not_wait: NotWaitWords,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct InstructionWords {
-    anywhere: Vec<String>,
-    /// Words that hold an `anywhere` word but give no instruction (Chinese 申请 holds 请).
-    #[serde(default)]
-    not: Vec<String>,
-    lead: Vec<String>,
-    verbs: Vec<String>,
-    /// Words after a verb that make it a statement, not an imperative ("call you back").
-    #[serde(default)]
-    not_object: Vec<String>,
-    /// Words that open a clause joined to the one before ("és"): with `infinitive`, an
-    /// elliptical infinitive that hangs on the instruction before ("szíveskedjen kitölteni, és
-    /// … mielőbb visszaküldeni").
-    #[serde(default)]
-    joins: Vec<String>,
-    /// Endings of an infinitive ("-ni").
-    #[serde(default)]
-    infinitive: Vec<String>,
-    /// Verbs that take an infinitive of their own ("el fogjuk látni"): a joined clause with one
-    /// says something of its own.
-    #[serde(default)]
-    infinitive_heads: Vec<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NotWaitWords {
-    before: Vec<String>,
-    after: Vec<String>,
-    age_before: Vec<String>,
-    unit_words: Vec<String>,
-    sentence: Vec<String>,
-    /// Words that hold a `sentence` cue but are none ("比如": for example, holds "比 … 快").
-    #[serde(default)]
-    sentence_not: Vec<String>,
-    /// Words after a whole hour (up to 24) that make it a time of day ("20 óra után").
-    #[serde(default)]
-    clock_after: Vec<String>,
-    /// The same after a range of hours only ("8 és 12 óra között").
-    #[serde(default)]
-    clock_range_after: Vec<String>,
-    /// `7.30`, `16.00` before an hour unit is a clock time (Hungarian writes decimals with `,`).
-    #[serde(default)]
-    clock_dot: bool,
+    #[serde(flatten)]
+    lists: WordsConfig,
 }
 
 /// A compiled word list: one regex for the stems (or all entries), one for whole words.
@@ -288,54 +223,69 @@ pub struct Lang {
     pub clock_dot: bool,
 }
 
-fn lex<'a>(mode: Mode, list: &'a [String], extra: impl Iterator<Item = &'a String>) -> Result<Lexicon, String> {
-    Lexicon::new(mode, list.iter().chain(extra).map(String::as_str))
+fn lex(mode: Mode, list: &[String]) -> Result<Lexicon, String> {
+    Lexicon::new(mode, list.iter().map(String::as_str))
 }
 
 /// Compile one locale's lists, each extended by the site's (`checks.words.<locale>`).
 fn compile(w: &WordLists, site: Option<&WordsConfig>) -> Result<Lang, String> {
     let m = w.mode;
-    let none: &[String] = &[];
-    let extra = |pick: fn(&WordsConfig) -> &Vec<String>| site.map_or(none, |s| pick(s).as_slice()).iter();
+    let mut lists = w.lists.clone();
+    if let Some(site) = site {
+        lists.extend(site);
+    }
+    let (ins, nw) = (&lists.instruction, &lists.not_wait);
     Ok(Lang {
         mode: m,
-        abbreviations: w.abbreviations.iter().chain(extra(|s| &s.abbreviations)).map(|a| a.to_lowercase()).collect(),
+        abbreviations: lists.abbreviations.iter().map(|a| a.to_lowercase()).collect(),
         ordinal_dot: w.ordinal_dot,
-        vague: lex(m, &w.vague, extra(|s| &s.vague))?,
-        vague_not: lex(m, &w.vague_not, extra(|s| &s.vague_not))?,
-        absolute: lex(m, &w.absolute, extra(|s| &s.absolute))?,
-        absolute_not: lex(m, &w.absolute_not, extra(|s| &s.absolute_not))?,
-        anywhere: lex(m, &w.instruction.anywhere, extra(|s| &s.instruction.anywhere))?,
-        anywhere_not: lex(m, &w.instruction.not, extra(|s| &s.instruction.not))?,
-        lead: lex(m, &w.instruction.lead, extra(|s| &s.instruction.lead))?,
-        verbs: lex(m, &w.instruction.verbs, extra(|s| &s.instruction.verbs))?,
-        not_object: lex(m, &w.instruction.not_object, extra(|s| &s.instruction.not_object))?,
-        joins: lex(m, &w.instruction.joins, extra(|s| &s.instruction.joins))?,
-        infinitive: w
-            .instruction
-            .infinitive
-            .iter()
-            .chain(extra(|s| &s.instruction.infinitive))
-            .map(|e| e.to_lowercase())
-            .collect(),
-        infinitive_heads: lex(m, &w.instruction.infinitive_heads, extra(|s| &s.instruction.infinitive_heads))?,
-        wait_cues: lex(m, &w.wait_cues, extra(|s| &s.wait_cues))?,
-        continues: lex(m, &w.continues, extra(|s| &s.continues))?,
+        vague: lex(m, &lists.vague)?,
+        vague_not: lex(m, &lists.vague_not)?,
+        absolute: lex(m, &lists.absolute)?,
+        absolute_not: lex(m, &lists.absolute_not)?,
+        anywhere: lex(m, &ins.anywhere)?,
+        anywhere_not: lex(m, &ins.not)?,
+        lead: lex(m, &ins.lead)?,
+        verbs: lex(m, &ins.verbs)?,
+        not_object: lex(m, &ins.not_object)?,
+        joins: lex(m, &ins.joins)?,
+        infinitive: ins.infinitive.iter().map(|e| e.to_lowercase()).collect(),
+        infinitive_heads: lex(m, &ins.infinitive_heads)?,
+        wait_cues: lex(m, &lists.wait_cues)?,
+        continues: lex(m, &lists.continues)?,
         durations: Grammar::new(m, &w.durations)?,
-        before: lex(m, &w.not_wait.before, extra(|s| &s.not_wait.before))?,
-        after: lex(m, &w.not_wait.after, extra(|s| &s.not_wait.after))?,
-        age_before: lex(m, &w.not_wait.age_before, extra(|s| &s.not_wait.age_before))?,
-        unit_words: lex(m, &w.not_wait.unit_words, extra(|s| &s.not_wait.unit_words))?,
-        sentence: lex(m, &w.not_wait.sentence, extra(|s| &s.not_wait.sentence))?,
-        sentence_not: lex(m, &w.not_wait.sentence_not, extra(|s| &s.not_wait.sentence_not))?,
-        clock_after: lex(m, &w.not_wait.clock_after, extra(|s| &s.not_wait.clock_after))?,
-        clock_range_after: lex(m, &w.not_wait.clock_range_after, extra(|s| &s.not_wait.clock_range_after))?,
-        clock_dot: w.not_wait.clock_dot,
+        before: lex(m, &nw.before)?,
+        after: lex(m, &nw.after)?,
+        age_before: lex(m, &nw.age_before)?,
+        unit_words: lex(m, &nw.unit_words)?,
+        sentence: lex(m, &nw.sentence)?,
+        sentence_not: lex(m, &nw.sentence_not)?,
+        clock_after: lex(m, &nw.clock_after)?,
+        clock_range_after: lex(m, &nw.clock_range_after)?,
+        clock_dot: nw.clock_dot,
     })
 }
 
+/// The keys of a word file besides its lists.
+const FILE_KEYS: [&str; 3] = ["mode", "ordinal_dot", "durations"];
+
 fn read(locale: &str, yaml: &str) -> Result<WordLists, String> {
+    use crate::load::yaml::{Kind, NodeKind, parse as parse_yaml, validate};
     let file = crate::source::SourceFile::new(format!("check/words/{locale}.yaml"), yaml);
+    // The lists are checked against the schema a site's `checks.words` has (every name and
+    // nesting, strictly), since serde cannot refuse unknown keys beside a flattened struct.
+    if let Some(mut node) =
+        parse_yaml(&file, 0..yaml.len()).map_err(|p| p.first().map(|p| p.message.clone()).unwrap_or_default())?
+    {
+        if let NodeKind::Map(entries) = &mut node.kind {
+            entries.retain(|(k, _)| !k.as_str().is_some_and(|k| FILE_KEYS.contains(&k)));
+        }
+        let mut problems = Vec::new();
+        validate(&node, &Kind::Struct(&crate::load::WORDS), "word file", &mut problems);
+        if let Some(p) = problems.first() {
+            return Err(format!("{}: {}", file.path, p.message));
+        }
+    }
     crate::load::yaml::deserialize(&file, 0..yaml.len()).map_err(|p| p.message)
 }
 
