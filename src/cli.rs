@@ -52,6 +52,9 @@ pub enum Command {
     Serve(ServeArgs),
     /// Every fact, its value, and every page and channel that uses it
     Facts(FactsArgs),
+    /// What readers will see change between two versions: BASE and HEAD are git revisions of
+    /// the site's repository or site folders (HEAD: the working tree)
+    Diff(DiffArgs),
 }
 
 #[derive(Debug, Args)]
@@ -122,6 +125,30 @@ pub struct FactsArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = FactsFormat::Human)]
     pub format: FactsFormat,
+}
+
+/// `upfront diff --format human|json|markdown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Json,
+    /// A pull-request comment: summary first, details folded
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The version before: a git revision (`main`, `HEAD~1`, a tag) or a site folder
+    pub base: String,
+    /// The version after (default: the working tree)
+    pub head: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// The date the date-based rules judge both sides against (default: today in the site's
+    /// timezone)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<jiff::civil::Date>,
 }
 
 #[derive(Debug, Args)]

@@ -40,7 +40,7 @@ fn write_report(args: &CheckArgs, text: &str) -> anyhow::Result<()> {
 /// Print the report on stdout. A reader that stopped early (`upfront check | head -1`) is not
 /// a failure: the rest is dropped quietly, as other command-line tools do, and the exit code
 /// still says what the checks found.
-fn write_stdout(text: &str) -> anyhow::Result<()> {
+pub(super) fn write_stdout(text: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

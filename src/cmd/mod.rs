@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod diff;
 mod facts;
 mod init;
 mod new_guide;
@@ -28,6 +29,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         }
         Command::Serve(args) => serve::run(&cli.global, args),
         Command::Facts(args) => facts::run(&cli.global, args),
+        Command::Diff(args) => diff::run(&cli.global, args),
     };
     match result {
         Ok(code) => code,
