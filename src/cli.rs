@@ -111,6 +111,19 @@ pub struct CheckArgs {
     /// Human format: how many findings each rule has instead of the findings
     #[arg(long)]
     pub statistics: bool,
+    /// Check a draft written elsewhere (FILE, or `-` for stdin) against the site's facts,
+    /// tiers, word lists and glossary, instead of the site
+    #[arg(long, value_name = "FILE|-")]
+    pub text: Option<String>,
+    /// With --text: the draft's language (default: the site's default locale)
+    #[arg(long, requires = "text", value_name = "LOCALE")]
+    pub locale: Option<String>,
+    /// With --text: the audience it is for (default: the widest tier, e.g. `public`)
+    #[arg(long, requires = "text", value_name = "TIER")]
+    pub tier: Option<String>,
+    /// With --text: where it is published (`sms` checks its length too; default: help)
+    #[arg(long, requires = "text", value_name = "CHANNEL")]
+    pub channel: Option<String>,
 }
 
 /// `upfront facts --format human|json`.

@@ -48,6 +48,7 @@ pub fn out_dir(root: &Path, out: &Path) -> PathBuf {
 
 pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    anyhow::ensure!(args.check.text.is_none(), "--text checks a draft: use `upfront check --text FILE`, not build");
     let root = super::site_root(global.root.as_deref())?;
     let out = out_dir(&root, &global.out);
     check_out_dir(&root, &out)?;

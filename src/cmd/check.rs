@@ -11,6 +11,9 @@ use crate::diag::{self, Diagnostic, Level, Sources};
 use crate::report;
 
 pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    if let Some(input) = &args.text {
+        return super::check_text::run(global, args, input);
+    }
     let root = super::site_root(global.root.as_deref())?;
     let (diags, sources, site) = load_and_check(&root, args.today)?;
     let (diags, sources) = from_here(&root, &diags, &sources);
@@ -29,7 +32,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The report to `--output-file` (written whole, then renamed into place) or stdout.
-fn write_report(args: &CheckArgs, text: &str) -> anyhow::Result<()> {
+pub(super) fn write_report(args: &CheckArgs, text: &str) -> anyhow::Result<()> {
     let Some(path) = &args.output_file else { return write_stdout(text) };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = path.with_file_name(format!(".{name}.upfront-tmp"));
@@ -49,7 +52,7 @@ pub(super) fn write_stdout(text: &str) -> anyhow::Result<()> {
 }
 
 /// The report in `format`.
-fn render(format: Format, diags: &[Diagnostic], sources: &Sources, color: bool) -> anyhow::Result<String> {
+pub(super) fn render(format: Format, diags: &[Diagnostic], sources: &Sources, color: bool) -> anyhow::Result<String> {
     Ok(match format {
         Format::Human => report::human::render(diags, sources, color),
         Format::Json => report::json::render(diags, sources)?,

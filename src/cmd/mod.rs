@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod check_text;
 mod diff;
 mod facts;
 mod init;
