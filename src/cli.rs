@@ -55,6 +55,15 @@ pub enum Command {
     /// What readers will see change between two versions: BASE and HEAD are git revisions of
     /// the site's repository or site folders (HEAD: the working tree)
     Diff(DiffArgs),
+    /// A language server on stdio: findings while typing, fact hovers and completion
+    Lsp(LspArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// The date the date-based rules judge against (default: today in the site's timezone)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<jiff::civil::Date>,
 }
 
 #[derive(Debug, Args)]

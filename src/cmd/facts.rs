@@ -126,7 +126,7 @@ pub fn inventory(site: &Site) -> Inventory<'_> {
 }
 
 /// The summary of a fact's measured waits, when it has any.
-fn measured<'a>(fact: &'a Fact, rows: Option<&Vec<Measurement>>) -> Option<Measured<'a>> {
+pub fn measured<'a>(fact: &'a Fact, rows: Option<&Vec<Measurement>>) -> Option<Measured<'a>> {
     let mut minutes: Vec<f64> = rows?.iter().map(|m| m.minutes).collect();
     if minutes.is_empty() {
         return None;

@@ -7,6 +7,7 @@ mod check_text;
 mod diff;
 mod facts;
 mod init;
+mod lsp;
 mod new_guide;
 mod serve;
 
@@ -31,6 +32,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Serve(args) => serve::run(&cli.global, args),
         Command::Facts(args) => facts::run(&cli.global, args),
         Command::Diff(args) => diff::run(&cli.global, args),
+        Command::Lsp(args) => lsp::run(&cli.global, args),
     };
     match result {
         Ok(code) => code,

@@ -240,6 +240,19 @@ pub fn load_page(
     Ok((page, loader.diagnostics, loader.sources))
 }
 
+/// A guide or section from text that is not on disk (an editor's unsaved buffer): `rel` is its
+/// path from the site root (`content/emergency/visit.md`). The same parse as [`load_page`].
+pub fn parse_page_text(
+    config: &crate::model::Config,
+    rel: &str,
+    text: String,
+) -> (Option<crate::model::Page>, Vec<Diagnostic>, Arc<SourceFile>) {
+    let file = Arc::new(SourceFile::new(rel, text));
+    let in_content = rel.strip_prefix("content/").unwrap_or(rel);
+    let (page, diags) = content::parse_page(&file, in_content, config);
+    (page, diags, file)
+}
+
 /// The site's own templates (overrides of the built-in theme, by name).
 fn load_templates(loader: &mut Loader) -> anyhow::Result<Vec<TemplateSource>> {
     let dir = loader.root.join("templates");
