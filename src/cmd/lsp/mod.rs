@@ -143,13 +143,21 @@ impl Server<'_> {
                     }
                 }
                 Event::Client(Message::Request(req)) => {
-                    if self.connection.handle_shutdown(&req).context("shutdown failed")? {
-                        return Ok(());
+                    // `shutdown` is answered here; the `exit` notification that follows ends
+                    // the loop (lsp-server's `handle_shutdown` would wait for it on the
+                    // receiver the forwarding thread reads).
+                    if req.method == lsp_types::request::Shutdown::METHOD {
+                        let done = Response::new_ok(req.id, serde_json::Value::Null);
+                        self.connection.sender.send(Message::Response(done)).context("cannot answer the editor")?;
+                        continue;
                     }
                     let response = self.request(req, last.as_ref());
                     self.connection.sender.send(Message::Response(response)).context("cannot answer the editor")?;
                 }
                 Event::Client(Message::Notification(n)) => {
+                    if n.method == lsp_types::notification::Exit::METHOD {
+                        return Ok(());
+                    }
                     if self.notification(n)? {
                         due = Some(Instant::now() + DEBOUNCE);
                     }
