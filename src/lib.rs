@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod clock;
 pub mod cmd;
 pub mod diag;
 #[doc(hidden)]

@@ -73,7 +73,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
             crate::model::config::CHANNELS.join(", ")
         );
     }
-    let today = args.check.today.unwrap_or_else(|| super::check::today_in(site.config.timezone.as_deref()));
+    let today = args.check.today.unwrap_or_else(|| crate::clock::today_in(site.config.timezone.as_deref()));
     let stop = |diags: &[crate::diag::Diagnostic]| -> anyhow::Result<ExitCode> {
         let code = super::check::report_for_build(&root, diags, &sources, &args.check)?;
         eprintln!("build stopped: fix the errors above; {} was not changed", out.display());

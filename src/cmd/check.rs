@@ -102,17 +102,11 @@ pub fn load_and_check(
     let loaded = crate::load::load_site(root)?;
     let mut diags = loaded.diagnostics;
     if let Some(site) = &loaded.site {
-        let today = today.unwrap_or_else(|| today_in(site.config.timezone.as_deref()));
+        let today = today.unwrap_or_else(|| crate::clock::today_in(site.config.timezone.as_deref()));
         diags = crate::check::check(site, today, diags);
     }
     diag::sort(&mut diags);
     Ok((diags, loaded.sources, loaded.site))
-}
-
-/// Today's date in `timezone` (an IANA name; UTC when unset or unknown). The only clock read.
-pub fn today_in(timezone: Option<&str>) -> jiff::civil::Date {
-    let tz = crate::model::config::time_zone(timezone);
-    jiff::Timestamp::now().to_zoned_datetime(tz).date()
 }
 
 /// The human report on stderr (when there are findings) and the exit code: what `build`

@@ -16,12 +16,14 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-pub use check::{load_and_check, today_in};
+pub use crate::clock::today_in;
+pub use crate::report::color::{color_for, use_color};
+pub use check::load_and_check;
 
 use crate::cli::{Cli, Command};
 
 pub fn run(cli: &Cli) -> ExitCode {
-    let _ = COLOR.set(cli.global.color);
+    crate::report::color::choose(cli.global.color);
     let result = match &cli.command {
         Command::Build(args) => build::run(&cli.global, args),
         Command::Check(args) => check::run(&cli.global, args),
@@ -81,28 +83,5 @@ pub fn absolutize(path: &Path) -> PathBuf {
     match (path.parent(), path.file_name()) {
         (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => absolutize(parent).join(name),
         _ => std::env::current_dir().map_or_else(|_| path.to_path_buf(), |d| d.join(path)),
-    }
-}
-
-/// `--color`, set once at start (`serve` and `build` ask from deep inside).
-static COLOR: std::sync::OnceLock<crate::cli::ColorChoice> = std::sync::OnceLock::new();
-
-/// Whether a report written to `stream` gets colour: `--color always|never`, else
-/// `FORCE_COLOR` (set and not `0`) forces it, `NO_COLOR` (set, not empty) turns it off, and
-/// otherwise a terminal gets it.
-pub fn use_color(stream: &impl std::io::IsTerminal) -> bool {
-    color_for(stream.is_terminal())
-}
-
-/// [`use_color`] for a stream that is (`true`) or is not a terminal (a file).
-pub fn color_for(terminal: bool) -> bool {
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-    match COLOR.get().copied().unwrap_or(crate::cli::ColorChoice::Auto) {
-        crate::cli::ColorChoice::Always => true,
-        crate::cli::ColorChoice::Never => false,
-        crate::cli::ColorChoice::Auto if set("FORCE_COLOR") => {
-            std::env::var_os("FORCE_COLOR").is_some_and(|v| v != "0")
-        }
-        crate::cli::ColorChoice::Auto => !set("NO_COLOR") && terminal,
     }
 }

@@ -7,5 +7,12 @@ use crate::cli::{Global, ServeArgs};
 
 pub fn run(global: &Global, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     let root = super::site_root(global.root.as_deref())?;
-    crate::serve::run(&root, args)
+    let options = crate::serve::Options {
+        bind: args.bind,
+        port: args.port,
+        today: args.today,
+        tiers: args.tiers.clone(),
+        allow_host: args.allow_host.clone(),
+    };
+    crate::serve::run(&root, &options)
 }

@@ -1,6 +1,7 @@
 //! Report: diagnostics → text for people or machines, one file per `--format`. Renderers
 //! only format; positions come from `diag::Sources` (the one place that computes them).
 
+pub mod color;
 pub mod github;
 pub mod human;
 pub mod json;

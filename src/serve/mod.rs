@@ -1,6 +1,7 @@
 //! `serve`: build into memory, serve it over HTTP (127.0.0.1 by default), watch the site and
 //! redo the least work on change, live-reload browsers. Never writes to `--out`.
 
+mod background;
 mod http;
 pub mod rebuild;
 mod search;
@@ -19,9 +20,20 @@ use anyhow::Context as _;
 pub use http::{content_type, output_path};
 pub use state::url_of;
 
-use crate::cli::ServeArgs;
+/// How to serve: the command line's `serve` options, as the server needs them.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub bind: std::net::IpAddr,
+    pub port: u16,
+    /// The date the date-based rules judge against (`None`: today in the site's time zone).
+    pub today: Option<jiff::civil::Date>,
+    /// Publish only these tiers (empty: all).
+    pub tiers: Vec<String>,
+    /// Host names admitted besides loopback names and the bound address.
+    pub allow_host: Vec<String>,
+}
 
-pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<ExitCode> {
+pub fn run(root: &Path, args: &Options) -> anyhow::Result<ExitCode> {
     let addr = SocketAddr::new(args.bind, args.port);
     if !args.bind.is_loopback() {
         eprintln!(

@@ -34,23 +34,9 @@ pub struct Builder {
     pending: Arc<Mutex<BTreeMap<(String, String), u64>>>,
 }
 
-/// Run `work` on the one thread kept for the work after a reload (full checks, search index,
-/// other channels), so it never holds up the next edit's rebuild in rayon's global pool (and
-/// its own parallel parts stay on that thread). Inline if that thread cannot be started.
-pub fn in_background<R: Send>(work: impl FnOnce() -> R + Send) -> R {
-    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
-    let pool = POOL.get_or_init(|| {
-        rayon::ThreadPoolBuilder::new().num_threads(1).thread_name(|_| "upfront-background".to_string()).build().ok()
-    });
-    match pool {
-        Some(pool) => pool.install(work),
-        None => work(),
-    }
-}
-
 /// Show `errors` in the terminal and over every open page.
 fn show_errors(state: &State, errors: &[Diagnostic], sources: &Sources) {
-    eprint!("{}", crate::report::human::render(errors, sources, crate::cmd::use_color(&std::io::stderr())));
+    eprint!("{}", crate::report::human::render(errors, sources, crate::report::color::use_color(&std::io::stderr())));
     state.set_errors(Some(crate::report::human::render(errors, sources, false)));
 }
 
@@ -60,7 +46,10 @@ fn show_warnings(state: &State, warnings: &[Diagnostic], sources: &Sources) {
     let plain =
         if warnings.is_empty() { String::new() } else { crate::report::human::render(warnings, sources, false) };
     if state.set_warnings(plain) && !warnings.is_empty() {
-        eprint!("{}", crate::report::human::render(warnings, sources, crate::cmd::use_color(&std::io::stderr())));
+        eprint!(
+            "{}",
+            crate::report::human::render(warnings, sources, crate::report::color::use_color(&std::io::stderr()))
+        );
     }
 }
 
@@ -134,7 +123,7 @@ impl Builder {
         let published = Arc::new(render::Published::build(&ctx));
         // The search index is rebuilt in the background; the last one serves meanwhile.
         let bundles = render::search_bundle_dirs(&site);
-        let changed = self.state.replace(out.into_files(), |rel| !under(&bundles, rel));
+        let changed = self.state.replace(out.into_files(), |rel| !super::state::under(&bundles, rel));
         self.state.set_errors(None);
         self.state.send(Event::Reload(Arc::new(changed)));
         eprintln!("built {} pages in memory in {} ms", site.pages.len(), started.elapsed().as_millis());
@@ -246,7 +235,7 @@ impl Builder {
         let today = self.today;
         self.background.retain(|h| !h.is_finished());
         self.background.push(std::thread::spawn(move || {
-            in_background(|| {
+            super::background::in_background(|| {
                 if !state.is_current(generation) {
                     return;
                 }
@@ -275,7 +264,7 @@ impl Builder {
                         }
                     }
                 }
-                let today = today.unwrap_or_else(|| crate::cmd::today_in(site.config.timezone.as_deref()));
+                let today = today.unwrap_or_else(|| crate::clock::today_in(site.config.timezone.as_deref()));
                 let found = crate::check::check(&site, today, loaded);
                 if !state.is_current(generation) {
                     return;
@@ -324,9 +313,4 @@ fn touched(page: &Page) -> BTreeSet<(String, String)> {
         .flatten()
         .map(|p| (p.to_string(), page.locale.clone()))
         .collect()
-}
-
-/// Whether the output file `rel` is in one of the folders `dirs`.
-pub fn under(dirs: &BTreeSet<String>, rel: &str) -> bool {
-    dirs.iter().any(|d| rel.starts_with(d.as_str()))
 }

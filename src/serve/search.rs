@@ -40,7 +40,8 @@ impl SearchRefresh {
                 let Some(job) = next_job(&queue) else { continue };
                 let started = std::time::Instant::now();
                 let out = Output::memory();
-                let result = super::rebuild::in_background(|| render::render_search(&job.site, &job.published, &out));
+                let result =
+                    super::background::in_background(|| render::render_search(&job.site, &job.published, &out));
                 let (lock, wake) = &*queue;
                 let mut q = lock.lock().unwrap_or_else(PoisonError::into_inner);
                 match result {
@@ -48,7 +49,7 @@ impl SearchRefresh {
                         // A bundle's file names change with its content: the old ones go. Only the
                         // search pages reload.
                         let bundles = render::search_bundle_dirs(&job.site);
-                        if !state.replace(out.into_files(), |rel| super::rebuild::under(&bundles, rel)).is_empty() {
+                        if !state.replace(out.into_files(), |rel| super::state::under(&bundles, rel)).is_empty() {
                             state.send(Event::Reload(Arc::new(pages)));
                         }
                         eprintln!("search index refreshed in {} ms", started.elapsed().as_millis());

@@ -160,3 +160,8 @@ pub fn url_of(rel: &str) -> String {
         _ => format!("/{rel}"),
     }
 }
+
+/// Whether the output file `rel` is in one of the folders `dirs`.
+pub fn under(dirs: &BTreeSet<String>, rel: &str) -> bool {
+    dirs.iter().any(|d| rel.starts_with(d.as_str()))
+}
