@@ -143,25 +143,10 @@ pub fn resolve<'a>(site: &'a Site, path: &str, locale: &str) -> Target<'a> {
     if site.static_files.iter().any(|f| f == path) { Target::Static } else { Target::Missing }
 }
 
-/// Decode `%XX` escapes (an anchor written `#ha-rosszabbul-%C3%A9rzi`).
+/// Decode `%XX` escapes (an anchor written `#ha-rosszabbul-%C3%A9rzi`); a `%` without two hex
+/// digits stays as it is, and bytes that are not UTF-8 become U+FFFD.
 pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()
 }
 
 /// Every link and image destination in a Markdown body, with the byte span of the

@@ -206,7 +206,7 @@ async fn file(AxumState(app): AxumState<App>, method: Method, headers: HeaderMap
 fn respond(status: StatusCode, name: &str, bytes: &[u8]) -> Response {
     let kind = content_type(name);
     let body = if kind.starts_with("text/html") { inject(bytes) } else { bytes.to_vec() };
-    (status, [(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "no-store")], body).into_response()
+    (status, [(header::CONTENT_TYPE, kind.as_str()), (header::CACHE_CONTROL, "no-store")], body).into_response()
 }
 
 /// The page with the live-reload script before its last `</body>` (or at the end).
@@ -220,26 +220,31 @@ fn inject(html: &[u8]) -> Vec<u8> {
     out
 }
 
-pub fn content_type(name: &str) -> &'static str {
-    let ext = name.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "woff" => "font/woff",
-        "woff2" => "font/woff2",
-        "pdf" => "application/pdf",
-        "wasm" => "application/wasm",
-        _ => "application/octet-stream",
+/// The `Content-Type` of an output file, by its extension (the `mime_guess` table); text types
+/// (HTML, CSS, JavaScript, JSON, XML, SVG) say they are UTF-8, as everything Upfront writes is.
+pub fn content_type(name: &str) -> String {
+    let mime = mime_guess::from_path(name).first_or_octet_stream();
+    let text = mime.type_() == mime_guess::mime::TEXT
+        || matches!(mime.subtype().as_str(), "javascript" | "json" | "xml" | "svg")
+        || mime.suffix().is_some_and(|s| s == "xml" || s == "json");
+    if text { format!("{mime}; charset=utf-8") } else { mime.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::content_type;
+
+    #[test]
+    fn output_files_get_their_types_and_text_says_utf8() {
+        assert_eq!(content_type("zh/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("style.css"), "text/css; charset=utf-8");
+        assert_eq!(content_type("reload.js"), "text/javascript; charset=utf-8");
+        assert_eq!(content_type("status.json"), "application/json; charset=utf-8");
+        assert_eq!(content_type("sitemap.xml"), "text/xml; charset=utf-8");
+        assert_eq!(content_type("logo.svg"), "image/svg+xml; charset=utf-8");
+        assert_eq!(content_type("logo.PNG"), "image/png");
+        assert_eq!(content_type("font.woff2"), "font/woff2");
+        assert_eq!(content_type("pagefind/wasm.unknown"), "application/octet-stream");
+        assert_eq!(content_type("README"), "application/octet-stream");
     }
 }
