@@ -9,6 +9,7 @@ fn main() {
         "data",
         "static",
         "i18n",
+        "src/locales",
         "upfront.yaml",
         "facts.yaml",
         "glossary.yaml",

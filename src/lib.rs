@@ -10,6 +10,7 @@ pub mod cmd;
 pub mod diag;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod output;

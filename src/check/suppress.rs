@@ -12,6 +12,7 @@ use crate::model::Site;
 pub static RULE: Rule = Rule {
     id: "unused-suppression",
     level: Level::Warning,
+    judges_text: false,
     summary: "an `ignore:` entry or `<!-- upfront-ignore -->` comment that silences nothing",
     doc: r"A suppression that no longer silences a finding hides future problems: remove it.
 

@@ -15,22 +15,6 @@ use crate::model::{Page, PageKind, Site, Text};
 use crate::report;
 use crate::source::SourceFile;
 
-/// The rules that judge text itself; the others (translations, review dates, notices,
-/// measured waits) are about a site's files, not a draft.
-pub const TEXT_RULES: [&str; 11] = [
-    "unknown-fact",
-    "hardcoded-wait",
-    "fact-contradiction",
-    "vague-wait",
-    "absolute-promise",
-    "tier-leak",
-    "readability",
-    "jargon",
-    "broken-link",
-    "sms-too-long",
-    "control-character",
-];
-
 /// A draft larger than this is refused (a draft, not a site).
 const MAX_BYTES: u64 = 5_000_000;
 
@@ -52,7 +36,7 @@ pub fn run(global: &Global, args: &CheckArgs, input: &str) -> anyhow::Result<Exi
     let today = args.today.unwrap_or_else(|| super::today_in(site.config.timezone.as_deref()));
     let mut diags: Vec<Diagnostic> = crate::check::check(&site, today, Vec::new())
         .into_iter()
-        .filter(|d| d.file == name && TEXT_RULES.contains(&d.rule))
+        .filter(|d| d.file == name && crate::check::RULES.iter().any(|r| r.id == d.rule && r.judges_text))
         .collect();
     diag::sort(&mut diags);
     let mut sources = Sources::default();

@@ -51,9 +51,19 @@ static NOT_WAIT: [Field; 9] = [
     field("clock_after", WORD_LIST),
     field("clock_range_after", WORD_LIST),
 ];
-/// `checks.words.<locale>`: the lists of the built-in word files (`src/check/words/`), same
+/// `checks.words.<locale>`: the lists of the built-in word files (`src/locales/<lang>/words.yaml`), same
 /// names and nesting, plus `jargon`.
-pub static WORDS: [Field; 10] = [
+static DURATIONS: [Field; 4] = [
+    field("numbers", Kind::MapOf(&Kind::Number)),
+    field("units", Kind::MapOf(&WORD_LIST)),
+    field("range", WORD_LIST),
+    field("bare", WORD_LIST),
+];
+pub static WORDS: [Field; 14] = [
+    field("mode", Kind::Str),
+    field("ordinal_dot", Kind::Bool),
+    field("readability", Kind::Str),
+    field("durations", Kind::Struct(&DURATIONS)),
     field("vague", WORD_LIST),
     field("vague_not", WORD_LIST),
     field("absolute", WORD_LIST),
@@ -184,10 +194,10 @@ fn check_checks(config: &Config, node: &Node, problems: &mut Problems) {
     let Some(checks) = node.get("checks") else { return };
     if let Some(sev) = checks.get("severity") {
         for (rule, level) in &config.checks.severity {
-            if !crate::model::RULE_IDS.contains(&rule.as_str()) {
-                let hint = match super::yaml::nearest(rule, crate::model::RULE_IDS.iter().copied()) {
+            if !crate::check::RULE_IDS.contains(&rule.as_str()) {
+                let hint = match super::yaml::nearest(rule, crate::check::RULE_IDS.iter().copied()) {
                     Some(b) => format!("did you mean `{b}`?"),
-                    None => format!("rule ids: {}", crate::model::RULE_IDS.join(", ")),
+                    None => format!("rule ids: {}", crate::check::RULE_IDS.join(", ")),
                 };
                 problems.push(sev.key_span(rule), format!("`{rule}` is not a rule id"), hint);
             }

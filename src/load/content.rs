@@ -201,11 +201,11 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
         }
     }
     for (i, rule) in fm.ignore.iter().enumerate() {
-        if !crate::model::RULE_IDS.contains(&rule.as_str()) {
+        if !crate::check::RULE_IDS.contains(&rule.as_str()) {
             problems.push(
                 item("ignore", i),
                 format!("`{rule}` is not a rule id"),
-                hint_one_of(rule, &crate::model::RULE_IDS),
+                hint_one_of(rule, &crate::check::RULE_IDS),
             );
         }
     }

@@ -11,13 +11,6 @@ use crate::diag::{Diagnostic, Level};
 use crate::model::{Config, Strings};
 use crate::source::SourceFile;
 
-/// The built-in strings, compiled into the binary.
-pub const BUILT_IN: [(&str, &str); 3] = [
-    ("en", include_str!("../locales/en/ui.yaml")),
-    ("zh", include_str!("../locales/zh/ui.yaml")),
-    ("hu", include_str!("../locales/hu/ui.yaml")),
-];
-
 fn parse_strings(file: &SourceFile) -> Result<(Strings, Node), Vec<Diagnostic>> {
     parse_document::<BTreeMap<String, String>>(file, 0..file.text.len(), &Kind::MapOf(&Kind::Str), "i18n file")
         .map_err(|p| p.into_diagnostics(&file.path).collect())
@@ -25,11 +18,12 @@ fn parse_strings(file: &SourceFile) -> Result<(Strings, Node), Vec<Diagnostic>> 
 
 /// Each built-in file, parsed once per process.
 static PARSED: std::sync::LazyLock<BTreeMap<&'static str, Strings>> = std::sync::LazyLock::new(|| {
-    BUILT_IN
+    crate::lexicon::all()
         .iter()
+        .filter_map(|l| Some((l.code, l.ui?)))
         .filter_map(|(b, text)| {
-            let (strings, _) = parse_strings(&SourceFile::new(format!("i18n/{b}.yaml (built in)"), *text)).ok()?;
-            Some((*b, strings))
+            let (strings, _) = parse_strings(&SourceFile::new(format!("i18n/{b}.yaml (built in)"), text)).ok()?;
+            Some((b, strings))
         })
         .collect()
 });
@@ -124,6 +118,37 @@ pub fn load(loader: &mut Loader, config: &Config, config_node: &Node) -> anyhow:
         }
         strings.extend(own.into_iter().filter(|(k, _)| english.contains_key(k)));
         out.insert(code.clone(), strings);
+        if let Some(d) = without_word_lists(config, config_node, code) {
+            loader.diagnostics.push(d);
+        }
     }
     Ok(out)
+}
+
+/// A warning for a locale whose text Upfront cannot read: no built-in word lists
+/// (`src/locales/<lang>/words.yaml`) and none of the site's own (`checks.words.<locale>`).
+fn without_word_lists(config: &Config, config_node: &Node, code: &str) -> Option<Diagnostic> {
+    let built_in = crate::lexicon::get(code).is_some_and(|l| l.words.is_some());
+    if built_in || config.checks.words.contains_key(code) {
+        return None;
+    }
+    let span = config_node.get("locales").and_then(|l| l.get(code)).map(|n| n.span.clone());
+    Some(
+        Diagnostic {
+            level: Level::Warning,
+            ..Diagnostic::error(
+                fs::RULE,
+                "upfront.yaml".to_string(),
+                span,
+                format!(
+                    "the text rules have no word lists for `{code}`: hand-written waits, vague and absolute \
+                     wording in `{code}` pages go unchecked"
+                ),
+            )
+        }
+        .with_hint(format!(
+            "add `checks.words.{code}` with its `mode`, `durations`, `vague` and `absolute` lists (docs/text-rules.md \
+             shows a whole language)"
+        )),
+    )
 }

@@ -279,6 +279,8 @@ pub enum Kind {
     Bool,
     /// A whole number ≥ 0.
     Int,
+    /// A number ≥ 0, whole or not (`0.5`).
+    Number,
     List(&'static Kind),
     Struct(&'static [Field]),
     /// A mapping with free keys (locales, tier names, fact ids) and values of one kind.
@@ -308,6 +310,7 @@ impl Kind {
             Kind::Str => "text",
             Kind::Bool => "`true` or `false`",
             Kind::Int => "a whole number",
+            Kind::Number => "a number",
             Kind::List(_) => "a list",
             Kind::Struct(_) | Kind::MapOf(_) => "a mapping (key: value lines)",
             Kind::Localized => "text, or a mapping from locale to text",
@@ -337,6 +340,10 @@ pub fn validate(node: &Node, kind: &Kind, what: &str, problems: &mut Vec<Problem
         (Kind::Int, NodeKind::Scalar { value, plain })
             if scalar_type(value, *plain) == ScalarType::Int && !value.starts_with('-') => {}
         (Kind::Int, _) => wrong(problems, "write a whole number such as `2`"),
+        (Kind::Number, NodeKind::Scalar { value, plain })
+            if matches!(scalar_type(value, *plain), ScalarType::Int | ScalarType::Float) && !value.starts_with('-') => {
+        }
+        (Kind::Number, _) => wrong(problems, "write a number such as `2` or `0.5`"),
         (Kind::List(item), NodeKind::Seq(items)) => {
             for (i, it) in items.iter().enumerate() {
                 validate(it, item, &format!("{what}[{}]", i + 1), problems);

@@ -108,9 +108,79 @@ pub struct ReadabilityConfig {
     pub max_words_per_sentence: Option<u32>,
 }
 
+/// How words are found in a language's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WordMode {
+    /// Whole words (English, German).
+    #[default]
+    Words,
+    /// A word may carry suffixes after the entry (Hungarian); `entry$` is a whole word.
+    Stems,
+    /// Anywhere, no word boundaries (Chinese, Japanese).
+    Chars,
+}
+
+/// How the `readability` rule measures a language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadabilityMeasure {
+    /// Flesch–Kincaid grade with English syllable rules (limit `max_grade`).
+    Grade,
+    /// Average sentence length in characters (limit `max_sentence_chars`).
+    SentenceChars,
+    /// Average words per sentence (limit `max_words_per_sentence`): any language.
+    #[default]
+    SentenceWords,
+}
+
+/// `durations:` of a word list: how a language writes a duration.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationsConfig {
+    /// Number words and their values (`two: 2`, `半: 0.5`).
+    #[serde(default)]
+    pub numbers: BTreeMap<String, f64>,
+    /// Unit words per unit (`second`, `minute`, `hour`, `day`, `business_day`, `week`,
+    /// `month`, `year`).
+    #[serde(default)]
+    pub units: BTreeMap<String, Vec<String>>,
+    /// Words that join the two ends of a range (`–`, `to`).
+    #[serde(default)]
+    pub range: Vec<String>,
+    /// A wait without a number ("within minutes").
+    #[serde(default)]
+    pub bare: Vec<String>,
+}
+
+impl DurationsConfig {
+    fn extend(&mut self, other: &DurationsConfig) {
+        self.numbers.extend(other.numbers.iter().map(|(k, v)| (k.clone(), *v)));
+        for (unit, words) in &other.units {
+            self.units.entry(unit.clone()).or_default().extend(words.iter().cloned());
+        }
+        self.range.extend(other.range.iter().cloned());
+        self.bare.extend(other.bare.iter().cloned());
+    }
+}
+
+/// A language's word lists: the built-in `src/locales/<lang>/words.yaml` and a site's
+/// `checks.words.<locale>`, which extends them (or, for a language Upfront does not ship,
+/// is the whole of them).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WordsConfig {
+    /// How entries match; a site's setting replaces the built-in one.
+    #[serde(default)]
+    pub mode: Option<WordMode>,
+    /// Whether "1." is an ordinal (Hungarian, German) rather than a sentence end.
+    #[serde(default)]
+    pub ordinal_dot: Option<bool>,
+    /// How `readability` measures the language.
+    #[serde(default)]
+    pub readability: Option<ReadabilityMeasure>,
+    #[serde(default)]
+    pub durations: DurationsConfig,
     #[serde(default)]
     pub vague: Vec<String>,
     #[serde(default)]
@@ -167,6 +237,10 @@ impl WordsConfig {
         }
         self.jargon.extend(other.jargon.iter().cloned());
         self.not_wait.clock_dot |= other.not_wait.clock_dot;
+        self.mode = other.mode.or(self.mode);
+        self.ordinal_dot = other.ordinal_dot.or(self.ordinal_dot);
+        self.readability = other.readability.or(self.readability);
+        self.durations.extend(&other.durations);
     }
 }
 

@@ -10,6 +10,7 @@ pub mod fact;
 pub mod interp;
 pub mod links;
 pub mod paths;
+pub mod script;
 pub mod slug;
 pub mod sms;
 pub mod terms;
@@ -24,30 +25,6 @@ pub use config::Config;
 pub use fact::{Fact, FactValue, Part, Style};
 
 use crate::source::SourceFile;
-
-/// Every rule id: the SPEC's 17, `control-character` and `unused-suppression`. `check::RULES` lists the same ids
-/// (a test keeps them equal); the loader uses this list to validate `severity:` and `ignore:`.
-pub const RULE_IDS: [&str; 19] = [
-    "front-matter",
-    "unknown-fact",
-    "hardcoded-wait",
-    "fact-contradiction",
-    "vague-wait",
-    "absolute-promise",
-    "tier-leak",
-    "translation-missing",
-    "translation-stale",
-    "translation-drift",
-    "review-overdue",
-    "readability",
-    "jargon",
-    "broken-link",
-    "promise-exceeded",
-    "sms-too-long",
-    "notice-expired",
-    "control-character",
-    "unused-suppression",
-];
 
 /// UI strings of one locale (`i18n/<locale>.yaml` over the built-in ones).
 pub type Strings = BTreeMap<String, String>;

@@ -15,14 +15,14 @@ pub fn find_term_where(
     term: &str,
     keep: impl Fn(&std::ops::Range<usize>) -> bool,
 ) -> Option<std::ops::Range<usize>> {
-    let cjk = term.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c));
+    let cjk = term.chars().any(super::script::is_cjk);
     if cjk {
         return text.match_indices(term).map(|(i, _)| i..i + term.len()).find(|r| keep(r));
     }
     if term.len() <= 4 && term.chars().all(|c| c.is_ascii_uppercase()) {
         // An acronym (IV, SLA, NPO): exact case, a whole word (a plural `s` allowed); Chinese
         // text runs on without spaces, so a Han character beside it is a boundary ("的SLA要求").
-        let han = |c: char| ('\u{3000}'..='\u{9fff}').contains(&c);
+        let han = super::script::is_cjk;
         return text.match_indices(term).map(|(i, m)| i..i + m.len()).find(|r| {
             text[..r.start].chars().next_back().is_none_or(|c| !c.is_alphanumeric() || han(c))
                 && {

@@ -62,7 +62,7 @@ fn gloss(text: &str, terms: &[(&str, &str)], explained: &mut [bool], out: &mut V
         out.push(Event::Text(CowStr::from(rest[..range.start].to_string())));
         out.push(Event::Html(CowStr::from("<dfn>")));
         out.push(Event::Text(CowStr::from(rest[range.clone()].to_string())));
-        let cjk = explanation.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c));
+        let cjk = explanation.chars().any(crate::model::script::is_cjk);
         let (open, close) = if cjk { ("（", "）") } else { (" (", ")") };
         out.push(Event::Html(CowStr::from(format!("</dfn><span class=\"gloss\">{open}"))));
         out.push(Event::Text(CowStr::from(explanation.to_string())));

@@ -99,7 +99,7 @@ impl Resolver for NoLinks<'_> {
 
 /// Words a reader takes in: whitespace-separated tokens, plus one per two CJK characters.
 fn words(text: &str) -> usize {
-    let is_cjk = |c: char| ('\u{3400}'..='\u{9fff}').contains(&c) || ('\u{f900}'..='\u{faff}').contains(&c);
+    let is_cjk = crate::model::script::is_han;
     let cjk = text.chars().filter(|c| is_cjk(*c)).count();
     let other = text.split_whitespace().filter(|w| w.chars().any(|c| c.is_alphanumeric() && !is_cjk(c))).count();
     other + cjk.div_ceil(2)

@@ -1,6 +1,6 @@
 //! `absolute-promise`: a guarantee about service, time or outcome ("guaranteed", "always",
 //! "never wait", "保证", "garantált"), unless it is an instruction to the reader. Word lists
-//! are data (`check/words/<locale>.yaml`), extended by `checks.words.<locale>.absolute`.
+//! are data (`src/locales/<lang>/words.yaml`), extended by `checks.words.<locale>.absolute`.
 
 use crate::check::text::words::cue_hits;
 use crate::check::text::{Clauses, Prose, for_each_sentence};
@@ -10,6 +10,7 @@ use crate::diag::{Diagnostic, Level};
 pub static RULE: Rule = Rule {
     id: "absolute-promise",
     level: Level::Warning,
+    judges_text: true,
     summary: "a guarantee about service, time or outcome",
     doc: r#"**What**: a word that guarantees service, time or outcome: "guaranteed",
 "guarantee", "always", "never wait", "no wait", "100%", "immediately seen"; "保证", "一定",

@@ -13,6 +13,7 @@ use crate::model::{Page, Site};
 pub static RULE: Rule = Rule {
     id: "broken-link",
     level: Level::Error,
+    judges_text: true,
     summary: "an internal link to a missing page or anchor",
     doc: r"Finds links (and images) in guide and section bodies that point nowhere:
 

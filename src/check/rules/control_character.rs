@@ -8,6 +8,7 @@ use crate::model::controls;
 pub static RULE: Rule = Rule {
     id: controls::RULE,
     level: Level::Warning,
+    judges_text: true,
     summary: "a NUL or other control character in a guide or notice",
     doc: r"Control characters (NUL, escape, backspace, vertical tab, form feed, DEL, the C1 range
 U+0080–U+009F) are invisible in most editors and have no place on a page: they come from

@@ -11,6 +11,7 @@ use crate::diag::{Diagnostic, Level};
 pub static RULE: Rule = Rule {
     id: "fact-contradiction",
     level: Level::Error,
+    judges_text: true,
     summary: "a hand-written duration that contradicts the fact used for the same step or sentence",
     doc: r#"**What**: two cases, each reported on the duration's span.
 

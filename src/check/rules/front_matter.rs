@@ -7,6 +7,7 @@ use crate::diag::Level;
 pub static RULE: Rule = Rule {
     id: "front-matter",
     level: Level::Error,
+    judges_text: false,
     summary: "invalid YAML, an unknown key or a wrong type in front matter or a site file",
     doc: r"Every YAML file (front matter, `upfront.yaml`, `facts.yaml`, notices, `i18n/`) and
 every measured-data CSV is checked key by key: invalid YAML, unknown keys (with the nearest

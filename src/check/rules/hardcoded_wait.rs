@@ -11,6 +11,7 @@ use crate::diag::{Diagnostic, Level};
 pub static RULE: Rule = Rule {
     id: "hardcoded-wait",
     level: Level::Warning,
+    judges_text: true,
     summary: "a wait written by hand instead of a fact",
     doc: r#"**What**: a duration typed into prose that tells the reader how long their wait,
 case, reply, repair or application takes: "about 15 minutes", "within 2 hours", "2 business
@@ -43,7 +44,7 @@ beside how to add a fact for this wait. When the duration contradicts the fact t
 sentence or step uses, `fact-contradiction` reports it instead.
 
 **Settings**: `checks.severity: { hardcoded-wait: error }`; the cue words are data
-(`src/check/words/<locale>.yaml`), extended by the site's `checks.words.<locale>`
+(`src/locales/<lang>/words.yaml`), extended by the site's `checks.words.<locale>`
 (`not_wait`, `wait_cues`, `instruction`: see `docs/text-rules.md`)."#,
     run: |ctx, out| {
         let found: Vec<Diagnostic> = ctx

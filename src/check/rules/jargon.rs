@@ -1,5 +1,5 @@
 //! `jargon`: a jargon term whose first use on a public page has no plain explanation.
-//! Built-in term lists are data (`check/jargon/<locale>.txt`); glossary terms count as
+//! Built-in term lists are data (`src/locales/<lang>/jargon.txt`); glossary terms count as
 //! explained, because the help theme explains them on first use.
 
 use std::collections::BTreeMap;
@@ -16,6 +16,7 @@ use crate::model::{PageKind, Site};
 pub static RULE: Rule = Rule {
     id: "jargon",
     level: Level::Warning,
+    judges_text: true,
     summary: "a jargon term without its plain explanation on first use",
     doc: r#"People in a waiting room should not need to know what "triage", "acuity" or "分诊"
 means. On a public page, the first use of a term from the built-in jargon lists (English,
@@ -41,20 +42,23 @@ staff or members who know the terms)."#,
     run,
 };
 
-/// The built-in terms per locale.
+/// The built-in terms per language (`src/locales/<lang>/jargon.txt`).
 static BUILT_IN: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
-    [
-        ("en", include_str!("../jargon/en.txt")),
-        ("zh", include_str!("../jargon/zh.txt")),
-        ("hu", include_str!("../jargon/hu.txt")),
-    ]
-    .into_iter()
-    .map(|(l, text)| (l, text.lines().map(str::trim).filter(|t| !t.is_empty() && !t.starts_with('#')).collect()))
-    .collect()
+    crate::lexicon::all()
+        .iter()
+        .filter_map(|l| Some((l.code, l.jargon?)))
+        .map(|(l, text)| (l, text.lines().map(str::trim).filter(|t| !t.is_empty() && !t.starts_with('#')).collect()))
+        .collect()
 });
+
+/// The language whose built-in lists `locale` uses: its own, else its base language's.
+fn language(locale: &str) -> &str {
+    if BUILT_IN.iter().any(|(l, _)| *l == locale) { locale } else { crate::lexicon::base(locale) }
+}
 
 /// The built-in jargon terms of `locale` (empty for locales without a list).
 pub fn terms(locale: &str) -> &'static [&'static str] {
+    let locale = language(locale);
     BUILT_IN.iter().find(|(l, _)| *l == locale).map_or(&[], |(_, t)| t.as_slice())
 }
 
@@ -64,6 +68,7 @@ static SETS: LazyLock<Vec<(&'static str, TermSet)>> =
 
 /// The matcher of `locale`'s built-in terms.
 pub fn term_set(locale: &str) -> Option<&'static TermSet> {
+    let locale = language(locale);
     SETS.iter().find(|(l, _)| *l == locale).map(|(_, s)| s)
 }
 

@@ -6,6 +6,7 @@ use crate::diag::{Diagnostic, Level};
 pub static RULE: Rule = Rule {
     id: "notice-expired",
     level: Level::Warning,
+    judges_text: false,
     summary: "a notice whose `until` has passed",
     doc: r"Pages hide a notice after its window by themselves, so an expired notice does no harm to
 readers — but it is clutter in `notices/` that someone may copy, extend by mistake, or

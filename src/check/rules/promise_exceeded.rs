@@ -10,6 +10,7 @@ use crate::model::{Fact, Measurement, Site};
 pub static RULE: Rule = Rule {
     id: "promise-exceeded",
     level: Level::Error,
+    judges_text: false,
     summary: "measured waits at `wait_percentile` exceed the quoted maximum",
     doc: r"Finds a wait fact with measured data (`measured: data/waits.csv`) whose measured
 waits, at the `checks.wait_percentile` percentile (nearest rank), are longer than the

@@ -10,6 +10,8 @@ use rayon::prelude::*;
 use crate::check::text::{self, Kind, Origin, words};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
+use crate::model::config::ReadabilityMeasure;
+use crate::model::script::is_han;
 use crate::model::{Page, PageKind, Site};
 
 mod syllables;
@@ -18,6 +20,7 @@ pub use syllables::syllables;
 pub static RULE: Rule = Rule {
     id: "readability",
     level: Level::Warning,
+    judges_text: true,
     summary: "a public page reads above the site's reading level",
     doc: r"People read wait guides while anxious, in pain, on a phone, often in a second language.
 Plain language is a safety measure. The rule measures each public guide's prose
@@ -79,10 +82,6 @@ struct Stats {
     long_words: usize,
 }
 
-fn is_han(c: char) -> bool {
-    ('\u{3400}'..='\u{9fff}').contains(&c) || ('\u{f900}'..='\u{faff}').contains(&c)
-}
-
 /// Every counted sentence of a page's prose.
 fn sentence_stats(blocks: &[text::Block], page: &Page, lang: &words::Lang) -> Vec<Stats> {
     let mut out = Vec::new();
@@ -96,7 +95,8 @@ fn sentence_stats(blocks: &[text::Block], page: &Page, lang: &words::Lang) -> Ve
             continue;
         }
         let placeholders = block.placeholders();
-        let (english, chinese) = (page.locale.starts_with("en"), page.locale.starts_with("zh"));
+        let (english, chinese) =
+            (lang.readability == ReadabilityMeasure::Grade, lang.readability == ReadabilityMeasure::SentenceChars);
         for range in text::sentences(lang, &block.text) {
             let sentence = &block.text[range.clone()];
             let jargon = chinese && super::jargon::term_set(&page.locale).is_some_and(|set| set.matches_any(sentence));
@@ -188,9 +188,13 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// The limit for `locale`, from `checks.readability.<locale>` (and `checks.max_grade`).
-fn limit(site: &Site, locale: &str) -> (Option<u32>, Option<u32>, Option<u32>) {
+fn limit(site: &Site, locale: &str, measure: ReadabilityMeasure) -> (Option<u32>, Option<u32>, Option<u32>) {
     let r = site.config.checks.readability.get(locale);
-    let grade = r.and_then(|r| r.max_grade).or(if locale == "en" { site.config.checks.max_grade } else { None });
+    let grade = r.and_then(|r| r.max_grade).or(if measure == ReadabilityMeasure::Grade {
+        site.config.checks.max_grade
+    } else {
+        None
+    });
     (grade, r.and_then(|r| r.max_sentence_chars), r.and_then(|r| r.max_words_per_sentence))
 }
 
@@ -200,13 +204,13 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let pages =
         site.pages.par_iter().map(AsRef::as_ref).filter(|p| p.tier == widest && !p.draft && p.kind == PageKind::Guide);
     out.extend(crate::check::per_page(pages, |page, out| {
-        let lang = words::lang(&page.locale);
+        let lang = ctx.lang(&page.locale);
         let stats = sentence_stats(&ctx.blocks(page), page, lang);
         let (sentences, words, chars) =
             (stats.len(), stats.iter().map(|s| s.words).sum::<usize>(), stats.iter().map(|s| s.chars).sum::<usize>());
-        let (max_grade, max_chars, max_words) = limit(site, &page.locale);
-        let finding = match page.locale.split('-').next().unwrap_or("") {
-            "zh" if chars >= 60 => {
+        let (max_grade, max_chars, max_words) = limit(site, &page.locale, lang.readability);
+        let finding = match lang.readability {
+            ReadabilityMeasure::SentenceChars if chars >= 60 => {
                 let limit = max_chars.unwrap_or(30);
                 let avg = ratio(chars, sentences);
                 let hard = 100.0 * ratio(stats.iter().filter(|s| s.jargon).count(), sentences);
@@ -214,7 +218,7 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     format!("sentences average {avg:.1} characters (limit {limit}); {hard:.0}% of sentences use a jargon term")
                 })
             }
-            "hu" if words >= 30 => {
+            ReadabilityMeasure::SentenceWords if words >= 30 => {
                 let limit = max_words.unwrap_or(20);
                 let avg = ratio(words, sentences);
                 let long_share = 100.0 * ratio(stats.iter().map(|s| s.long_words).sum(), words);
@@ -224,7 +228,7 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     )
                 })
             }
-            "en" if words >= 30 => {
+            ReadabilityMeasure::Grade if words >= 30 => {
                 let limit = max_grade.unwrap_or(8);
                 let syl = stats.iter().map(|s| s.syllables).sum();
                 let sentences = stats.iter().map(|s| s.fk_sentences).sum::<usize>().max(1);

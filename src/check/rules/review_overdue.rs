@@ -9,6 +9,7 @@ use crate::model::{PageKind, Site};
 pub static RULE: Rule = Rule {
     id: "review-overdue",
     level: Level::Warning,
+    judges_text: false,
     summary: "`reviewed` is missing or older than `review_every`",
     doc: r"Waits, phone numbers and processes change. A guide nobody has looked at for months is
 likely to promise something the clinic no longer does. Every guide carries the date of its

@@ -11,6 +11,7 @@ use crate::model::{Page, Site, Style, Text, interp};
 pub static RULE: Rule = Rule {
     id: "sms-too-long",
     level: Level::Warning,
+    judges_text: true,
     summary: "an SMS text over `max_segments` (GSM-7 / UCS-2 aware)",
     doc: r#"Finds a page's `sms:` text that, once its facts are filled in (in SMS style, for
 the page's locale), is sent as more messages than `channels.sms.max_segments` allows.

@@ -9,14 +9,17 @@ use rayon::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::check::Rule;
+use crate::check::text::words::{self, Mode};
 use crate::diag::{Diagnostic, Level};
 use crate::model::links::{self, Link, Target};
+use crate::model::script::is_cjk;
 use crate::model::terms::TermSet;
 use crate::model::{Notice, Page, Site, Text, interp};
 
 pub static RULE: Rule = Rule {
     id: "tier-leak",
     level: Level::Error,
+    judges_text: true,
     summary: "a page mentions a perk, fact or page of a narrower tier",
     doc: r"Tiers are audiences, widest first (`public`, then e.g. `member`, `vip`). A page may
 mention what its own tier and wider tiers offer, never what a narrower one does. A page's
@@ -54,10 +57,6 @@ the perk. A page that must compare tiers opts out with `ignore: [tier-leak]` and
 **Settings**: the tiers and their `perks` in `upfront.yaml`.",
     run: |ctx, out| run(ctx.site, out),
 };
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ac00}'..='\u{d7af}' | '\u{20000}'..='\u{2ffff}')
-}
 
 /// A character that makes a word go on (so a match there is not a whole phrase).
 fn is_word(c: char) -> bool {
@@ -148,7 +147,8 @@ fn overlaps(span: &Range<usize>, ranges: &[Range<usize>]) -> bool {
 struct Checker<'a> {
     site: &'a Site,
     file: &'a str,
-    locale: &'a str,
+    /// How the locale's words match (a perk may carry suffixes in `stems` languages).
+    mode: Mode,
     tier: &'a str,
     rank: usize,
     /// Where the text is shown, for the message ("on a `public` page").
@@ -170,7 +170,8 @@ impl<'a> Checker<'a> {
             .flat_map(|(name, t)| t.perks.iter().map(move |p| (p.as_str(), name.as_str())))
             .collect();
         let place = format!("on a `{tier}` page");
-        Checker { site, file, locale, tier, rank, place, perks, perk_words }
+        let mode = words::mode_of(site, locale);
+        Checker { site, file, mode, tier, rank, place, perks, perk_words }
     }
 
     fn shown(self, place: String) -> Self {
@@ -193,7 +194,7 @@ impl<'a> Checker<'a> {
         span_of: &dyn Fn(Range<usize>) -> Range<usize>,
         out: &mut Vec<Diagnostic>,
     ) {
-        let suffixes = self.locale.starts_with("hu");
+        let suffixes = self.mode == Mode::Stems;
         // Cheap test first: most texts name no perk at all.
         let perks = if self.perk_words.matches_any(text) { self.perks.as_slice() } else { &[] };
         for (perk, tier) in perks {

@@ -10,6 +10,7 @@ use crate::model::{Page, Site};
 pub static RULE: Rule = Rule {
     id: "translation-drift",
     level: Level::Error,
+    judges_text: false,
     summary: "a translation uses other facts, steps, tier or channels than its source",
     doc: r"A translation must promise exactly what its source promises. If the English guide says
 a crew arrives within `{{ repair.arrival }}` and the Chinese one names `{{ repair.time }}`, or has one

@@ -6,6 +6,7 @@ use crate::diag::{Diagnostic, Level};
 pub static RULE: Rule = Rule {
     id: "translation-missing",
     level: Level::Warning,
+    judges_text: false,
     summary: "a guide lacks a configured locale",
     doc: r"Upfront never falls back to another language: an untranslated guide simply has no
 `/zh/…` page, and the language switcher does not offer it. People who read that language

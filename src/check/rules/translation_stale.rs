@@ -6,6 +6,7 @@ use crate::diag::{Diagnostic, Level};
 pub static RULE: Rule = Rule {
     id: "translation-stale",
     level: Level::Warning,
+    judges_text: false,
     summary: "the source was reviewed after its translation",
     doc: r"When the default-locale guide is reviewed (and so maybe changed) after a translation
 was, the translation may still say the old thing. The rule compares the `reviewed:` dates

@@ -10,6 +10,7 @@ use crate::model::{Part, Site, interp};
 pub static RULE: Rule = Rule {
     id: "unknown-fact",
     level: Level::Error,
+    judges_text: true,
     summary: "a `{{ x }}` or step `wait:` that names no fact",
     doc: r"Content names facts instead of writing numbers: `{{ repair.arrival }}`,
 `{{ repair.arrival.max }}`. A name that is not in `facts.yaml` would print as written, so it is

@@ -1,6 +1,6 @@
 //! `vague-wait`: a vague time word ("soon", "马上", "hamarosan") in a sentence that gives
 //! no duration and no fact, unless it is an instruction to the reader. Word lists are data
-//! (`check/words/<locale>.yaml`), extended by the site's `checks.words.<locale>.vague`.
+//! (`src/locales/<lang>/words.yaml`), extended by the site's `checks.words.<locale>.vague`.
 
 use std::ops::Range;
 
@@ -13,6 +13,7 @@ use crate::model::Site;
 pub static RULE: Rule = Rule {
     id: "vague-wait",
     level: Level::Warning,
+    judges_text: true,
     summary: "a vague time word in a sentence that gives no duration",
     doc: r#"**What**: a vague time word ("soon", "shortly", "right away", "in a moment", "any
 minute", "as soon as possible", "before long"; "马上", "很快", "稍后", "一会儿", "尽快";

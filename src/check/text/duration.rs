@@ -6,20 +6,9 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use regex::Regex;
-use serde::Deserialize;
 
 use super::words::{Lexicon, Mode, alternation, bounded, is_word_char, next_char};
-
-/// The `durations:` part of a word-list file.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DurationWords {
-    numbers: BTreeMap<String, f64>,
-    units: BTreeMap<String, Vec<String>>,
-    range: Vec<String>,
-    #[serde(default)]
-    bare: Vec<String>,
-}
+use crate::model::config::DurationsConfig;
 
 /// A unit a duration is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,7 +88,7 @@ pub struct Grammar {
 }
 
 impl Grammar {
-    pub fn new(mode: Mode, w: &DurationWords) -> Result<Grammar, String> {
+    pub fn new(mode: Mode, w: &DurationsConfig) -> Result<Grammar, String> {
         let mut units = Vec::new();
         for (key, forms) in &w.units {
             let kind = UnitKind::from_key(key).ok_or_else(|| format!("`{key}` is not a unit"))?;

@@ -8,6 +8,7 @@
 use crate::model::{Fact, Site};
 
 use super::Prose;
+use crate::model::script::is_han as is_cjk;
 
 /// Words too common in wait sentences and labels to say what a wait is about.
 const STOP: &[&str] = &[
@@ -71,10 +72,6 @@ const STOP: &[&str] = &[
 ];
 const STOP_PAIRS: &[&str] =
     &["时间", "通常", "等候", "等待", "需要", "小时", "分钟", "工作", "之内", "以内", "个工", "作日", "的时"];
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
-}
 
 /// The meaningful tokens of `text`: lowercase words of three letters or more (Latin script)
 /// and pairs of adjacent CJK characters, less the stop lists.

@@ -239,9 +239,12 @@ fn hint(site: &Site, prose: &Prose, w: &Written, sentence: &str) -> String {
     if let Some((_, f, part)) = about {
         return format!("write `{}`: `{}` {}", placeholder(&f.id, part), f.id, what(part));
     }
+    // Working days are written `wd` in facts ("3 Werktage" → `3wd`), never as calendar days.
+    let working = w.unit == Some(super::duration::UnitKind::BusinessDay);
+    let unit = |s: u64| if working { format!("{}wd", s / 86_400) } else { Duration(s).to_string() };
     let value = match w.seconds.filter(|_| !w.unit.is_some_and(super::duration::UnitKind::is_approximate)) {
-        Some((lo, hi)) if lo == hi => format!("{}", Duration(lo)),
-        Some((lo, hi)) => format!("{}..{}", Duration(lo), Duration(hi)),
+        Some((lo, hi)) if lo == hi => unit(lo),
+        Some((lo, hi)) => format!("{}..{}", unit(lo), unit(hi)),
         None => return "name a wait fact from facts.yaml instead (`{{ fact.id }}`), or add one".to_string(),
     };
     let add = format!(

@@ -1,4 +1,4 @@
-//! Word lists of the text rules, per locale: data files (`check/words/<locale>.yaml`)
+//! Word lists of the text rules, per locale: data files (`src/locales/<lang>/words.yaml`)
 //! embedded in the binary, parsed and compiled into matchers once, extended by the site's
 //! `checks.words`. Matching only; what a match means is up to the rules.
 
@@ -7,38 +7,13 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Deserialize;
 
-use super::duration::{DurationWords, Grammar};
+use super::duration::Grammar;
 use crate::model::Site;
-use crate::model::config::WordsConfig;
+use crate::model::config::{ReadabilityMeasure, WordsConfig};
 
 /// How words are found in a locale's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Mode {
-    /// Whole words (English).
-    #[default]
-    Words,
-    /// A word may carry suffixes after the entry (Hungarian); `entry$` is a whole word.
-    Stems,
-    /// Anywhere, no word boundaries (Chinese).
-    Chars,
-}
-
-/// The schema of `check/words/<locale>.yaml`: the matching mode, the duration grammar, and
-/// the word lists, which are the same lists (same names, same nesting) a site extends in
-/// `checks.words.<locale>` ([`WordsConfig`]).
-#[derive(Debug, Default, Deserialize)]
-struct WordLists {
-    mode: Mode,
-    #[serde(default)]
-    ordinal_dot: bool,
-    #[serde(default)]
-    durations: DurationWords,
-    #[serde(flatten)]
-    lists: WordsConfig,
-}
+pub use crate::model::config::WordMode as Mode;
 
 /// A compiled word list: one regex for the stems (or all entries), one for whole words.
 #[derive(Debug, Default)]
@@ -197,6 +172,8 @@ pub struct Lang {
     pub mode: Mode,
     pub abbreviations: Vec<String>,
     pub ordinal_dot: bool,
+    /// How `readability` measures the language.
+    pub readability: ReadabilityMeasure,
     pub vague: Lexicon,
     pub vague_not: Lexicon,
     pub absolute: Lexicon,
@@ -228,17 +205,18 @@ fn lex(mode: Mode, list: &[String]) -> Result<Lexicon, String> {
 }
 
 /// Compile one locale's lists, each extended by the site's (`checks.words.<locale>`).
-fn compile(w: &WordLists, site: Option<&WordsConfig>) -> Result<Lang, String> {
-    let m = w.mode;
-    let mut lists = w.lists.clone();
+fn compile(w: &WordsConfig, site: Option<&WordsConfig>) -> Result<Lang, String> {
+    let mut lists = w.clone();
     if let Some(site) = site {
         lists.extend(site);
     }
+    let m = lists.mode.unwrap_or_default();
     let (ins, nw) = (&lists.instruction, &lists.not_wait);
     Ok(Lang {
         mode: m,
         abbreviations: lists.abbreviations.iter().map(|a| a.to_lowercase()).collect(),
-        ordinal_dot: w.ordinal_dot,
+        ordinal_dot: lists.ordinal_dot.unwrap_or(false),
+        readability: lists.readability.unwrap_or_default(),
         vague: lex(m, &lists.vague)?,
         vague_not: lex(m, &lists.vague_not)?,
         absolute: lex(m, &lists.absolute)?,
@@ -253,7 +231,7 @@ fn compile(w: &WordLists, site: Option<&WordsConfig>) -> Result<Lang, String> {
         infinitive_heads: lex(m, &ins.infinitive_heads)?,
         wait_cues: lex(m, &lists.wait_cues)?,
         continues: lex(m, &lists.continues)?,
-        durations: Grammar::new(m, &w.durations)?,
+        durations: Grammar::new(m, &lists.durations)?,
         before: lex(m, &nw.before)?,
         after: lex(m, &nw.after)?,
         age_before: lex(m, &nw.age_before)?,
@@ -266,27 +244,9 @@ fn compile(w: &WordLists, site: Option<&WordsConfig>) -> Result<Lang, String> {
     })
 }
 
-/// The keys of a word file besides its lists.
-const FILE_KEYS: [&str; 3] = ["mode", "ordinal_dot", "durations"];
-
-fn read(locale: &str, yaml: &str) -> Result<WordLists, String> {
-    use crate::load::yaml::{Kind, NodeKind, parse as parse_yaml, validate};
-    let file = crate::source::SourceFile::new(format!("check/words/{locale}.yaml"), yaml);
-    // The lists are checked against the schema a site's `checks.words` has (every name and
-    // nesting, strictly), since serde cannot refuse unknown keys beside a flattened struct.
-    if let Some(mut node) =
-        parse_yaml(&file, 0..yaml.len()).map_err(|p| p.first().map(|p| p.message.clone()).unwrap_or_default())?
-    {
-        if let NodeKind::Map(entries) = &mut node.kind {
-            entries.retain(|(k, _)| !k.as_str().is_some_and(|k| FILE_KEYS.contains(&k)));
-        }
-        let mut problems = Vec::new();
-        validate(&node, &Kind::Struct(&crate::load::WORDS), "word file", &mut problems);
-        if let Some(p) = problems.first() {
-            return Err(format!("{}: {}", file.path, p.message));
-        }
-    }
-    crate::load::yaml::deserialize(&file, 0..yaml.len()).map_err(|p| p.message)
+fn read(locale: &str, yaml: &str) -> Result<WordsConfig, String> {
+    // `WordsConfig` refuses unknown keys, so a misspelt list name in a word file is an error.
+    serde_yaml::from_str(yaml).map_err(|e| format!("src/locales/{locale}/words.yaml: {e}"))
 }
 
 /// Parse and compile one locale's word-list file.
@@ -294,41 +254,47 @@ pub fn parse(locale: &str, yaml: &str) -> Result<Lang, String> {
     compile(&read(locale, yaml)?, None)
 }
 
-/// The built-in lists, by locale.
-pub const BUILTIN_SOURCES: [(&str, &str); 3] = [
-    ("en", include_str!("../words/en.yaml")),
-    ("zh", include_str!("../words/zh.yaml")),
-    ("hu", include_str!("../words/hu.yaml")),
-];
-
-/// The built-in lists as written, by locale (what a site's lists extend).
-static LISTS: LazyLock<BTreeMap<&'static str, WordLists>> =
-    LazyLock::new(|| BUILTIN_SOURCES.iter().filter_map(|(l, src)| read(l, src).ok().map(|w| (*l, w))).collect());
+/// The built-in lists as written, by language (what a site's lists extend).
+static LISTS: LazyLock<BTreeMap<&'static str, WordsConfig>> = LazyLock::new(|| {
+    crate::lexicon::all()
+        .iter()
+        .filter_map(|l| Some((l.code, l.words?)))
+        .filter_map(|(l, src)| read(l, src).ok().map(|w| (l, w)))
+        .collect()
+});
 
 static BUILTIN: LazyLock<BTreeMap<&'static str, Lang>> =
     LazyLock::new(|| LISTS.iter().filter_map(|(l, w)| compile(w, None).ok().map(|lang| (*l, lang))).collect());
 
 static NONE: LazyLock<Lang> = LazyLock::new(Lang::default);
 
-fn base(locale: &str) -> &str {
-    locale.split(['-', '_']).next().unwrap_or(locale)
-}
-
 /// The built-in lists of `locale` (`zh-Hans` uses `zh`); an unknown locale gets empty lists.
 pub fn lang(locale: &str) -> &'static Lang {
-    BUILTIN.get(base(locale)).unwrap_or(&NONE)
+    BUILTIN.get(locale).or_else(|| BUILTIN.get(crate::lexicon::base(locale))).unwrap_or(&NONE)
+}
+
+/// How `locale`'s words match: the site's `checks.words.<locale>.mode`, else the built-in one.
+pub fn mode_of(site: &Site, locale: &str) -> Mode {
+    site.config.checks.words.get(locale).and_then(|w| w.mode).unwrap_or_else(|| lang(locale).mode)
+}
+
+/// Whether Upfront ships word lists for `locale`'s language.
+pub fn has_builtin(locale: &str) -> bool {
+    LISTS.contains_key(locale) || LISTS.contains_key(crate::lexicon::base(locale))
 }
 
 /// The lists of every locale the site extends (`checks.words`), built-ins included: compiled
-/// once per run. Locales without `checks.words` use the built-in [`lang`].
+/// once per run. Locales without `checks.words` use the built-in [`lang`]; a language
+/// Upfront does not ship gets the site's lists alone.
 pub fn site_langs(site: &Site) -> BTreeMap<String, Lang> {
-    let empty = WordLists::default();
+    let empty = WordsConfig::default();
     site.config
         .checks
         .words
         .iter()
         .filter_map(|(locale, w)| {
-            let lists = LISTS.get(base(locale)).unwrap_or(&empty);
+            let lists =
+                LISTS.get(locale.as_str()).or_else(|| LISTS.get(crate::lexicon::base(locale))).unwrap_or(&empty);
             compile(lists, Some(w)).ok().map(|l| (locale.clone(), l))
         })
         .collect()
@@ -340,8 +306,9 @@ mod tests {
 
     #[test]
     fn built_in_lists_parse() {
-        for (l, src) in BUILTIN_SOURCES {
-            assert!(parse(l, src).is_ok(), "{l}: {:?}", parse(l, src).err());
+        for l in crate::lexicon::all() {
+            let src = l.words.unwrap_or_default();
+            assert!(parse(l.code, src).is_ok(), "{}: {:?}", l.code, parse(l.code, src).err());
         }
     }
 
