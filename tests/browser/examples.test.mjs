@@ -114,3 +114,16 @@ test('brand: the clinic in Hungarian has its logo, menu and footer', async () =>
   assert.ok(await page.getByRole('link', { name: 'Adatvédelem' }).count() > 0, 'no Hungarian footer');
   await page.close();
 });
+
+test('ranges: on a 320 px wide phone, no range of the clinic breaks after its dash', async () => {
+  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  for (const rel of ['hu/appointments/', 'appointments/', 'hu/print/prescriptions/']) {
+    await page.goto(servers.clinic.url + rel);
+    const lines = await page.locator('.nobr').evaluateAll((spans) => spans
+      .map((s) => [s.textContent, new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size]));
+    assert.ok(lines.length > 0, `no range on ${rel}`);
+    assert.deepEqual(lines.filter(([, n]) => n !== 1), [], `a range broke on ${rel}`);
+  }
+  await page.close();
+});
+
