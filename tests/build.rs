@@ -50,8 +50,9 @@ fn guide_page_has_facts_steps_and_language_switcher() {
     assert!(en.contains("<html lang=\"en\">"));
     assert_eq!(en.matches("<h1").count(), 1);
     assert!(en.contains("class=\"skip-link\" href=\"#main\""));
-    assert!(en.contains("Triage takes 10–30 minutes."));
-    assert!(en.contains("It takes 15 minutes at most."));
+    // A range is kept on one line (`.nobr`) in HTML channels.
+    assert!(en.contains("Triage takes <span class=\"nobr\">10–30 minutes</span>."));
+    assert!(en.contains("It takes <span class=\"nobr\">15 minutes</span> at most."));
     assert!(en.contains("<strong>30 minutes to 2 hours</strong>"));
     assert!(en.contains("Total expected time: <strong>45 minutes to 2 hours 45 minutes</strong>"));
     assert!(en.contains("(usual time from arrival to check-in)"));
@@ -236,7 +237,11 @@ fn step_totals_read_well_and_leave_out_what_they_should() {
     );
     site.cmd(&["build"]).assert().success();
     let html = site.read("public/repairs/index.html");
-    assert!(html.contains("Total expected time: <strong>5–21 days</strong>"), "{}", total_line(&html));
+    assert!(
+        html.contains("Total expected time: <strong><span class=\"nobr\">5–21 days</span></strong>"),
+        "{}",
+        total_line(&html)
+    );
     // Working days never add to calendar time; a step can stay out of the total.
     site.write(
         "content/repairs.md",
@@ -249,7 +254,13 @@ fn step_totals_read_well_and_leave_out_what_they_should() {
     );
     site.cmd(&["build"]).assert().success();
     let html = site.read("public/repairs/index.html");
-    assert!(html.contains("<strong>1–2 hours, plus 3–5 working days</strong>"), "{}", total_line(&html));
+    assert!(
+        html.contains(
+            "<strong><span class=\"nobr\">1–2 hours</span>, plus <span class=\"nobr\">3–5 working days</span></strong>"
+        ),
+        "{}",
+        total_line(&html)
+    );
     assert!(html.contains("1 day"), "the left-out step still shows its own wait");
     // A guide whose steps are not one visit shows no total at all.
     site.write("content/repairs.md", guide(&step("Visit", "repair.visit", ""), "total: false\n"));

@@ -67,7 +67,9 @@ fn screen_is_one_self_contained_file_with_slides_per_guide_and_locale() {
     // Slide time grows with words and is never below seconds_per_slide.
     assert!(slides.iter().all(|s| s["seconds"].as_u64().unwrap() >= 15));
     // Waits labelled by what they measure; the emergency line; hu is not on this screen.
-    assert!(html.contains("<span class=\"wait\" data-fact=\"er.checkin\">5–15 minutes</span>"));
+    assert!(
+        html.contains("<span class=\"wait\" data-fact=\"er.checkin\"><span class=\"nobr\">5–15 minutes</span></span>")
+    );
     assert!(html.contains("usual time from arrival to check-in"));
     assert!(html.contains("If you feel worse, tell staff now."));
     assert!(!html.contains("személyzetnek"));
@@ -147,7 +149,7 @@ fn handouts_per_guide_and_locale_with_table_qr_and_paper() {
     assert_eq!(h.matches("<h1").count(), 1);
     assert!(h.contains("<table class=\"steps\">"));
     assert!(
-        h.contains("<strong>5–15 minutes</strong><span class=\"label\">usual time from arrival to check-in</span>")
+        h.contains("<strong><span class=\"nobr\">5–15 minutes</span></strong><span class=\"label\">usual time from arrival to check-in</span>")
     );
     assert!(h.contains("Total expected time</th><td><strong>45 minutes to 2 hours 45 minutes</strong>"));
     assert!(h.contains("<svg role=\"img\" aria-label=\"QR: https://help.fixture.example/emergency/visit/\""));

@@ -74,6 +74,23 @@ pub fn check(config: &Config, node: &Node, pages: &[Page], static_files: &[Strin
     problems
 }
 
+/// Record where each menu link's `link:` is in `upfront.yaml` (the render's findings about a
+/// link point there).
+pub fn locate_menus(config: &mut Config, node: &Node) {
+    for (key, menus) in [("nav", &mut config.nav), ("footer", &mut config.footer)] {
+        let Some(menu_node) = node.get(key) else { continue };
+        for (locale, links) in menus.iter_mut() {
+            for (i, link) in links.iter_mut().enumerate() {
+                link.span = menu_node
+                    .get(locale)
+                    .and_then(|l| l.index(i))
+                    .and_then(|n| n.get("link"))
+                    .map_or_else(|| menu_node.span.clone(), |n| n.span.clone());
+            }
+        }
+    }
+}
+
 /// The accent mixed with black until it reads on every colour beside it.
 fn darkest_readable(c: Rgb) -> Rgb {
     let mut keep = 1.0;

@@ -19,8 +19,12 @@ static WAITING_ROOM: [Field; 3] = [
     field("poll_seconds", Kind::Int),
 ];
 static PRINT: [Field; 2] = [field("enabled", Kind::Bool), field("paper", Kind::Str)];
-static SMS: [Field; 3] =
-    [field("enabled", Kind::Bool), field("max_segments", Kind::Int), field("strip_accents", Kind::Bool)];
+static SMS: [Field; 4] = [
+    field("enabled", Kind::Bool),
+    field("max_segments", Kind::Int),
+    field("strip_accents", Kind::Bool),
+    field("merge_fields", Kind::MapOf(&Kind::Int)),
+];
 static CHANNELS: [Field; 4] = [
     field("help", Kind::Struct(&HELP)),
     field("waiting-room", Kind::Struct(&WAITING_ROOM)),

@@ -155,7 +155,7 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
         diagnostics: Vec::new(),
     };
     let Some(config_file) = loader.read(&config_path)? else { return Ok(loader.finish(None)) };
-    let (config, config_node) = match config::parse(&config_file) {
+    let (mut config, config_node) = match config::parse(&config_file) {
         Ok(parsed) => parsed,
         Err(p) => {
             loader.diagnostics.extend(p.into_diagnostics(&config_file.path));
@@ -183,6 +183,7 @@ pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
     let templates = load_templates(&mut loader)?;
     let (static_files, problems) = fs::static_files(root);
     loader.diagnostics.extend(problems);
+    brand::locate_menus(&mut config, &config_node);
     loader
         .diagnostics
         .extend(brand::check(&config, &config_node, &pages, &static_files).into_diagnostics(&config_file.path));

@@ -57,6 +57,9 @@ pub struct BrandConfig {
 pub struct NavLink {
     pub text: String,
     pub link: String,
+    /// Bytes of the `link:` value in `upfront.yaml` (set by the loader), for findings.
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
 }
 
 fn ordered_tiers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(String, TierConfig)>, D::Error> {
@@ -498,6 +501,18 @@ impl Config {
             .and_then(|s| s.get("strip_accents"))
             .and_then(serde_json::Value::as_bool)
             == Some(true)
+    }
+
+    /// `channels.sms.merge_fields`: the sending system's own fields (`[[date]]`) an SMS text
+    /// may carry, each with the most characters its value takes.
+    pub fn sms_merge_fields(&self) -> std::collections::BTreeMap<String, usize> {
+        self.channels
+            .as_ref()
+            .and_then(|c| c.sms.as_ref())
+            .and_then(|s| s.get("merge_fields"))
+            .and_then(serde_json::Value::as_object)
+            .map(|m| m.iter().filter_map(|(k, v)| Some((k.clone(), usize::try_from(v.as_u64()?).ok()?))).collect())
+            .unwrap_or_default()
     }
 
     /// `channels.help.search`: build the search index and pages (on unless set to false).

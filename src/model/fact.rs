@@ -60,11 +60,26 @@ pub enum Part {
     Max,
 }
 
-/// How a channel wants text: the web keeps typographic dashes; SMS stays inside GSM-7.
+/// How a channel wants text: the web keeps typographic dashes; SMS stays inside GSM-7;
+/// HTML is the web's text with each range ("30–90 perc", "2 hours") between [`NOBR_OPEN`]
+/// and [`NOBR_CLOSE`], which the HTML channels turn into a `<span class="nobr">` so that a
+/// range never breaks after its dash. Plain text (search index, JSON, SMS) uses `Web`/`Sms`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
     Web,
     Sms,
+    Html,
+}
+
+/// Where a range that must stay on one line starts in `Style::Html` text (a Unicode
+/// noncharacter: reserved for a program's internal use, never valid in published text).
+pub const NOBR_OPEN: char = '\u{FDD0}';
+/// Where it ends.
+pub const NOBR_CLOSE: char = '\u{FDD1}';
+
+/// `text` without the range markers of `Style::Html`.
+pub fn strip_nobr(text: &str) -> String {
+    text.replace([NOBR_OPEN, NOBR_CLOSE], "")
 }
 
 /// The words used to write durations in one locale.
@@ -130,25 +145,31 @@ fn ends(r: WaitRange) -> ((u64, Unit), (u64, Unit)) {
 /// "10–30 minutes", "2 hours", "30 minutes to 2 hours", "3–5 working days".
 pub fn format_range(r: WaitRange, words: &dyn UnitWords, style: Style) -> String {
     let ((a, ua), (b, ub)) = ends(r);
-    let text = if r.min == r.max {
-        format_count(a, ua, words)
+    let (text, whole) = if r.min == r.max {
+        (format_count(a, ua, words), true)
     } else if ua == ub {
-        template(words, "range", "{min}–{max} {unit}")
+        let text = template(words, "range", "{min}–{max} {unit}")
             .replace("{min}", &a.to_string())
             .replace("{max}", &b.to_string())
-            .replace("{unit}", &unit_word(words, ub, b))
+            .replace("{unit}", &unit_word(words, ub, b));
+        (text, true)
     } else {
-        template(words, "range_mixed", "{min} to {max}")
+        // "30 minutes to 2 hours" may break between its ends, as any sentence does.
+        let text = template(words, "range_mixed", "{min} to {max}")
             .replace("{min}", &format_count(a, ua, words))
-            .replace("{max}", &format_count(b, ub, words))
+            .replace("{max}", &format_count(b, ub, words));
+        (text, false)
     };
-    styled(text, style)
+    match style {
+        Style::Html if whole => format!("{NOBR_OPEN}{text}{NOBR_CLOSE}"),
+        _ => styled(text, style),
+    }
 }
 
 /// Text as `style` wants it: unchanged for the web, GSM-safe punctuation for SMS.
 fn styled(text: String, style: Style) -> String {
     match style {
-        Style::Web => text,
+        Style::Web | Style::Html => text,
         Style::Sms => sms_safe(&text),
     }
 }
@@ -263,7 +284,7 @@ impl Fact {
             (FactValue::Text(t), Part::Whole) => {
                 let s = t.get(locale, default_locale);
                 Some(match style {
-                    Style::Web => s.to_string(),
+                    Style::Web | Style::Html => s.to_string(),
                     Style::Sms => sms_safe(s),
                 })
             }
@@ -313,6 +334,7 @@ mod tests {
         let w = words(&[("unit.minute.other", "minutes")]);
         let r = WaitRange::parse("10m..30m").unwrap_or_default();
         assert_eq!(format_range(r, &w, Style::Web), "10–30 minutes");
+        assert_eq!(format_range(r, &w, Style::Html), "\u{FDD0}10–30 minutes\u{FDD1}");
         assert_eq!(format_range(r, &w, Style::Sms), "10-30 minutes");
     }
 }

@@ -16,12 +16,66 @@ const GSM_BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæ
 
 /// The text an SMS of `page` sends: its `sms:` with facts filled in SMS style (ASCII
 /// hyphens, straight quotes) and, with `channels.sms.strip_accents`, accents stripped.
+/// Merge fields (`[[date]]`) stay in the text for the sending system to fill; the count takes
+/// each at its declared `channels.sms.merge_fields` length.
 pub fn message(site: &super::Site, page: &super::Page) -> Option<(String, SmsInfo)> {
     let written = page.sms.as_ref()?;
     let filled = site.interpolate(&written.value, &page.locale, super::Style::Sms);
     let text = if site.config.sms_strip_accents() { strip_accents(&filled) } else { filled };
-    let info = analyze(&text);
+    let info = analyze(&counted(&text, &site.config.sms_merge_fields()).0);
     Some((text, info))
+}
+
+/// A merge field of the sending system in an SMS text: `[[name]]`, the name made of ASCII
+/// letters, digits, `_`, `.` and `-`. Upfront never fills it; the sending system does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeField<'a> {
+    pub name: &'a str,
+    /// Bytes of `[[name]]` in the text.
+    pub span: std::ops::Range<usize>,
+}
+
+/// Every merge field of `text`, in order.
+pub fn merge_fields(text: &str) -> Vec<MergeField<'_>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("[[").map(|i| from + i) {
+        let name_start = at + 2;
+        let name_len = text[name_start..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+            .count();
+        let name_end = name_start + name_len;
+        if name_len > 0 && text[name_end..].starts_with("]]") {
+            out.push(MergeField { name: &text[name_start..name_end], span: at..name_end + 2 });
+            from = name_end + 2;
+        } else {
+            from = name_start - 1;
+        }
+    }
+    out
+}
+
+/// A replaced span: (its bytes in the result, its bytes in the original).
+pub type Replaced = (std::ops::Range<usize>, std::ops::Range<usize>);
+
+/// `text` as counted: each declared merge field replaced by as many `x` (one GSM-7 septet
+/// each) as its declared maximum length; undeclared ones stay as written. Also, for each
+/// replaced field, (its bytes in the result, its bytes in `text`).
+pub fn counted(text: &str, declared: &std::collections::BTreeMap<String, usize>) -> (String, Vec<Replaced>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::new();
+    let mut last = 0;
+    for field in merge_fields(text) {
+        let Some(&len) = declared.get(field.name) else { continue };
+        out.push_str(&text[last..field.span.start]);
+        let start = out.len();
+        out.extend(std::iter::repeat_n('x', len));
+        map.push((start..out.len(), field.span.clone()));
+        last = field.span.end;
+    }
+    out.push_str(&text[last..]);
+    (out, map)
 }
 
 /// The GSM 03.38 extension table: each is sent as an escape pair (two septets).
@@ -291,5 +345,18 @@ mod tests {
         assert_eq!(max_units(Encoding::Gsm7, 1), 160);
         let json = serde_json::to_string(&analyze("€")).unwrap_or_default();
         assert_eq!(json, r#"{"encoding":"GSM-7","units":2,"segments":1}"#);
+    }
+
+    #[test]
+    fn merge_fields_are_found_and_counted_at_their_declared_length() {
+        let text = "See you on [[date]] at [[time]]. [[ spaced ]] [x] [[bad name]] [[]]";
+        let names: Vec<_> = merge_fields(text).into_iter().map(|f| f.name).collect();
+        assert_eq!(names, ["date", "time"]);
+        let declared = [("date".to_string(), 10), ("time".to_string(), 5)].into_iter().collect();
+        let (c, map) = counted("On [[date]] at [[time]]", &declared);
+        assert_eq!(c, "On xxxxxxxxxx at xxxxx");
+        assert_eq!(map, vec![(3..13, 3..11), (17..22, 15..23)]);
+        let (c, _) = counted("On [[day]]", &declared);
+        assert_eq!(c, "On [[day]]");
     }
 }

@@ -182,7 +182,7 @@ struct PageResolver<'a> {
 
 impl Resolver for PageResolver<'_> {
     fn fact(&self, name: &str) -> Option<String> {
-        self.index.site.render_fact(name, self.locale, Style::Web)
+        self.index.site.render_fact(name, self.locale, Style::Html)
     }
 
     fn link(&self, dest: &str) -> String {
@@ -290,7 +290,9 @@ impl Channel for Help {
     }
 
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
-        render_jobs(&Index::new(ctx.site, &Published::build(ctx)), ctx, out, None)
+        let mut diags = super::menus::unpublished_links(ctx);
+        diags.extend(render_jobs(&Index::new(ctx.site, &Published::build(ctx)), ctx, out, None)?);
+        Ok(diags)
     }
 
     /// Nothing: the pages that show a guide's text are `render_pages`' (on `serve`'s critical
@@ -452,7 +454,7 @@ fn cards<'a>(index: &Index<'a>, guides: &[&'a Page], dir: &str) -> Vec<GuideCard
         .iter()
         .map(|g| GuideCard {
             title: &g.title.value,
-            summary: g.summary.as_ref().map(|s| index.site.interpolate(&s.value, &g.locale, Style::Web)),
+            summary: g.summary.as_ref().map(|s| index.site.interpolate(&s.value, &g.locale, Style::Html)),
             url: paths::relative_page(dir, &view::page_dir(index.site, g)),
         })
         .collect()
@@ -575,7 +577,7 @@ fn section_view<'a>(index: &'a Index<'a>, path: &str, locale: &str) -> (String, 
     let mut v = PageView { kind: if path.is_empty() { "home" } else { "section" }, ..PageView::default() };
     v.title = index.section_title(path, locale);
     if let Some(p) = site.published(path, locale).filter(|p| p.kind == PageKind::Section && p.tier == tier) {
-        v.summary = p.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Web));
+        v.summary = p.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Html));
         let r = body(index, p, &dir);
         v.content_html = r.html;
     }
@@ -595,7 +597,7 @@ fn section_view<'a>(index: &'a Index<'a>, path: &str, locale: &str) -> (String, 
                     .published(sub, locale)
                     .filter(|p| p.kind == PageKind::Section)
                     .and_then(|p| p.summary.as_ref())
-                    .map(|s| site.interpolate(&s.value, locale, Style::Web)),
+                    .map(|s| site.interpolate(&s.value, locale, Style::Html)),
                 url: paths::relative_page(&dir, &view::section_dir(site, tier, sub, locale)),
                 guides: cards(index, &all[..all.len().min(CARD_GUIDES)], &dir),
                 guide_count: all.len(),
@@ -625,12 +627,12 @@ fn guide_view<'a>(index: &'a Index<'a>, page: &'a Page) -> (String, PageView<'a>
     let v = PageView {
         kind: "guide",
         title: page.title.value.clone(),
-        summary: page.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Web)),
+        summary: page.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Html)),
         content_html: r.html,
         headings: r.headings.into_iter().filter(|h| h.level == 2).collect(),
         breadcrumbs: breadcrumbs(index, page.parent_path(), locale, &page.tier, &dir),
         steps,
-        total_wait: site.total_text(page, Style::Web),
+        total_wait: site.total_text(page, Style::Html),
         reviewed: page.reviewed.map(|d| d.to_string()),
         reviewed_text: page.reviewed.map(|d| crate::model::dates::format_date(d, site.strings(&page.locale))),
         tier_notice,

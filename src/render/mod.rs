@@ -3,6 +3,8 @@
 mod help;
 pub mod live;
 pub mod markdown;
+mod menus;
+mod nobr;
 mod print;
 mod qr;
 mod robots;

@@ -52,7 +52,7 @@ struct PrintResolver<'a> {
 
 impl Resolver for PrintResolver<'_> {
     fn fact(&self, name: &str) -> Option<String> {
-        self.site.render_fact(name, &self.page.locale, Style::Web)
+        self.site.render_fact(name, &self.page.locale, Style::Html)
     }
     fn max_page_bytes(&self) -> usize {
         self.site.config.limits.page_bytes()
@@ -113,7 +113,7 @@ fn contacts(site: &Site, page: &Page) -> Vec<Contact> {
             let f = site.facts.get(id)?;
             // A fact without a `label:` shows its value alone: its id is for authors, not readers.
             let label = f.label.as_ref().map(|l| l.get(&page.locale, site.default_locale()).to_string());
-            Some(Contact { label, value: site.render_fact(id, &page.locale, Style::Web)? })
+            Some(Contact { label, value: site.render_fact(id, &page.locale, Style::Html)? })
         })
         .collect()
 }
@@ -126,9 +126,9 @@ fn handout<'a>(site: &'a Site, page: &'a Page) -> Handout<'a> {
     Handout {
         title: page.title.value.clone(),
         lang: page.locale.clone(),
-        summary: page.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Web)),
+        summary: page.summary.as_ref().map(|s| site.interpolate(&s.value, locale, Style::Html)),
         rows,
-        total: site.total_text(page, Style::Web),
+        total: site.total_text(page, Style::Html),
         contacts: contacts(site, page),
         content_html: r.html,
         reviewed: page.reviewed.map(|d| d.to_string()),

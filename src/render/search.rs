@@ -152,7 +152,8 @@ fn document(index: &Index, page: &Page) -> String {
         }
         html += "</ol>";
     }
-    html += &help::body(index, page, &view::page_dir(site, page)).html;
+    // The body is rendered as the help page's: its range markers stay out of the index.
+    html += &crate::model::fact::strip_nobr(&help::body(index, page, &view::page_dir(site, page)).html);
     html += "</body></html>";
     html
 }

@@ -95,7 +95,7 @@ impl Theme {
     pub fn render(&self, name: &str, context: &tera::Context, page: Option<&str>) -> Result<String, Diagnostic> {
         let mut out = Budget { bytes: Vec::new(), left: self.budget, over: false };
         match self.tera.render_to(name, context, &mut out) {
-            Ok(()) => String::from_utf8(out.bytes).map_err(|e| {
+            Ok(()) => String::from_utf8(out.bytes).map(super::nobr::finish).map_err(|e| {
                 Diagnostic::error(
                     RULE,
                     self.file_of(name),

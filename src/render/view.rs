@@ -69,10 +69,10 @@ pub fn steps<'a>(site: &'a Site, page: &'a Page) -> Vec<StepView<'a>> {
             StepView {
                 number: i + 1,
                 title: &s.title.value,
-                wait: s.wait.as_deref().and_then(|w| site.render_fact(w, locale, Style::Web)),
+                wait: s.wait.as_deref().and_then(|w| site.render_fact(w, locale, Style::Html)),
                 fact: s.wait.as_deref(),
                 wait_label: fact.and_then(|f| f.label.as_ref()).map(|l| l.get(locale, site.default_locale())),
-                text: site.interpolate(&s.text.value, locale, Style::Web),
+                text: site.interpolate(&s.text.value, locale, Style::Html),
             }
         })
         .collect()

@@ -84,7 +84,7 @@ struct NoLinks<'a>(&'a Site, &'a str);
 
 impl Resolver for NoLinks<'_> {
     fn fact(&self, name: &str) -> Option<String> {
-        self.0.render_fact(name, self.1, Style::Web)
+        self.0.render_fact(name, self.1, Style::Html)
     }
     fn link(&self, dest: &str) -> String {
         dest.to_string()
@@ -107,9 +107,9 @@ fn words(text: &str) -> usize {
 
 fn slides_of<'a>(site: &'a Site, page: &'a Page, locale: &str, spp: u32) -> Vec<Slide<'a>> {
     let lang = page.locale.as_str();
-    let summary = page.summary.as_ref().map(|s| site.interpolate(&s.value, lang, Style::Web));
+    let summary = page.summary.as_ref().map(|s| site.interpolate(&s.value, lang, Style::Html));
     let steps = view::steps(site, page);
-    let total = site.total_text(page, Style::Web);
+    let total = site.total_text(page, Style::Html);
     let why_words = words(site.t(lang, "screen_why_text")) + words(site.t(lang, "screen_why_title"));
     let mut slides = Vec::new();
     let base = |part, steps: Vec<StepView<'a>>, points: Vec<String>, why: bool| {

@@ -47,6 +47,22 @@ try {
     await p.screenshot({ path: path.join(OUT, file) });
     await p.close();
   }
+
+  const examples = Object.fromEntries((process.env.UPFRONT_EXAMPLES ?? '').split(':').filter(Boolean)
+    .map((pair) => pair.split('=')));
+  const shots = [
+    ['utility', 'repairs/index.html', 'example-utility-en.png', { width: 1100, height: 900 }],
+    ['clinic', 'hu/appointments/index.html', 'example-clinic-hu.png', { width: 1100, height: 900 }],
+    ['utility', 'waiting-room/service-centre/index.html', 'example-screen-utility.png', { width: 1920, height: 1080 }],
+  ];
+  for (const [name, rel, file, viewport] of shots) {
+    if (!examples[name]) continue;
+    const p = await browser.newPage({ viewport, timezoneId: 'Asia/Shanghai' });
+    await p.clock.install({ time: new Date('2026-11-23T10:05:00+08:00') });
+    await p.goto(pathToFileURL(path.join(examples[name], rel)).href);
+    await p.screenshot({ path: path.join(OUT, file) });
+    await p.close();
+  }
 } finally {
   await browser.close();
   await server.close();

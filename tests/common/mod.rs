@@ -34,6 +34,13 @@ impl Site {
         Site { dir }
     }
 
+    /// A writable copy of the site in `from` (e.g. one of `examples/`).
+    pub fn copy_of_dir(from: &Path) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(from, &dir.path().join("site"));
+        Site { dir }
+    }
+
     pub fn root(&self) -> PathBuf {
         self.dir.path().join("site")
     }

@@ -1,6 +1,7 @@
 //! `sms-too-long`: a page's `sms:` text, with its facts filled in SMS style, that takes more
 //! messages than `channels.sms.max_segments` (GSM-7 / UCS-2 aware, via `model::sms`).
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::check::Rule;
@@ -32,8 +33,14 @@ GSM-7. The finding names the character that forced UCS-2 and points at it.
 shorten the text. For Hungarian, `channels.sms.strip_accents: true` sends `ő` as `ö` and
 `á` as `a`, which keeps a text in GSM-7.
 
+**Merge fields**: `[[date]]` is a field the sending system fills in (an appointment's date,
+a name). Upfront leaves it untouched and counts it at the length declared in
+`channels.sms.merge_fields` (`{ date: 10 }`: ten GSM-7 characters). A merge field that is
+not declared is an error at its position: its length cannot be counted.
+
 **Settings**: `channels.sms.max_segments` (default 2); `channels.sms.strip_accents`
-(default false). Pages outside the `sms` channel are not checked."#,
+(default false); `channels.sms.merge_fields` (none). Pages outside the `sms` channel are not
+checked."#,
     run: |ctx, out| run(ctx.site, out),
 };
 
@@ -142,13 +149,40 @@ fn hint(info: &SmsInfo, max: usize, text: &str, strip: bool) -> String {
     }
 }
 
+/// A located error for each merge field of the text that `channels.sms.merge_fields` does
+/// not declare.
+fn undeclared_fields(page: &Page, sms_text: &Text, declared: &BTreeMap<String, usize>, out: &mut Vec<Diagnostic>) {
+    for field in sms::merge_fields(&sms_text.value) {
+        if declared.contains_key(field.name) {
+            continue;
+        }
+        let message = format!(
+            "`[[{}]]` is not a declared SMS merge field, so the length of the SMS cannot be counted",
+            field.name
+        );
+        let hint = match crate::load::yaml::nearest(field.name, declared.keys().map(String::as_str)) {
+            Some(near) => format!("did you mean `[[{near}]]`? Or declare it in upfront.yaml"),
+            None => "declare it in upfront.yaml with the most characters its value takes".to_string(),
+        } + &format!(": `channels: {{ sms: {{ merge_fields: {{ {}: 10 }} }} }}`", field.name);
+        let d = RULE.finding(page.source.path.as_str(), Some(sms_text.span_of(field.span)), message).with_hint(hint);
+        out.push(Diagnostic { level: Level::Error, ..d });
+    }
+}
+
 fn check_page(site: &Site, page: &Page, sms_text: &Text, max: usize, out: &mut Vec<Diagnostic>) {
+    let declared = site.config.sms_merge_fields();
+    undeclared_fields(page, sms_text, &declared, out);
     let (filled, map) = fill(site, &sms_text.value, &page.locale);
     let strip = site.config.sms_strip_accents();
     let sent = if strip { sms::strip_accents(&filled) } else { filled.clone() };
-    let info = sms::analyze(&sent);
+    // Declared merge fields count at their declared length.
+    let (counted, fields) = sms::counted(&sent, &declared);
+    let mut info = sms::analyze(&counted);
     if info.segments <= max {
         return;
+    }
+    if let Some(f) = &mut info.forcing {
+        f.byte = source_of(f.byte, &fields).unwrap_or(f.byte);
     }
     let unit = if info.encoding == Encoding::Gsm7 { "septets" } else { "UTF-16 units" };
     let mut detail = format!("{}, {} {unit}", info.encoding.as_str(), info.units);
@@ -164,7 +198,7 @@ fn check_page(site: &Site, page: &Page, sms_text: &Text, max: usize, out: &mut V
         }
     }
     let message = format!("SMS text needs {} messages ({detail}), over the limit of {max}", info.segments);
-    let d = RULE.finding(page.source.path.as_str(), Some(span), message).with_hint(hint(&info, max, &sent, strip));
+    let d = RULE.finding(page.source.path.as_str(), Some(span), message).with_hint(hint(&info, max, &counted, strip));
     out.push(d);
 }
 
