@@ -90,6 +90,15 @@ fn fix_applies_them_and_reports_what_is_left() {
 }
 
 #[test]
+fn a_hint_naming_a_placeholder_inside_a_placeholder_is_not_applied() {
+    let site = site();
+    site.write("content/text.md", "---\ntitle: Text\nreviewed: 2026-11-01\n---\nCall {{ phone.main.max }} now.\n");
+    let (_, stdout, stderr) = check(&site, &["--diff", "content/text.md"]);
+    assert!(stderr.contains("--fix would fix 0 findings in 0 files"), "{stderr}");
+    assert_eq!(stdout, "");
+}
+
+#[test]
 fn fix_touches_only_the_files_in_scope() {
     let site = site();
     site.write("content/other.md", "---\ntitle: Other\nreviewed: 2026-11-01\n---\nLab results take 90 minutes.\n");

@@ -45,7 +45,12 @@ pub fn plan(diags: &[Diagnostic], sources: &Sources, site: Option<&Site>) -> Pla
                 None
             }
             "broken-link" => link_fix(site, d, &file.text),
-            _ => super::lsp::features::fix(site, d).map(|(span, with)| Edit { span, with, fixes: 1 }),
+            // Only a hand-written wait: other hints naming a placeholder (`{{ phone.main }}`
+            // for `{{ phone.main.max }}`) cover text that is itself inside `{{ }}`.
+            "hardcoded-wait" => super::lsp::features::fix(site, d)
+                .filter(|(span, _)| file.text.get(span.clone()).is_some_and(|t| !t.contains("{{") && !t.contains("}}")))
+                .map(|(span, with)| Edit { span, with, fixes: 1 }),
+            _ => None,
         };
         edits.entry(&d.file).or_default().extend(edit);
     }
