@@ -115,8 +115,8 @@ pub struct CheckCmd {
 /// `check`'s options for adopting it in CI: scope, baseline.
 #[derive(Debug, Args)]
 pub struct CiArgs {
-    /// Report only findings in these files (paths from the current folder); a guide also
-    /// selects its translations. Files outside the site are skipped
+    /// Report only findings in these files or folders (paths from the current folder); a
+    /// guide also selects its translations. Files outside the site are skipped
     #[arg(value_name = "FILE", conflicts_with = "text")]
     pub files: Vec<PathBuf>,
     /// Report only findings in files changed since this git revision (committed or not, and

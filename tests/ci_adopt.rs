@@ -128,6 +128,18 @@ fn file_arguments_report_those_files_and_a_guides_translations() {
         "a guide brings its translations; a file outside the site is skipped"
     );
     assert_eq!(only(&["content/emergency/visit.zh.md"]), ["content/emergency/visit.zh.md"], "not the other way");
+    assert_eq!(
+        only(&["content/emergency"]),
+        [
+            "content/emergency/_index.md",
+            "content/emergency/visit.hu.md",
+            "content/emergency/visit.md",
+            "content/emergency/visit.zh.md",
+            "content/emergency/waiting.md"
+        ],
+        "a folder: every file under it"
+    );
+    assert_eq!(only(&["."]).len(), only(&[]).len(), "the site root: everything");
 }
 
 #[test]

@@ -20,6 +20,9 @@ pub struct Scope {
     /// Site-relative files named on the command line or changed since `--changed-since`;
     /// `None`: every file.
     files: Option<BTreeSet<String>>,
+    /// Site-relative folders named on the command line, with a final `/` (`content/emergency/`;
+    /// empty for the site root): every file under them.
+    folders: Vec<String>,
     select: Vec<&'static str>,
     ignore: Vec<&'static str>,
     min_level: Option<Level>,
@@ -29,10 +32,16 @@ impl Scope {
     /// Read the options; an unknown rule id or a failing `git` is a tool error.
     pub fn new(root: &Path, ci: &CiArgs) -> anyhow::Result<Scope> {
         let mut files = None;
+        let mut folders = Vec::new();
         if !ci.files.is_empty() || ci.changed_since.is_some() {
             let mut set = BTreeSet::new();
             for f in &ci.files {
-                set.extend(site_relative(root, &super::absolutize(f)));
+                let path = super::absolutize(f);
+                if path.is_dir() && path.starts_with(root) {
+                    folders.push(site_relative(root, &path).map(|p| p + "/").unwrap_or_default());
+                } else {
+                    set.extend(site_relative(root, &path));
+                }
             }
             if let Some(rev) = &ci.changed_since {
                 set.extend(changed_since(root, rev)?);
@@ -41,6 +50,7 @@ impl Scope {
         }
         Ok(Scope {
             files,
+            folders,
             select: rule_ids(&ci.select, "--select")?,
             ignore: rule_ids(&ci.ignore, "--ignore")?,
             min_level: ci.min_level.map(|l| match l {
@@ -61,7 +71,9 @@ impl Scope {
     pub fn apply(&self, mut diags: Vec<Diagnostic>, site: Option<&Site>) -> Vec<Diagnostic> {
         let files = self.files.as_ref().map(|f| with_translations(f, site));
         diags.retain(|d| {
-            files.as_ref().is_none_or(|f| f.contains(&d.file))
+            files
+                .as_ref()
+                .is_none_or(|f| f.contains(&d.file) || self.folders.iter().any(|p| d.file.starts_with(p.as_str())))
                 && (self.select.is_empty() || self.select.contains(&d.rule))
                 && !self.ignore.contains(&d.rule)
                 && self.min_level.is_none_or(|min| d.level <= min)
