@@ -99,7 +99,8 @@ pub enum Format {
     Github,
     /// GitLab Code Quality JSON
     Gitlab,
-    /// `JUnit` XML: one test suite per rule, a failed test case per finding
+    /// JUnit XML: one test suite per rule, a failed test case per finding
+    #[expect(clippy::doc_markdown, reason = "clap prints this as help, where backticks would show")]
     Junit,
 }
 

@@ -40,7 +40,7 @@ pub fn run(global: &Global, cmd: &CheckCmd) -> anyhow::Result<ExitCode> {
     let (diags, sources) = from_here(&root, &diags, &sources);
     if let Some(path) = &cmd.ci.write_baseline {
         let text = report::baseline::render(&diags, &sources)?;
-        std::fs::write(path, text).with_context(|| format!("cannot write the baseline {}", path.display()))?;
+        write_file(path, &text).with_context(|| format!("cannot write the baseline {}", path.display()))?;
         eprintln!("recorded {} in the baseline {}", report::plural(diags.len(), "finding"), path.display());
         return Ok(ExitCode::SUCCESS);
     }
@@ -93,10 +93,15 @@ fn with_baselined(mut text: String, baselined: Option<usize>) -> String {
 /// The report to `--output-file` (written whole, then renamed into place) or stdout.
 pub(super) fn write_report(args: &CheckArgs, text: &str) -> anyhow::Result<()> {
     let Some(path) = &args.output_file else { return write_stdout(text) };
+    write_file(path, text).with_context(|| format!("cannot write the report to {}", path.display()))
+}
+
+/// Write `text` beside `path`, then rename it into place (a reader never sees half a file).
+fn write_file(path: &std::path::Path, text: &str) -> std::io::Result<()> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = path.with_file_name(format!(".{name}.upfront-tmp"));
-    std::fs::write(&tmp, text).with_context(|| format!("cannot write the report to {}", path.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write the report to {}", path.display()))
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path)
 }
 
 /// Print the report on stdout. A reader that stopped early (`upfront check | head -1`) is not
