@@ -205,3 +205,29 @@ fn changed_since_reports_changed_files_of_a_site_in_a_subfolder() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--changed-since: `git diff") && stderr.contains("no-such-ref"), "{stderr}");
 }
+
+#[test]
+fn a_site_in_a_subfolder_with_old_and_new_findings() {
+    let site = site();
+    let repo = site.dir.path();
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("upfront")
+            .unwrap()
+            .current_dir(repo)
+            .args(["--root", "site", "check", "--today", "2026-11-23"])
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    assert_eq!(run(&["--write-baseline", "upfront-baseline.json"]).0, 0);
+    assert!(repo.join("upfront-baseline.json").is_file(), "relative to the folder upfront runs in");
+    assert!(site.read("../upfront-baseline.json").contains("\"file\": \"site/content/vague.md\""));
+    site.write("content/lounge.md", site.read("content/lounge.md") + "\nWe will call you soon.\n");
+    let (code, stdout) = run(&["--baseline", "upfront-baseline.json", "--format", "github"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(stdout.starts_with("::warning file=site/content/lounge.md,"), "{stdout}");
+    assert!(stdout.ends_with("upfront: 0 errors, 1 warning in 1 file (11 baselined)\n"), "{stdout}");
+}
