@@ -40,7 +40,7 @@ pub enum Command {
     /// Check, then render every channel into the output folder
     Build(BuildArgs),
     /// Run the checks only; exit 1 on any error
-    Check(CheckArgs),
+    Check(CheckCmd),
     /// Scaffold a new site in DIR from a starter (`--list` shows them)
     Init(InitArgs),
     /// Add a file with its front matter filled in, e.g. `upfront new guide billing/refunds`
@@ -97,6 +97,63 @@ pub enum Format {
     Json,
     Sarif,
     Github,
+    /// GitLab Code Quality JSON
+    Gitlab,
+    /// JUnit XML: one test suite per rule, a failed test case per finding
+    #[expect(clippy::doc_markdown, reason = "clap prints this as help, where backticks would show")]
+    Junit,
+}
+
+/// `upfront check`: the options it shares with `build`, and its own.
+#[derive(Debug, Args)]
+pub struct CheckCmd {
+    #[command(flatten)]
+    pub check: CheckArgs,
+    #[command(flatten)]
+    pub ci: CiArgs,
+}
+
+/// `check`'s options for adopting it in CI: scope, baseline.
+#[derive(Debug, Args)]
+pub struct CiArgs {
+    /// Report only findings in these files or folders (paths from the current folder); a
+    /// guide also selects its translations. Files outside the site are skipped
+    #[arg(value_name = "FILE", conflicts_with = "text")]
+    pub files: Vec<PathBuf>,
+    /// Report only findings in files changed since this git revision (committed or not, and
+    /// new files), and in the translations of changed guides
+    #[arg(long, value_name = "REF", conflicts_with = "text")]
+    pub changed_since: Option<String>,
+    /// Report only these rules (comma-separated ids)
+    #[arg(long, value_delimiter = ',', value_name = "RULE,…")]
+    pub select: Vec<String>,
+    /// Do not report these rules (comma-separated ids)
+    #[arg(long, value_delimiter = ',', value_name = "RULE,…")]
+    pub ignore: Vec<String>,
+    /// Report only findings at this level or above
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub min_level: Option<MinLevel>,
+    /// Report only findings not recorded in this baseline file (see --write-baseline)
+    #[arg(long, value_name = "FILE", conflicts_with = "text")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in FILE (JSON) and exit 0, for --baseline to hold them back
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "text"])]
+    pub write_baseline: Option<PathBuf>,
+    /// Apply the fixes hints name exactly (a wait → its `{{ fact }}`, a link → the one nearest
+    /// page, an unused suppression → removed), then report what is left
+    #[arg(long, conflicts_with_all = ["text", "write_baseline"])]
+    pub fix: bool,
+    /// Print the fixes --fix would make as a unified diff, and write nothing
+    #[arg(long, conflicts_with_all = ["text", "write_baseline", "fix"])]
+    pub diff: bool,
+}
+
+/// `--min-level`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MinLevel {
+    Note,
+    Warning,
+    Error,
 }
 
 #[derive(Debug, Args)]

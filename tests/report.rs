@@ -108,6 +108,20 @@ fn github() {
 }
 
 #[test]
+fn gitlab() {
+    let (out, code) = check("gitlab");
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("gitlab", out);
+}
+
+#[test]
+fn junit() {
+    let (out, code) = check("junit");
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("junit", out);
+}
+
+#[test]
 fn github_escapes_messages_and_properties() {
     let tricky = "100% full: wait,\r\nthen ask";
     assert_eq!(escape_data(tricky), "100%25 full: wait,%0D%0Athen ask");

@@ -1,43 +1,107 @@
 //! `upfront check`: load, run the checks, print the report on stdout in `--format`; exit 1
 //! on errors (or warnings with `--deny-warnings`). Also the report step `build` shares.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use crate::cli::{CheckArgs, Format, Global};
+use crate::cli::{CheckArgs, CheckCmd, Format, Global};
 use crate::diag::{self, Diagnostic, Level, Sources};
 use crate::report;
 
-pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
+pub fn run(global: &Global, cmd: &CheckCmd) -> anyhow::Result<ExitCode> {
+    let args = &cmd.check;
     if let Some(input) = &args.text {
         return super::check_text::run(global, args, input);
     }
     let root = super::site_root(global.root.as_deref())?;
+    let scope = super::scope::Scope::new(&root, &cmd.ci)?;
+    let baseline = cmd.ci.baseline.as_deref().map(report::baseline::read).transpose()?;
     let (diags, sources, site) = load_and_check(&root, args.today)?;
+    let mut checked = (scope.apply(diags, site.as_ref()), sources, site);
+    if cmd.ci.fix || cmd.ci.diff {
+        let plan = super::fix::plan(&checked.0, &checked.1, checked.2.as_ref());
+        let (fixed, files) = (report::plural(plan.fixed, "finding"), report::plural(plan.files.len(), "file"));
+        if cmd.ci.diff {
+            write_report(args, &super::fix::diff(&plan, &super::display_prefix(&root)))?;
+            eprintln!("--fix would fix {fixed} in {files}");
+            return Ok(if plan.fixed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
+        }
+        super::fix::write(&root, &plan)?;
+        eprintln!("fixed {fixed} in {files}");
+        if !plan.files.is_empty() {
+            let (diags, sources, site) = load_and_check(&root, args.today)?;
+            checked = (scope.apply(diags, site.as_ref()), sources, site);
+        }
+    }
+    let (diags, sources, site) = checked;
     let (diags, sources) = from_here(&root, &diags, &sources);
+    if let Some(path) = &cmd.ci.write_baseline {
+        let text = report::baseline::render(&diags, &sources)?;
+        write_file(path, &text).with_context(|| format!("cannot write the baseline {}", path.display()))?;
+        eprintln!("recorded {} in the baseline {}", report::plural(diags.len(), "finding"), path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (diags, baselined) = match &baseline {
+        Some(b) => {
+            let (kept, n) = report::baseline::filter(b, diags, &sources);
+            (kept, Some(n))
+        }
+        None => (diags, None),
+    };
     // A file gets colour only when asked for (`--color always`): it is not a terminal.
     let color = if args.output_file.is_some() { super::color_for(false) } else { super::use_color(&std::io::stdout()) };
+    let pages = site.map_or(0, |s| s.pages.len());
     let text = match args.format {
-        Format::Human if args.statistics => report::human::statistics(&diags),
+        Format::Human if args.statistics => with_baselined(report::human::statistics(&diags), baselined),
         Format::Human if args.quiet => report::human::findings(&diags, &sources, color),
-        Format::Human if diags.is_empty() => {
-            format!("checked {}: no problems\n", report::plural(site.map_or(0, |s| s.pages.len()), "page"))
+        Format::Human if diags.is_empty() => match baselined {
+            Some(n) => format!("checked {}: no new problems ({n} baselined)\n", report::plural(pages, "page")),
+            None => format!("checked {}: no problems\n", report::plural(pages, "page")),
+        },
+        Format::Json => {
+            let mut r = report::json::report(&diags, &sources);
+            r.baselined = baselined;
+            let mut out = serde_json::to_string_pretty(&r)?;
+            out.push('\n');
+            out
         }
+        Format::Github => {
+            let prefix = super::display_prefix(&root);
+            let first = scope.files().map(|f| f.iter().map(|f| format!("{prefix}{f}")).collect());
+            report::github::render_first(&diags, &sources, first.as_ref(), baselined)
+        }
+        Format::Human => with_baselined(render(Format::Human, &diags, &sources, color)?, baselined),
         format => render(format, &diags, &sources, color)?,
     };
     write_report(args, &text)?;
     Ok(exit_code(&diags, args.deny_warnings))
 }
 
+/// The human and GitHub reports' last line (the summary) with "(N baselined)" after it.
+fn with_baselined(mut text: String, baselined: Option<usize>) -> String {
+    let Some(n) = baselined else { return text };
+    if matches!(text.rfind('\n'), Some(i) if i + 1 == text.len()) {
+        text.pop();
+        let _ = writeln!(text, " ({n} baselined)");
+    }
+    text
+}
+
 /// The report to `--output-file` (written whole, then renamed into place) or stdout.
 pub(super) fn write_report(args: &CheckArgs, text: &str) -> anyhow::Result<()> {
     let Some(path) = &args.output_file else { return write_stdout(text) };
+    write_file(path, text).with_context(|| format!("cannot write the report to {}", path.display()))
+}
+
+/// Write `text` beside `path`, then rename it into place (a reader never sees half a file).
+fn write_file(path: &std::path::Path, text: &str) -> std::io::Result<()> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = path.with_file_name(format!(".{name}.upfront-tmp"));
-    std::fs::write(&tmp, text).with_context(|| format!("cannot write the report to {}", path.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write the report to {}", path.display()))
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path)
 }
 
 /// Print the report on stdout. A reader that stopped early (`upfront check | head -1`) is not
@@ -58,6 +122,8 @@ pub(super) fn render(format: Format, diags: &[Diagnostic], sources: &Sources, co
         Format::Json => report::json::render(diags, sources)?,
         Format::Sarif => report::sarif::render(diags, sources)?,
         Format::Github => report::github::render(diags, sources),
+        Format::Gitlab => report::gitlab::render(diags, sources)?,
+        Format::Junit => report::junit::render(diags, sources),
     })
 }
 

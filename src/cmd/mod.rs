@@ -6,9 +6,11 @@ mod check;
 mod check_text;
 mod diff;
 mod facts;
+mod fix;
 mod init;
 mod lsp;
 mod new_guide;
+mod scope;
 mod serve;
 
 use std::path::{Path, PathBuf};

@@ -116,7 +116,21 @@ impl Loader<'_> {
                 self.diagnostics.push(d);
                 Ok(())
             }
-            fs::ReadFailure::Io(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+            // A file that cannot be opened or read (no read permission, an I/O error) is a
+            // finding at that file, and the run goes on with the others.
+            fs::ReadFailure::Io(e) => {
+                let hint = if e.kind() == std::io::ErrorKind::PermissionDenied {
+                    "give the file read permission (`chmod a+r FILE`), or remove it"
+                } else {
+                    "check that the file exists and is readable"
+                };
+                let rel = fs::rel_path(self.root, path);
+                self.diagnostics.push(
+                    crate::diag::Diagnostic::error(fs::RULE, rel, None, format!("cannot read this file: {e}"))
+                        .with_hint(hint),
+                );
+                Ok(())
+            }
         }
     }
 

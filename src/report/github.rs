@@ -54,25 +54,48 @@ pub fn annotation(l: &Located<'_>) -> String {
 
 /// Every annotation, then `upfront: 3 errors, 1 warning in 2 files`.
 pub fn render(diags: &[Diagnostic], sources: &Sources) -> String {
+    render_first(diags, sources, None, None)
+}
+
+/// As `render`; when a level has more findings than GitHub shows, those in `first` (the
+/// files named or changed, as reported) come first so that their annotations are the ones
+/// shown, and a last line says how many findings GitHub did not show. `baselined`: how many
+/// findings `--baseline` held back, said in the summary line.
+pub fn render_first(
+    diags: &[Diagnostic],
+    sources: &Sources,
+    first: Option<&BTreeSet<String>>,
+    baselined: Option<usize>,
+) -> String {
+    let counts = Counts::of(diags);
+    let over = [counts.errors, counts.warnings, counts.notes].iter().any(|&n| n > SHOWN_PER_LEVEL);
+    let mut located = super::locate(diags, sources);
+    if let Some(first) = first.filter(|_| over) {
+        // A stable sort: the named files' findings, then the others, each in report order.
+        located.sort_by_key(|l| !first.contains(&l.diag.file));
+    }
     let mut out = String::new();
-    for l in super::locate(diags, sources) {
-        out.push_str(&annotation(&l));
+    for l in &located {
+        out.push_str(&annotation(l));
         out.push('\n');
     }
-    let counts = Counts::of(diags);
+    let baselined = baselined.map(|n| format!(" ({n} baselined)")).unwrap_or_default();
     if diags.is_empty() {
-        out.push_str("upfront: no problems\n");
+        let _ = writeln!(out, "upfront: no problems{baselined}");
         return out;
     }
     let files: BTreeSet<&str> = diags.iter().map(|d| d.file.as_str()).collect();
-    let _ = write!(out, "upfront: {} in {}", counts.summary(), super::plural(files.len(), "file"));
-    if [counts.errors, counts.warnings, counts.notes].iter().any(|&n| n > SHOWN_PER_LEVEL) {
-        let _ = write!(
+    let _ = writeln!(out, "upfront: {} in {}{baselined}", counts.summary(), super::plural(files.len(), "file"));
+    let hidden: usize =
+        [counts.errors, counts.warnings, counts.notes].iter().map(|&n| n.saturating_sub(SHOWN_PER_LEVEL)).sum();
+    if hidden > 0 {
+        let _ = writeln!(
             out,
-            " (GitHub shows the first {SHOWN_PER_LEVEL} annotations of each level; run `upfront check` for all)"
+            "upfront: {} not shown as annotations (GitHub shows {SHOWN_PER_LEVEL} errors, {SHOWN_PER_LEVEL} \
+             warnings and {SHOWN_PER_LEVEL} notices per step); run `upfront check` for all",
+            super::plural(hidden, "finding")
         );
     }
-    out.push('\n');
     out
 }
 

@@ -16,6 +16,9 @@ pub struct Report<'a> {
     pub errors: usize,
     pub warnings: usize,
     pub notes: usize,
+    /// With `--baseline`: how many findings the baseline held back (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baselined: Option<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -35,6 +38,8 @@ pub struct Finding<'a> {
     pub message: &'a str,
     /// `null` when the rule has no advice.
     pub hint: Option<&'a str>,
+    /// What baselines match (see `report::fingerprint`): no line numbers in it.
+    pub fingerprint: String,
 }
 
 impl<'a> From<Located<'a>> for Finding<'a> {
@@ -51,6 +56,7 @@ impl<'a> From<Located<'a>> for Finding<'a> {
             text: l.text,
             message: &d.message,
             hint: d.hint.as_deref(),
+            fingerprint: String::new(),
         }
     }
 }
@@ -59,10 +65,14 @@ pub fn report<'a>(diags: &'a [Diagnostic], sources: &'a Sources) -> Report<'a> {
     let counts = Counts::of(diags);
     Report {
         version: VERSION,
-        findings: super::locate(diags, sources).into_iter().map(Finding::from).collect(),
+        findings: super::locate(diags, sources)
+            .into_iter()
+            .map(|l| Finding { fingerprint: super::fingerprint::of(&l, sources), ..Finding::from(l) })
+            .collect(),
         errors: counts.errors,
         warnings: counts.warnings,
         notes: counts.notes,
+        baselined: None,
     }
 }
 

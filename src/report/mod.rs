@@ -1,10 +1,14 @@
 //! Report: diagnostics → text for people or machines, one file per `--format`. Renderers
 //! only format; positions come from `diag::Sources` (the one place that computes them).
 
+pub mod baseline;
 pub mod color;
+pub mod fingerprint;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 
 use crate::diag::{self, Diagnostic, Level, Sources};

@@ -84,6 +84,9 @@ pub struct SarifResult<'a> {
     pub level: Level,
     pub message: Text,
     pub locations: Vec<Location<'a>>,
+    /// `upfront/v1`: the finding's fingerprint (`report::fingerprint`), which code-scanning
+    /// dashboards match results across runs by.
+    pub partial_fingerprints: std::collections::BTreeMap<&'static str, String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -154,8 +157,9 @@ pub fn uri_of(path: &str) -> String {
     out
 }
 
-fn result(l: Located<'_>) -> SarifResult<'_> {
+fn result<'a>(l: Located<'a>, sources: &Sources) -> SarifResult<'a> {
     let d = l.diag;
+    let fingerprint = super::fingerprint::of(&l, sources);
     let text = match &d.hint {
         Some(h) => format!("{}\nhint: {h}", d.message),
         None => d.message.clone(),
@@ -177,6 +181,7 @@ fn result(l: Located<'_>) -> SarifResult<'_> {
                 },
             },
         }],
+        partial_fingerprints: [(super::fingerprint::SARIF_KEY, fingerprint)].into(),
     }
 }
 
@@ -197,7 +202,7 @@ pub fn log<'a>(diags: &'a [Diagnostic], sources: &'a Sources) -> Log<'a> {
                     rules: rules(),
                 },
             },
-            results: super::locate(diags, sources).into_iter().map(result).collect(),
+            results: super::locate(diags, sources).into_iter().map(|l| result(l, sources)).collect(),
             column_kind: "unicodeCodePoints",
         }],
     }

@@ -351,7 +351,10 @@ fn findings<'a>(base: &Side<'a>, head: &Side<'a>) -> FindingChanges<'a> {
                 *n -= 1;
                 matched += 1;
             }
-            _ => new.push(Finding::from(located)),
+            _ => new.push(Finding {
+                fingerprint: crate::report::fingerprint::of(&located, head.sources),
+                ..Finding::from(located)
+            }),
         }
     }
     FindingChanges { new, fixed: total_old - matched }

@@ -108,6 +108,10 @@ pub fn completions(site: &Site, text: &str, at: usize, locale: &str) -> Option<V
 /// The fix a finding's hint names exactly: "write `{{ er.triage }}`" replaces the finding's text
 /// with that placeholder. Anything less exact offers nothing.
 pub fn fix(site: &Site, finding: &Diagnostic) -> Option<(std::ops::Range<usize>, String)> {
+    // `unknown-fact` covers a name already inside `{{ }}`: its hint's placeholder would nest.
+    if finding.rule == "unknown-fact" {
+        return None;
+    }
     let span = finding.span.clone()?;
     let rest = finding.hint.as_deref()?.strip_prefix("write `")?;
     let placeholder = &rest[..rest.find('`')?];

@@ -4,7 +4,7 @@
 //! jumps to its definition in `facts.yaml`; a hint that names an exact replacement is a quick fix.
 //! The checks run on a worker thread over a snapshot of the site; a newer edit supersedes them.
 
-mod features;
+pub(super) mod features;
 mod position;
 mod workspace;
 
