@@ -18,3 +18,4 @@ pub mod render;
 pub mod report;
 pub mod serve;
 pub mod source;
+pub mod suggest;

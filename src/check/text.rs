@@ -4,6 +4,7 @@
 //! and `{{ }}` placeholders located. Reads the model only.
 
 pub mod duration;
+pub mod matcher;
 pub mod meaning;
 mod spans;
 pub mod waits;

@@ -43,13 +43,13 @@ pub fn check_out_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
 }
 
 pub fn out_dir(root: &Path, out: &Path) -> PathBuf {
-    super::absolutize(&root.join(out))
+    super::site::absolutize(&root.join(out))
 }
 
 pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     anyhow::ensure!(args.check.text.is_none(), "--text checks a draft: use `upfront check --text FILE`, not build");
-    let root = super::site_root(global.root.as_deref())?;
+    let root = super::site::site_root(global.root.as_deref())?;
     let out = out_dir(&root, &global.out);
     check_out_dir(&root, &out)?;
 
@@ -57,7 +57,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let (mut diags, sources) = (loaded.diagnostics, loaded.sources);
     let Some(site) = loaded.site else {
         diag::sort(&mut diags);
-        return super::check::report_for_build(&root, &diags, &sources, &args.check);
+        return super::output::report_for_build(&root, &diags, &sources, &args.check);
     };
     for t in &args.tiers {
         anyhow::ensure!(
@@ -75,7 +75,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     }
     let today = args.check.today.unwrap_or_else(|| crate::clock::today_in(site.config.timezone.as_deref()));
     let stop = |diags: &[crate::diag::Diagnostic]| -> anyhow::Result<ExitCode> {
-        let code = super::check::report_for_build(&root, diags, &sources, &args.check)?;
+        let code = super::output::report_for_build(&root, diags, &sources, &args.check)?;
         eprintln!("build stopped: fix the errors above; {} was not changed", out.display());
         Ok(code)
     };
@@ -103,7 +103,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     if failed {
         return stop(&diags);
     }
-    let code = super::check::report_for_build(&root, &diags, &sources, &args.check)?;
+    let code = super::output::report_for_build(&root, &diags, &sources, &args.check)?;
     let files = output.files_written();
     output.commit()?;
     eprintln!(

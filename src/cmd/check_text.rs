@@ -20,20 +20,20 @@ const MAX_BYTES: u64 = 5_000_000;
 
 pub fn run(global: &Global, args: &CheckArgs, input: &str) -> anyhow::Result<ExitCode> {
     let (name, text) = read(input)?;
-    let root = super::site_root(global.root.as_deref())?;
+    let root = super::site::site_root(global.root.as_deref())?;
     let loaded = crate::load::load_site(&root)?;
     let Some(mut site) = loaded.site else {
         // The site itself cannot be read: its own errors are the report.
         let mut diags = loaded.diagnostics;
         diag::sort(&mut diags);
-        let (diags, sources) = super::check::from_here(&root, &diags, &loaded.sources);
+        let (diags, sources) = super::output::from_here(&root, &diags, &loaded.sources);
         eprintln!("check --text: the site's upfront.yaml has errors; fix them first");
-        return Ok(super::check::report(&diags, &sources, false));
+        return Ok(super::output::report(&diags, &sources, false));
     };
     let page = draft(&site, args, &name, text)?;
     let source = Arc::clone(&page.source);
     site.pages.push(Arc::new(page));
-    let today = args.today.unwrap_or_else(|| super::today_in(site.config.timezone.as_deref()));
+    let today = args.today.unwrap_or_else(|| crate::clock::today_in(site.config.timezone.as_deref()));
     let mut diags: Vec<Diagnostic> = crate::check::check(&site, today, Vec::new())
         .into_iter()
         .filter(|d| d.file == name && crate::check::RULES.iter().any(|r| r.id == d.rule && r.judges_text))
@@ -41,15 +41,19 @@ pub fn run(global: &Global, args: &CheckArgs, input: &str) -> anyhow::Result<Exi
     diag::sort(&mut diags);
     let mut sources = Sources::default();
     sources.insert_arc(source);
-    let color = if args.output_file.is_some() { super::color_for(false) } else { super::use_color(&std::io::stdout()) };
+    let color = if args.output_file.is_some() {
+        crate::report::color::color_for(false)
+    } else {
+        crate::report::color::use_color(&std::io::stdout())
+    };
     let text = match args.format {
         Format::Human if args.statistics => report::human::statistics(&diags),
         Format::Human if args.quiet => report::human::findings(&diags, &sources, color),
         Format::Human if diags.is_empty() => format!("checked {name}: no problems\n"),
-        format => super::check::render(format, &diags, &sources, color)?,
+        format => super::output::render(format, &diags, &sources, color)?,
     };
-    super::check::write_report(args, &text)?;
-    Ok(super::check::exit_code(&diags, args.deny_warnings))
+    super::output::write_report(args, &text)?;
+    Ok(super::output::exit_code(&diags, args.deny_warnings))
 }
 
 /// The draft's name in reports (the path as given, or `<stdin>`) and its text.

@@ -64,15 +64,15 @@ pub struct Use<'a> {
 }
 
 pub fn run(global: &Global, args: &FactsArgs) -> anyhow::Result<ExitCode> {
-    let root = super::site_root(global.root.as_deref())?;
+    let root = super::site::site_root(global.root.as_deref())?;
     let loaded = crate::load::load_site(&root)?;
     let site = match loaded.site {
         Some(site) if diag::count(&loaded.diagnostics, Level::Error) == 0 => site,
         _ => {
             let mut diags = loaded.diagnostics;
             diag::sort(&mut diags);
-            let (diags, sources) = super::check::from_here(&root, &diags, &loaded.sources);
-            let code = super::check::report(&diags, &sources, false);
+            let (diags, sources) = super::output::from_here(&root, &diags, &loaded.sources);
+            let code = super::output::report(&diags, &sources, false);
             eprintln!("facts: fix the errors above first");
             return Ok(code);
         }

@@ -116,7 +116,7 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let config = files.iter().find(|(p, _)| p == "upfront.yaml").map(|(_, b)| String::from_utf8_lossy(b));
-    let today = super::today_in(config.as_deref().and_then(timezone_of));
+    let today = crate::clock::today_in(config.as_deref().and_then(timezone_of));
     for (rel, bytes) in files {
         let text = std::str::from_utf8(bytes).ok();
         let out: Vec<u8> = match (name, text) {

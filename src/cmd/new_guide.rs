@@ -12,7 +12,7 @@ use anyhow::Context as _;
 use crate::cli::Global;
 
 pub fn run(global: &Global, path: &str, locale: Option<&str>) -> anyhow::Result<ExitCode> {
-    let root = super::site_root(global.root.as_deref())?;
+    let root = super::site::site_root(global.root.as_deref())?;
     let loaded = crate::load::load_site(&root)?;
     let Some(site) = loaded.site else {
         anyhow::bail!("{} does not load; run `upfront check` and fix its errors first", root.display());
@@ -32,7 +32,7 @@ pub fn run(global: &Global, path: &str, locale: Option<&str>) -> anyhow::Result<
         }
     };
     let file = root.join("content").join(format!("{rel}{suffix}.md"));
-    let today = super::today_in(config.timezone.as_deref());
+    let today = crate::clock::today_in(config.timezone.as_deref());
     let title = humanize(rel.rsplit('/').next().unwrap_or(&rel));
     let text = format!(
         "---\ntitle: {title}\n# summary: \"One sentence that says what this guide answers.\"\nreviewed: {today}\n---\n\

@@ -36,7 +36,7 @@ impl Scope {
         if !ci.files.is_empty() || ci.changed_since.is_some() {
             let mut set = BTreeSet::new();
             for f in &ci.files {
-                let path = super::absolutize(f);
+                let path = super::site::absolutize(f);
                 if path.is_dir() && path.starts_with(root) {
                     folders.push(site_relative(root, &path).map(|p| p + "/").unwrap_or_default());
                 } else {

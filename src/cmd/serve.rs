@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use crate::cli::{Global, ServeArgs};
 
 pub fn run(global: &Global, args: &ServeArgs) -> anyhow::Result<ExitCode> {
-    let root = super::site_root(global.root.as_deref())?;
+    let root = super::site::site_root(global.root.as_deref())?;
     let options = crate::serve::Options {
         bind: args.bind,
         port: args.port,

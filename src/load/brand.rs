@@ -2,7 +2,7 @@
 //! known: the logo and favicon are files of `static/`, the accent colour is readable (WCAG AA,
 //! 4.5:1, against every colour the theme puts beside it), and menu links name pages of the site.
 
-use super::Problems;
+use super::loader::Problems;
 use super::yaml::{Node, nearest};
 use crate::model::colour::Rgb;
 use crate::model::{Config, Page};

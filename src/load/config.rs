@@ -1,7 +1,7 @@
 //! `upfront.yaml`: its schema (every key the docs list) and the checks serde cannot do.
 
+use super::loader::{Problems, parse_document};
 use super::yaml::{Field, Kind, Node, NodeKind, field, required};
-use super::{Problems, parse_document};
 use crate::model::{Config, Page, PageKind};
 use crate::source::SourceFile;
 

@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::fs;
+use super::loader::{Loader, Problems, parse_document, text_of};
 use super::yaml::{Field, Kind, Node, field, required};
-use super::{Loader, Problems, fs, parse_document, text_of};
 use crate::diag::Diagnostic;
 use crate::model::config::CHANNELS;
 use crate::model::slug::slugify;
@@ -302,7 +303,7 @@ fn address(file: &SourceFile, rel: &str, config: &Config) -> Result<(PageKind, S
     let stem = name.strip_suffix(".md").unwrap_or(name);
     let (stem, locale) = match stem.rsplit_once('.') {
         Some((s, l)) if config.locales.contains_key(l) => (s, l.to_string()),
-        Some((_, l)) if super::is_locale_code(l) => {
+        Some((_, l)) if super::config::is_locale_code(l) => {
             return Err(Diagnostic::error(
                 fs::RULE,
                 file.path.clone(),

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::Loader;
 use super::fs::RULE;
+use super::loader::Loader;
 use crate::diag::Diagnostic;
 use crate::model::{Fact, Measurement};
 

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::Problems;
+use super::loader::Problems;
 use super::yaml::{Field, Kind, Node, NodeKind, field};
 use crate::model::duration::WaitRange;
 use crate::model::fact::Localized;
@@ -43,7 +43,7 @@ fn valid_id(id: &str) -> bool {
 
 /// The texts of a fact's `label:` with their spans: one for all locales, or one per locale.
 fn label_texts(file: &SourceFile, node: Option<&Node>) -> Vec<(Option<String>, Text)> {
-    let text = |n: &Node| super::text_of(file, Some(n), n.as_str().map(String::from));
+    let text = |n: &Node| super::loader::text_of(file, Some(n), n.as_str().map(String::from));
     match node.map(|n| &n.kind) {
         Some(super::yaml::NodeKind::Map(entries)) => {
             entries.iter().filter_map(|(k, v)| Some((Some(k.as_str()?.to_string()), text(v)?))).collect()

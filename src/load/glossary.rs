@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use super::loader::{Loader, parse_document};
 use super::yaml::Kind;
-use super::{Loader, parse_document};
 use crate::model::{Config, GlossaryEntry};
 
 pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<Vec<GlossaryEntry>> {
@@ -26,7 +26,7 @@ pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<Vec<Glossary
             return Ok(Vec::new());
         }
     };
-    let mut problems = super::Problems::default();
+    let mut problems = super::loader::Problems::default();
     for (term, explanations) in &map {
         for code in explanations.keys() {
             if !config.locales.contains_key(code) {
@@ -45,7 +45,7 @@ pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<Vec<Glossary
         let explanations = explanations
             .into_iter()
             .map(|(code, e)| {
-                let text = super::text_of(&file, entry.and_then(|n| n.get(&code)), Some(e)).unwrap_or_default();
+                let text = super::loader::text_of(&file, entry.and_then(|n| n.get(&code)), Some(e)).unwrap_or_default();
                 (code, text)
             })
             .collect();

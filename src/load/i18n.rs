@@ -5,8 +5,9 @@
 
 use std::collections::BTreeMap;
 
+use super::fs;
+use super::loader::{Loader, parse_document};
 use super::yaml::{Kind, Node, NodeKind, nearest};
-use super::{Loader, fs, parse_document};
 use crate::diag::{Diagnostic, Level};
 use crate::model::{Config, Strings};
 use crate::source::SourceFile;

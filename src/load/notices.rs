@@ -4,8 +4,9 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use super::fs;
+use super::loader::{Loader, Problems, parse_document};
 use super::yaml::{Field, Kind, Node, field, required};
-use super::{Loader, Problems, fs, parse_document};
 use crate::diag::Diagnostic;
 use crate::model::{Config, Notice, Page, Severity, controls};
 use crate::source::SourceFile;
@@ -167,7 +168,7 @@ fn parse(
             locale: locale.to_string(),
             source: file.clone(),
             body_start,
-            title: super::text_of(file, node.get("title"), Some(raw.title)).unwrap_or_default(),
+            title: super::loader::text_of(file, node.get("title"), Some(raw.title)).unwrap_or_default(),
             from,
             until,
             from_text: raw.from,

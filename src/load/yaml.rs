@@ -412,24 +412,7 @@ pub fn unknown_key_hint<'a>(key: &str, valid: impl Iterator<Item = &'a str> + Cl
     }
 }
 
-/// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let len = word.chars().count();
-    candidates
-        .filter_map(|c| {
-            let clen = c.chars().count();
-            let limit = (clen.max(len) / 3).max(2);
-            // The edit distance is at least the length difference: skip hopeless candidates
-            // before the quadratic comparison (hints over thousands of pages stay cheap).
-            if clen.abs_diff(len) > limit {
-                return None;
-            }
-            let d = strsim::damerau_levenshtein(word, c);
-            (d <= limit).then_some((d, c))
-        })
-        .min()
-        .map(|(_, c)| c)
-}
+pub use crate::suggest::nearest;
 
 /// Deserialize text that passed `validate`. A remaining serde error maps to a problem.
 pub fn deserialize<T: DeserializeOwned>(file: &SourceFile, range: Range<usize>) -> Result<T, Problem> {

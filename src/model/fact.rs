@@ -43,7 +43,7 @@ pub struct Fact {
     /// What a wait measures ("usual time from check-in to triage"), per locale.
     pub label: Option<Localized>,
     /// Each text of `label` with its span in facts.yaml: (locale, or `None` for one text for all).
-    pub label_texts: Vec<(Option<String>, crate::model::Text)>,
+    pub label_texts: Vec<(Option<String>, super::text::Text)>,
     /// The narrowest tier that may mention this fact; `None` means public.
     pub tier: Option<String>,
     /// Relative path of the measured waits (CSV) for the promise audit.

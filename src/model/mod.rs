@@ -14,6 +14,7 @@ pub mod script;
 pub mod slug;
 pub mod sms;
 pub mod terms;
+pub mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -23,6 +24,7 @@ use serde::Deserialize;
 
 pub use config::Config;
 pub use fact::{Fact, FactValue, Part, Style};
+pub use text::Text;
 
 use crate::source::SourceFile;
 
@@ -84,26 +86,6 @@ pub enum PageKind {
     /// `_index.md`: describes its folder.
     Section,
     Guide,
-}
-
-/// Text taken from front matter, with where it starts in the file (for exact spans).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Text {
-    pub value: String,
-    /// Byte offset of `value`'s first byte in the file, when the YAML wrote it verbatim.
-    pub base: Option<usize>,
-    /// Span of the whole YAML value.
-    pub span: Range<usize>,
-}
-
-impl Text {
-    /// The file span of `range` within `value`.
-    pub fn span_of(&self, range: Range<usize>) -> Range<usize> {
-        match self.base {
-            Some(b) => b + range.start..b + range.end,
-            None => self.span.clone(),
-        }
-    }
 }
 
 /// The raw front matter of a guide or section, as typed by serde.

@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use crate::check::Rule;
 use crate::diag::{Diagnostic, Level};
-use crate::load::yaml::nearest;
 use crate::model::links::{self, Link, Target};
 use crate::model::{Page, Site};
+use crate::suggest::nearest;
 
 pub static RULE: Rule = Rule {
     id: "broken-link",

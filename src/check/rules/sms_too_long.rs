@@ -160,7 +160,7 @@ fn undeclared_fields(page: &Page, sms_text: &Text, declared: &BTreeMap<String, u
             "`[[{}]]` is not a declared SMS merge field, so the length of the SMS cannot be counted",
             field.name
         );
-        let hint = match crate::load::yaml::nearest(field.name, declared.keys().map(String::as_str)) {
+        let hint = match crate::suggest::nearest(field.name, declared.keys().map(String::as_str)) {
             Some(near) => format!("did you mean `[[{near}]]`? Or declare it in upfront.yaml"),
             None => "declare it in upfront.yaml with the most characters its value takes".to_string(),
         } + &format!(": `channels: {{ sms: {{ merge_fields: {{ {}: 10 }} }} }}`", field.name);

@@ -31,7 +31,7 @@ step whose `wait:` is not a wait fact. A fact that is in `facts.yaml` but invali
 
 fn nearest_hint(site: &Site, name: &str) -> String {
     let base = name.strip_suffix(".min").or_else(|| name.strip_suffix(".max")).unwrap_or(name);
-    match crate::load::yaml::nearest(base, site.facts.keys().map(String::as_str)) {
+    match crate::suggest::nearest(base, site.facts.keys().map(String::as_str)) {
         Some(best) => format!("did you mean `{best}`?"),
         None => "add the fact to facts.yaml, or fix the name".to_string(),
     }

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::words::{Lexicon, Mode, alternation, bounded, is_word_char, next_char};
+use super::matcher::{Lexicon, Mode, alternation, bounded, is_word_char, next_char};
 use crate::model::config::DurationsConfig;
 
 /// A unit a duration is written in.

@@ -17,7 +17,7 @@ use crate::cli::{DiffArgs, DiffFormat, Global};
 use crate::diag::{self, Level};
 
 pub fn run(global: &Global, args: &DiffArgs) -> anyhow::Result<ExitCode> {
-    let root = super::site_root(global.root.as_deref())?;
+    let root = super::site::site_root(global.root.as_deref())?;
     let base = Tree::resolve(&root, &args.base)?;
     let head = match &args.head {
         Some(h) => Tree::resolve(&root, h)?,
@@ -39,7 +39,7 @@ pub fn run(global: &Global, args: &DiffArgs) -> anyhow::Result<ExitCode> {
             s
         }
     };
-    super::check::write_stdout(&text)?;
+    super::output::write_stdout(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -134,7 +134,7 @@ type Loaded = (crate::model::Site, Vec<diag::Diagnostic>, diag::Sources);
 fn load(tree: &Tree, name: &str, today: Option<jiff::civil::Date>) -> anyhow::Result<Loaded> {
     let root = tree.root();
     anyhow::ensure!(root.join("upfront.yaml").is_file(), "{name}: there is no upfront.yaml in {}", root.display());
-    let (diags, sources, site) = super::load_and_check(&root, today)?;
+    let (diags, sources, site) = super::check::load_and_check(&root, today)?;
     let Some(site) = site else {
         let errors = diag::count(&diags, Level::Error);
         bail!("{name}: the site does not load ({errors} errors; run `upfront check` on it)")

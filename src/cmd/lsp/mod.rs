@@ -76,7 +76,7 @@ pub fn run(global: &Global, args: &LspArgs) -> anyhow::Result<ExitCode> {
 /// `--root`, else the nearest folder with `upfront.yaml` from the editor's workspace up.
 fn site_root(global: &Global, params: &InitializeParams) -> anyhow::Result<PathBuf> {
     if global.root.is_some() {
-        return super::site_root(global.root.as_deref());
+        return super::site::site_root(global.root.as_deref());
     }
     #[expect(deprecated, reason = "root_uri is what older clients (Neovim 0.7) send")]
     let folder = params
@@ -89,9 +89,9 @@ fn site_root(global: &Global, params: &InitializeParams) -> anyhow::Result<PathB
     match folder {
         Some(dir) => {
             let found = dir.ancestors().find(|d| d.join("upfront.yaml").is_file()).map(PathBuf::from);
-            super::site_root(Some(&found.unwrap_or(dir)))
+            super::site::site_root(Some(&found.unwrap_or(dir)))
         }
-        None => super::site_root(None),
+        None => super::site::site_root(None),
     }
 }
 
@@ -175,7 +175,7 @@ impl Server<'_> {
         };
         let (loaded, sources, today) = (self.ws.loaded.clone(), self.ws.sources.clone(), self.ws.today);
         std::thread::spawn(move || {
-            let today = today.unwrap_or_else(|| super::today_in(site.config.timezone.as_deref()));
+            let today = today.unwrap_or_else(|| crate::clock::today_in(site.config.timezone.as_deref()));
             let found = crate::check::check(&site, today, loaded);
             let _ = tx.send(Event::Checked(generation, found, sources));
         });
