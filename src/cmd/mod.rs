@@ -1,12 +1,14 @@
 //! One file per verb. `run` maps the outcome to the exit code: 0 fine, 1 content errors,
 //! 2 the tool could not run.
 
+mod audit;
 mod build;
 mod check;
 mod check_text;
 mod diff;
 mod facts;
 mod init;
+mod live;
 mod lsp;
 mod new_guide;
 mod serve;
@@ -35,6 +37,8 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Facts(args) => facts::run(&cli.global, args),
         Command::Diff(args) => diff::run(&cli.global, args),
         Command::Lsp(args) => lsp::run(&cli.global, args),
+        Command::Live(args) => live::run(&cli.global, args),
+        Command::Audit(args) => audit::run(&cli.global, args),
     };
     match result {
         Ok(code) => code,

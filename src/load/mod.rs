@@ -10,7 +10,9 @@ mod facts;
 pub mod fs;
 mod glossary;
 mod i18n;
+mod measured;
 mod notices;
+mod survey;
 pub mod tiers;
 pub mod yaml;
 
@@ -26,6 +28,8 @@ pub use config::{WORDS, is_locale_code};
 pub(crate) use content::parse_page;
 pub(crate) use facts::parse as parse_facts;
 pub use i18n::built_in_strings;
+pub use measured::{Measured, load_measured};
+pub use survey::load_survey;
 use yaml::{Kind, Node, NodeKind};
 
 use crate::diag::{Diagnostic, Sources};
