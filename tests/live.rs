@@ -202,3 +202,48 @@ fn after_a_build_status_json_keeps_its_notices_and_facts() {
     bad["live"]["er.triage"]["basis"] = "guess".into();
     assert!(!validator.is_valid(&bad), "the schema checks live quotes");
 }
+
+#[test]
+fn screens_and_help_pages_reserve_the_live_line() {
+    let site = site_with("fact,started,minutes", &rows_of(&[12, 14, 16, 18, 21, 23, 27, 29]));
+    let config = site.read("upfront.yaml");
+    site.write(
+        "upfront.yaml",
+        format!("{config}channels:\n  waiting-room:\n    screens:\n      lobby: {{ guides: [emergency/visit], locales: [en, zh, hu] }}\n"),
+    );
+    std::fs::remove_dir_all(site.path("public")).unwrap();
+    site.cmd(&["build", "--today", "2026-11-23"]).assert().success();
+    let guide = site.read("public/emergency/visit/index.html");
+    // The live fact's step has the reserved line with its words; the others do not.
+    assert!(guide.contains(r#"<p class="live-wait" data-live="er.triage" data-now="Right now: usually {low}–{high} minutes (updated {time})" data-over="Waits are longer than usual today.">"#), "{guide}");
+    assert!(!guide.contains(r#"data-live="er.checkin""#));
+    assert!(guide.contains("status.json"), "the page polls status.json");
+    let zh = site.read("public/zh/emergency/visit/index.html");
+    assert!(zh.contains("data-now=\"目前：通常需要 {low}–{high} 分钟（{time} 更新）\""), "zh strings");
+    let hu = site.read("public/hu/emergency/visit/index.html");
+    assert!(hu.contains("data-over=\"Ma a szokásosnál hosszabb a várakozás.\""), "hu strings");
+    // The screens carry the live slot and the strings of every locale.
+    let screens: Vec<_> = walk(&site.path("public/waiting-room"));
+    let screen = screens
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .find(|s| s.contains("data-live=\"er.triage\""))
+        .expect("a screen with the live fact");
+    assert!(screen.contains(
+        r#"<p class="live" data-live="er.triage"><span class="live-now"></span><span class="live-over"></span></p>"#
+    ));
+    assert!(screen.contains("\"live_now\":\"Jelenleg: általában {low}–{high} perc (frissítve: {time})\""));
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else if p.extension().is_some_and(|x| x == "html") {
+            out.push(p);
+        }
+    }
+    out
+}

@@ -65,7 +65,7 @@ struct ScreenData<'a> {
     status: &'a serde_json::Value,
 }
 
-const UI_KEYS: [&str; 12] = [
+const UI_KEYS: [&str; 14] = [
     "notices",
     "screen_why_title",
     "screen_why_text",
@@ -75,6 +75,8 @@ const UI_KEYS: [&str; 12] = [
     "screen_next",
     "screen_updated",
     "screen_stale",
+    "live_now",
+    "live_over",
     "total_expected_time",
     "usual_wait",
     "colon",
