@@ -90,7 +90,7 @@ fn html_report_is_self_contained() {
         "role=\"img\"",
         "<title id=\"chart-0-t\">",
         "promised max 30 min",
-        "<caption>er.triage week by week",
+        "<caption id=\"table-0\">er.triage week by week",
         "<th scope=\"row\">2026-W45",
         "Mean score",
         "emergency/visit (en): help, print, waiting-room",

@@ -148,7 +148,7 @@ fn chart(a: &FactAudit, idx: usize) -> String {
             round1(v)
         );
     }
-    let _ = write!(s, r#"<text x="4" y="{TOP}" dominant-baseline="hanging">min</text>"#);
+    let _ = write!(s, r#"<text x="4" y="{}">min</text>"#, TOP + 26.0);
     let every = n.div_ceil(8).max(1);
     for (i, w) in a.weeks.iter().enumerate().filter(|(i, _)| i % every == 0 || *i + 1 == n) {
         let label = w.week.split_once('-').map_or(w.week.as_str(), |(_, wk)| wk);
@@ -179,6 +179,7 @@ fn score_chart(a: &FactAudit, idx: usize) -> Option<String> {
     let mut s = format!(
         r#"<svg viewBox="0 0 {W} {h}" width="{W}" height="{h}" role="img" aria-labelledby="score-{idx}-t" xmlns="http://www.w3.org/2000/svg"><title id="score-{idx}-t">Mean survey score per week, 0 to {top} (numbers in the table below)</title><g font-size="12" fill="\#1b1b1b">"#
     );
+    s.push_str(r#"<text x="4" y="14">score</text>"#);
     let bar = ((W - LEFT - RIGHT) / n.max(1) as f64 * 0.5).clamp(4.0, 28.0);
     for (i, v) in scores.iter().enumerate() {
         let Some(v) = v else { continue };
@@ -203,10 +204,10 @@ fn score_chart(a: &FactAudit, idx: usize) -> Option<String> {
     Some(s)
 }
 
-fn table(a: &FactAudit) -> String {
+fn table(a: &FactAudit, idx: usize) -> String {
     let survey = a.weeks.iter().any(|w| w.survey.is_some());
     let mut s = format!(
-        r#"<div class="scroll"><table><caption>{} week by week (minutes; promised {}–{})</caption><thead><tr><th scope="col">Week</th><th scope="col">Waits</th><th scope="col">Median</th><th scope="col">{}th percentile</th><th scope="col">Within promise</th><th scope="col">Longer than promised</th>"#,
+        r#"<div class="scroll" tabindex="0" role="region" aria-labelledby="table-{idx}"><table><caption id="table-{idx}">{} week by week (minutes; promised {}–{})</caption><thead><tr><th scope="col">Week</th><th scope="col">Waits</th><th scope="col">Median</th><th scope="col">{}th percentile</th><th scope="col">Within promise</th><th scope="col">Longer than promised</th>"#,
         esc(&a.id),
         a.promise_min,
         a.promise_max,
@@ -292,7 +293,7 @@ pub fn audit_html(title: &str, period: &str, facts: &[AuditedFact]) -> String {
             a.percentile,
             esc(&a.id),
             if a.weeks.iter().any(|w| w.survey.is_some()) { ", with the mean survey score per week below" } else { "" },
-            table(a)
+            table(a, i)
         );
         let _ = write!(s, "<h3>Where this promise is quoted</h3>");
         if f.quoted_in.is_empty() {
