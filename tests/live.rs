@@ -247,3 +247,41 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn the_loop_follows_appended_rows() {
+    // Rows started a minute ago by the wall clock, since the loop quotes at the real now.
+    let row = |minutes: u32| {
+        let start = jiff::Timestamp::now() - jiff::SignedDuration::from_mins(1);
+        format!("er.triage,{start},{minutes}\n").repeat(8)
+    };
+    let site = site_with("fact,started,minutes", &[]);
+    site.write("data/waits.csv", format!("fact,started,minutes\n{}", row(12)));
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("upfront"))
+        .arg("--root")
+        .arg(site.root())
+        .arg("live")
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let wait_for = |what: &str| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let v: Value = serde_json::from_str(&site.read("public/status.json")).unwrap_or(Value::Null);
+            if v["live"]["er.triage"]["low"].as_u64().map(|l| l.to_string()).as_deref() == Some(what) {
+                return v;
+            }
+            assert!(std::time::Instant::now() < deadline, "no quote with low {what}: {v}");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    };
+    let v = wait_for("15");
+    assert_eq!(v["facts"], json!([{"id": "er.triage"}]));
+    // A queue system appends rows: the quote follows within a moment, no restart.
+    let mut text = site.read("data/waits.csv");
+    text.push_str(&row(40).repeat(4));
+    site.write("data/waits.csv", text);
+    wait_for("40");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
