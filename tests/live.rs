@@ -209,7 +209,7 @@ fn screens_and_help_pages_reserve_the_live_line() {
     let config = site.read("upfront.yaml");
     site.write(
         "upfront.yaml",
-        format!("{config}channels:\n  waiting-room:\n    screens:\n      lobby: {{ guides: [emergency/visit], locales: [en, zh, hu] }}\n"),
+        format!("{config}channels:\n  waiting-room:\n    screens:\n      lobby: {{ guides: [emergency/visit], locales: [en, zh, hu] }}\n      quiet: {{ guides: [emergency/visit], live: false }}\n"),
     );
     std::fs::remove_dir_all(site.path("public")).unwrap();
     site.cmd(&["build", "--today", "2026-11-23"]).assert().success();
@@ -233,6 +233,9 @@ fn screens_and_help_pages_reserve_the_live_line() {
         r#"<p class="live" data-live="er.triage"><span class="live-now"></span><span class="live-over"></span></p>"#
     ));
     assert!(screen.contains("\"live_now\":\"Jelenleg: általában {low}–{high} perc (frissítve: {time})\""));
+    // A screen may switch live quotes off: the promise only.
+    let quiet = site.read("public/waiting-room/quiet/index.html");
+    assert!(quiet.contains("data-fact=\"er.triage\"") && !quiet.contains("data-live="), "{quiet}");
 }
 
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

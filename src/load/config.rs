@@ -8,10 +8,11 @@ use crate::source::SourceFile;
 static LOCALE: [Field; 1] = [field("name", Kind::Str)];
 static TIER: [Field; 2] = [field("perks", Kind::List(&Kind::Str)), field("name", Kind::Localized)];
 static HELP: [Field; 2] = [field("enabled", Kind::Bool), field("search", Kind::Bool)];
-static SCREEN: [Field; 3] = [
+static SCREEN: [Field; 4] = [
     field("guides", Kind::List(&Kind::Str)),
     field("locales", Kind::List(&Kind::Str)),
     field("seconds_per_slide", Kind::Int),
+    field("live", Kind::Bool),
 ];
 static WAITING_ROOM: [Field; 3] = [
     field("enabled", Kind::Bool),

@@ -297,6 +297,9 @@ pub struct ScreenConfig {
     pub locales: Vec<String>,
     /// The shortest time a slide stays up (default 20).
     pub seconds_per_slide: Option<u32>,
+    /// `false`: this screen shows the promise only, never live quotes (default: live facts
+    /// are quoted live).
+    pub live: Option<bool>,
 }
 
 impl ScreenConfig {
