@@ -43,7 +43,7 @@ fn finish(root: &Path, out: &Path, t: Tick) -> anyhow::Result<ExitCode> {
     };
     write_live(out, &quotes)?;
     let summary: Vec<String> =
-        quotes.iter().map(|(id, q)| format!("{id} {}–{} ({:?}, n={})", q.low, q.high, q.basis, q.n)).collect();
+        quotes.iter().map(|(id, q)| format!("{id} {}–{} min ({}, n={})", q.low, q.high, q.basis.name(), q.n)).collect();
     eprintln!("live: {} quote(s) written: {}", quotes.len(), summary.join("; "));
     Ok(if diag::count(&t.diagnostics, Level::Error) > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -69,6 +69,17 @@ pub enum Basis {
     Promise,
 }
 
+impl Basis {
+    /// The name `status.json` uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Basis::Window => "window",
+            Basis::SameHour => "same-hour",
+            Basis::Promise => "promise",
+        }
+    }
+}
+
 /// One live quote, as `status.json` carries it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Quote {
