@@ -137,6 +137,17 @@ fn ended_column_and_bad_rows_are_located_warnings() {
 }
 
 #[test]
+fn seconds_column() {
+    // 8 waits of 1260 s = 21 min → 25–30 (equal ends: 5 more).
+    let rows: Vec<String> = (0..8).map(|i| format!("er.triage,2026-11-23T09:{:02}:00Z,1260", i * 5)).collect();
+    let site = site_with("fact,started,seconds", &rows);
+    let (code, v, stderr) = live(&site, "2026-11-23T10:00:00Z");
+    assert_eq!(code, Some(0), "{stderr}");
+    let q = &v["live"]["er.triage"];
+    assert_eq!((q["low"].as_u64(), q["high"].as_u64(), q["n"].as_u64()), (Some(25), Some(30), Some(8)));
+}
+
+#[test]
 fn bad_settings_are_located_errors_and_nothing_is_written() {
     let site = site_with("fact,started,minutes", &ten_rows());
     let config = site.read("upfront.yaml");

@@ -1,5 +1,5 @@
 //! `data/*.csv`: measured waits for the promise audit. Each file named by a fact's
-//! `measured:` is read once; rows are `fact,started,minutes` or `fact,started,ended` (the
+//! `measured:` is read once; rows are `fact,started,minutes`, `…,seconds` or `…,ended` (the
 //! header names the columns). A bad row is a located warning: the other rows still count.
 
 use std::collections::BTreeMap;
@@ -59,22 +59,23 @@ pub fn load(loader: &mut Loader, facts: &BTreeMap<String, Fact>) -> anyhow::Resu
     Ok(out)
 }
 
-/// Which column holds what: `fact` and `started` always, and `minutes` or `ended` (or both:
-/// a row fills one of them).
+/// Which column holds what: `fact` and `started` always, and `minutes`, `seconds` or `ended`
+/// (or several: a row fills one of them).
 struct Columns {
     fact: usize,
     started: usize,
     minutes: Option<usize>,
+    seconds: Option<usize>,
     ended: Option<usize>,
 }
 
 fn columns(header: &csv::StringRecord) -> Option<Columns> {
     let at = |name: &str| header.iter().position(|h| h == name);
-    let known = header.iter().all(|h| ["fact", "started", "minutes", "ended"].contains(&h));
-    let (minutes, ended) = (at("minutes"), at("ended"));
-    (known && (minutes.is_some() || ended.is_some()))
+    let known = header.iter().all(|h| ["fact", "started", "minutes", "seconds", "ended"].contains(&h));
+    let (minutes, seconds, ended) = (at("minutes"), at("seconds"), at("ended"));
+    (known && (minutes.is_some() || seconds.is_some() || ended.is_some()))
         .then_some(())
-        .and_then(|()| Some(Columns { fact: at("fact")?, started: at("started")?, minutes, ended }))
+        .and_then(|()| Some(Columns { fact: at("fact")?, started: at("started")?, minutes, seconds, ended }))
 }
 
 /// A bad row: a warning (the other rows still count; `upfront live` keeps running).
@@ -103,8 +104,16 @@ fn wait_minutes(
             .filter(|m| m.is_finite() && *m >= 0.0)
             .ok_or(("`minutes` is not a number of minutes ≥ 0", "write the wait in minutes, e.g. `17` or `17.5`"));
     }
+    if let Some(s) = field(cols.seconds) {
+        return s
+            .parse::<f64>()
+            .ok()
+            .filter(|s| s.is_finite() && *s >= 0.0)
+            .map(|s| s / 60.0)
+            .ok_or(("`seconds` is not a number of seconds ≥ 0", "write the wait in seconds, e.g. `1020`"));
+    }
     let Some(ended) = field(cols.ended) else {
-        return Err(("the row has neither `minutes` nor `ended`", "fill in one of them"));
+        return Err(("the row has no wait: fill in `minutes`, `seconds` or `ended`", "fill in one of them"));
     };
     let ended = ended.parse::<jiff::Timestamp>().map_err(|_| {
         ("`ended` is not a date and time with an offset", "write RFC 3339, e.g. `2026-11-02T14:25:00+01:00`")
@@ -132,7 +141,7 @@ fn parse<'a>(
                 RULE,
                 file,
                 Some(0..text.find('\n').unwrap_or(text.len())),
-                "the first line is not a header such as `fact,started,minutes` or `fact,started,ended`",
+                "the first line is not a header such as `fact,started,minutes` (or `seconds` or `ended` for `minutes`)",
             )
             .with_hint("start the file with the line `fact,started,minutes` (or `fact,started,ended`)"),
         );
