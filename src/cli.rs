@@ -57,6 +57,45 @@ pub enum Command {
     Diff(DiffArgs),
     /// A language server on stdio: findings while typing, fact hovers and completion
     Lsp(LspArgs),
+    /// Live quotes from the measured waits into the `live` part of OUT/status.json (no rebuild);
+    /// keeps running, re-reading the data on change and every `live.every`
+    Live(LiveArgs),
+    /// The promise audit: per fact and week, measured waits against the promise, as one page
+    /// (default folder: audit/) or JSON
+    Audit(AuditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LiveArgs {
+    /// Compute once, write, and exit
+    #[arg(long)]
+    pub once: bool,
+    /// The moment to quote for (RFC 3339, e.g. 2026-11-23T10:42:00+01:00; default: now)
+    #[arg(long, value_name = "RFC3339", value_parser = parse_timestamp)]
+    pub now: Option<jiff::Timestamp>,
+}
+
+/// `upfront audit --format html|json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    Html,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// html writes OUT/index.html (OUT defaults to audit/ here); json prints to stdout
+    #[arg(long, value_enum, default_value_t = AuditFormat::Html)]
+    pub format: AuditFormat,
+    /// First day to include (YYYY-MM-DD, in the site's time zone)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub from: Option<jiff::civil::Date>,
+    /// Last day to include
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub to: Option<jiff::civil::Date>,
+    /// A survey or complaints CSV (`date,score` and/or `text`), joined by week
+    #[arg(long, value_name = "FILE.csv")]
+    pub survey: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -260,6 +299,12 @@ pub struct ServeArgs {
     /// name with `--bind 0.0.0.0`; loopback names and the bound address are always admitted
     #[arg(long = "allow-host", value_name = "NAME")]
     pub allow_host: Vec<String>,
+}
+
+fn parse_timestamp(s: &str) -> Result<jiff::Timestamp, String> {
+    s.parse::<jiff::Timestamp>().map_err(|_| {
+        format!("`{s}` is not a date and time with an offset; write RFC 3339, e.g. 2026-11-23T10:42:00+01:00")
+    })
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {

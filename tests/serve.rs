@@ -404,3 +404,26 @@ fn ctrl_c_stops_the_server_cleanly() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn status_json_carries_live_quotes_that_follow_the_data() {
+    let site = Site::copy_of("basic");
+    let facts = site.read("facts.yaml").replace(
+        "er.triage:\n  wait: 10m..30m\n",
+        "er.triage:\n  wait: 10m..30m\n  measured: data/waits.csv\n  live: true\n",
+    );
+    site.write("facts.yaml", facts);
+    let rows = |minutes: u32| -> String {
+        let start = jiff::Timestamp::now() - jiff::SignedDuration::from_mins(10);
+        format!("er.triage,{start},{minutes}\n").repeat(8)
+    };
+    site.write("data/waits.csv", format!("fact,started,minutes\n{}", rows(12)));
+    let server = Server::start(&site);
+    let body = poll(&server, "/status.json", |s, b| s == 200 && b.contains("\"low\": 15"));
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["live"]["er.triage"]["basis"], "window");
+    assert!(v["notices"].is_array(), "the built status is kept");
+    // The queue system appends rows: the quote follows without a rebuild.
+    site.write("data/waits.csv", format!("fact,started,minutes\n{}{}", rows(12), rows(40).repeat(4)));
+    poll(&server, "/status.json", |s, b| s == 200 && b.contains("\"low\": 40"));
+}

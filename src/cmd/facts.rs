@@ -132,15 +132,13 @@ pub fn measured<'a>(fact: &'a Fact, rows: Option<&Vec<Measurement>>) -> Option<M
         return None;
     }
     minutes.sort_by(f64::total_cmp);
-    let n = minutes.len();
-    // Nearest rank: the smallest value with at least p% of the waits at or below it.
-    let rank = |p: usize| minutes[(p * n).div_ceil(100).clamp(1, n) - 1];
+    let rank = |p: u32| crate::model::stats::nearest_rank_sorted(&minutes, p).unwrap_or(0.0);
     Some(Measured {
         file: fact.measured.as_deref().unwrap_or(""),
-        n,
+        n: minutes.len(),
         p50: rank(50),
         p90: rank(90),
-        max: minutes[n - 1],
+        max: rank(100),
     })
 }
 

@@ -1,6 +1,7 @@
 //! One file per verb. `run` maps the outcome to the exit code: 0 fine, 1 content errors,
 //! 2 the tool could not run.
 
+mod audit;
 mod build;
 mod check;
 mod check_text;
@@ -8,6 +9,7 @@ mod diff;
 mod facts;
 mod fix;
 mod init;
+mod live;
 mod lsp;
 mod new_guide;
 mod output;
@@ -37,6 +39,8 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Facts(args) => facts::run(&cli.global, args),
         Command::Diff(args) => diff::run(&cli.global, args),
         Command::Lsp(args) => lsp::run(&cli.global, args),
+        Command::Live(args) => live::run(&cli.global, args),
+        Command::Audit(args) => audit::run(&cli.global, args),
     };
     match result {
         Ok(code) => code,

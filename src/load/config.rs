@@ -8,10 +8,11 @@ use crate::source::SourceFile;
 static LOCALE: [Field; 1] = [field("name", Kind::Str)];
 static TIER: [Field; 2] = [field("perks", Kind::List(&Kind::Str)), field("name", Kind::Localized)];
 static HELP: [Field; 2] = [field("enabled", Kind::Bool), field("search", Kind::Bool)];
-static SCREEN: [Field; 3] = [
+static SCREEN: [Field; 4] = [
     field("guides", Kind::List(&Kind::Str)),
     field("locales", Kind::List(&Kind::Str)),
     field("seconds_per_slide", Kind::Int),
+    field("live", Kind::Bool),
 ];
 static WAITING_ROOM: [Field; 3] = [
     field("enabled", Kind::Bool),
@@ -96,7 +97,15 @@ static BRAND: [Field; 4] = [
     field("favicon", Kind::Str),
 ];
 static NAV_LINK: [Field; 2] = [required("text", Kind::Str), required("link", Kind::Str)];
-pub static CONFIG: [Field; 14] = [
+static LIVE: [Field; 6] = [
+    field("every", Kind::Str),
+    field("window", Kind::Str),
+    field("min_samples", Kind::Int),
+    field("low_percentile", Kind::Int),
+    field("high_percentile", Kind::Int),
+    field("stale_after", Kind::Str),
+];
+pub static CONFIG: [Field; 15] = [
     required("title", Kind::Localized),
     required("base_url", Kind::Str),
     required("default_locale", Kind::Str),
@@ -111,6 +120,7 @@ pub static CONFIG: [Field; 14] = [
     field("brand", Kind::Struct(&BRAND)),
     field("nav", Kind::MapOf(&Kind::List(&Kind::Struct(&NAV_LINK)))),
     field("footer", Kind::MapOf(&Kind::List(&Kind::Struct(&NAV_LINK)))),
+    field("live", Kind::Struct(&LIVE)),
 ];
 
 /// Parse and validate `upfront.yaml`.
@@ -174,6 +184,7 @@ pub fn parse(file: &SourceFile) -> Result<(Config, Node), Problems> {
         check_locale_keys(&config, text, &mut problems);
     }
     check_checks(&config, &node, &mut problems);
+    check_live(&config, &node, &mut problems);
     problems.into_result((config, node))
 }
 
@@ -235,6 +246,49 @@ fn check_checks(config: &Config, node: &Node, problems: &mut Problems) {
     }
     for map in ["readability", "words"].into_iter().filter_map(|key| checks.get(key)) {
         check_locale_keys(config, map, problems);
+    }
+}
+
+/// `live:`: durations above zero, percentiles 1..=100 with low ≤ high, `min_samples` ≥ 1.
+fn check_live(config: &Config, node: &Node, problems: &mut Problems) {
+    let Some(live) = node.get("live") else { return };
+    let at = |key: &str| live.get(key).map_or(live.span.clone(), |n| n.span.clone());
+    let l = &config.live;
+    for (key, value, example) in
+        [("every", &l.every, "1m"), ("window", &l.window, "2h"), ("stale_after", &l.stale_after, "15m")]
+    {
+        let Some(v) = value else { continue };
+        if !crate::model::duration::Duration::parse(v).is_ok_and(|d| d.0 > 0) {
+            problems.push(
+                at(key),
+                format!("`live.{key}`: `{v}` is not a duration above zero"),
+                format!("write a duration such as `{key}: {example}` (units s, m, h, d)"),
+            );
+        }
+    }
+    for (key, value) in [("low_percentile", l.low_percentile), ("high_percentile", l.high_percentile)] {
+        if let Some(p) = value.filter(|p| !(1..=100).contains(p)) {
+            problems.push(
+                at(key),
+                format!("`live.{key}`: `{p}` is not a percentile"),
+                "use a whole number from 1 to 100 (defaults: low 50, high 90)".into(),
+            );
+        }
+    }
+    let (low, high) = (l.low_percentile.unwrap_or(50), l.high_percentile.unwrap_or(90));
+    if low > high {
+        problems.push(
+            at("low_percentile"),
+            format!("`live.low_percentile` ({low}) is above `live.high_percentile` ({high})"),
+            "the low end of a quote must come from a lower percentile, e.g. 50 and 90".into(),
+        );
+    }
+    if l.min_samples == Some(0) {
+        problems.push(
+            at("min_samples"),
+            "`live.min_samples` is 0".into(),
+            "use at least 1 (default 8): a quote from no waits is the promise".into(),
+        );
     }
 }
 

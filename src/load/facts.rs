@@ -12,13 +12,17 @@ use crate::source::SourceFile;
 
 static FACT: Kind = Kind::Struct(&FACT_FIELDS);
 
-static FACT_FIELDS: [Field; 5] = [
+static FACT_FIELDS: [Field; 6] = [
     field("wait", Kind::Str),
     field("text", Kind::Localized),
     field("label", Kind::Localized),
     field("measured", Kind::Str),
     field("tier", Kind::Str),
+    field("live", Kind::Bool),
 ];
+
+const LIVE_HINT: &str =
+    "add `measured: data/waits.csv` (the CSV of real waits the live quote is computed from), or remove `live:`";
 
 /// A fact's fields as written (after the schema check).
 struct RawFact {
@@ -27,6 +31,7 @@ struct RawFact {
     label: Option<Localized>,
     measured: Option<String>,
     tier: Option<String>,
+    live: bool,
 }
 
 /// A fact id: letters, digits, `.`, `_`, `-`; not ending in `.min` / `.max`.
@@ -87,6 +92,7 @@ fn raw_fact(node: &Node) -> Option<RawFact> {
         label: localized(node.get("label")),
         measured: text("measured"),
         tier: text("tier"),
+        live: node.get("live").and_then(Node::as_str).is_some_and(|v| v.eq_ignore_ascii_case("true")),
     })
 }
 
@@ -199,6 +205,9 @@ fn one_fact(
             );
         }
     }
+    if raw.live && raw.measured.is_none() {
+        problems.push(span_of("live"), format!("fact `{id}`: `live: true` needs measured data"), LIVE_HINT.into());
+    }
     if raw.measured.is_some() && !matches!(value, FactValue::Wait(_)) {
         problems.push(
             span_of("measured"),
@@ -237,5 +246,6 @@ fn one_fact(
         label_texts,
         tier: raw.tier,
         measured: raw.measured,
+        live: raw.live,
     })
 }

@@ -11,7 +11,9 @@ pub mod fs;
 mod glossary;
 mod i18n;
 mod loader;
+mod measured;
 mod notices;
+mod survey;
 pub mod tiers;
 pub mod yaml;
 
@@ -26,6 +28,8 @@ pub(crate) use content::parse_page;
 pub(crate) use facts::parse as parse_facts;
 pub use i18n::built_in_strings;
 pub use loader::{Loaded, Loader, Problems, parse_document, text_of};
+pub use measured::{Measured, load_measured};
+pub use survey::load_survey;
 
 use crate::diag::{Diagnostic, Sources};
 use crate::model::{Site, TemplateSource};

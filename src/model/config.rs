@@ -36,6 +36,25 @@ pub struct Config {
     /// Links in the footer per locale (same fallback).
     #[serde(default)]
     pub footer: BTreeMap<String, Vec<NavLink>>,
+    /// `upfront live`: how live quotes are computed (see `model::live::Settings`).
+    #[serde(default)]
+    pub live: LiveConfig,
+}
+
+/// `live:` in `upfront.yaml`, as written; `model::live::Settings::from_config` fills defaults.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LiveConfig {
+    /// How often `upfront live` recomputes without a file change, e.g. `1m`.
+    pub every: Option<String>,
+    /// How far back a wait must have started to count, e.g. `2h`.
+    pub window: Option<String>,
+    /// Fewer waits than this in the window: use the same hour of the week instead.
+    pub min_samples: Option<u32>,
+    pub low_percentile: Option<u32>,
+    pub high_percentile: Option<u32>,
+    /// How long after `updated` screens fall back to the promise, e.g. `15m`.
+    pub stale_after: Option<String>,
 }
 
 /// The site's look: a logo and a favicon (files under `static/`), and an accent colour.
@@ -355,6 +374,9 @@ pub struct ScreenConfig {
     pub locales: Vec<String>,
     /// The shortest time a slide stays up (default 20).
     pub seconds_per_slide: Option<u32>,
+    /// `false`: this screen shows the promise only, never live quotes (default: live facts
+    /// are quoted live).
+    pub live: Option<bool>,
 }
 
 impl ScreenConfig {

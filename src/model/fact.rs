@@ -50,6 +50,8 @@ pub struct Fact {
     pub measured: Option<String>,
     /// Span of the `measured:` value in facts.yaml (the fact's `span` when there is none).
     pub measured_span: Range<usize>,
+    /// `live: true`: `upfront live` quotes it from its measured waits (`status.json` `live`).
+    pub live: bool,
 }
 
 /// Which part of a fact a placeholder asks for.

@@ -1,6 +1,7 @@
 //! The model: plain data for a loaded site, plus pure functions both `check` and `render`
 //! need (fact rendering, placeholder scanning, slugs, URLs). No I/O here.
 
+pub mod audit;
 pub mod colour;
 pub mod config;
 pub mod controls;
@@ -9,10 +10,12 @@ pub mod duration;
 pub mod fact;
 pub mod interp;
 pub mod links;
+pub mod live;
 pub mod paths;
 pub mod script;
 pub mod slug;
 pub mod sms;
+pub mod stats;
 pub mod terms;
 pub mod text;
 

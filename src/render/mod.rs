@@ -1,5 +1,6 @@
 //! Render: model → files, one `Channel` per output channel. Never imports `check`.
 
+pub mod audit;
 mod help;
 pub mod live;
 pub mod markdown;

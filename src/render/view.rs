@@ -55,6 +55,8 @@ pub struct StepView<'a> {
     pub fact: Option<&'a str>,
     /// What the wait measures (the fact's `label`).
     pub wait_label: Option<&'a str>,
+    /// The fact is quoted live (`live: true`, public): pages show `status.json`'s `live` quote.
+    pub live: bool,
     pub text: String,
 }
 
@@ -72,6 +74,7 @@ pub fn steps<'a>(site: &'a Site, page: &'a Page) -> Vec<StepView<'a>> {
                 wait: s.wait.as_deref().and_then(|w| site.render_fact(w, locale, Style::Html)),
                 fact: s.wait.as_deref(),
                 wait_label: fact.and_then(|f| f.label.as_ref()).map(|l| l.get(locale, site.default_locale())),
+                live: fact.is_some_and(|f| f.live && f.tier.as_deref().is_none_or(|t| t == site.config.widest_tier())),
                 text: site.interpolate(&s.text.value, locale, Style::Html),
             }
         })

@@ -65,7 +65,7 @@ struct ScreenData<'a> {
     status: &'a serde_json::Value,
 }
 
-const UI_KEYS: [&str; 12] = [
+const UI_KEYS: [&str; 14] = [
     "notices",
     "screen_why_title",
     "screen_why_text",
@@ -75,6 +75,8 @@ const UI_KEYS: [&str; 12] = [
     "screen_next",
     "screen_updated",
     "screen_stale",
+    "live_now",
+    "live_over",
     "total_expected_time",
     "usual_wait",
     "colon",
@@ -180,7 +182,11 @@ fn screen_data<'a>(
         for l in &locales {
             // Screens fall back to the default locale, with that `lang`.
             let Some(page) = shown(g, l).or_else(|| shown(g, site.default_locale())) else { continue };
-            slides.extend(slides_of(site, page, l, screen.seconds_per_slide()));
+            let mut more = slides_of(site, page, l, screen.seconds_per_slide());
+            if screen.live == Some(false) {
+                more.iter_mut().flat_map(|s| s.steps.iter_mut()).for_each(|st| st.live = false);
+            }
+            slides.extend(more);
         }
     }
     let ui = locales

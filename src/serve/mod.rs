@@ -3,6 +3,7 @@
 
 mod background;
 mod http;
+pub mod live;
 pub mod rebuild;
 mod search;
 pub mod state;
@@ -58,6 +59,18 @@ pub fn run(root: &Path, args: &Options) -> anyhow::Result<ExitCode> {
     let mut builder = rebuild::Builder::new(root.to_path_buf(), args.today, tiers, state.clone());
     builder.full()?;
     let _watcher = watch::start(builder)?;
+    // Live quotes, as `upfront live` computes them, served inside status.json.
+    let (live_root, live_state) = (root.to_path_buf(), state.clone());
+    std::thread::spawn(move || {
+        let result = live::run(&live_root, |tick| match tick.map(|t| t.quotes) {
+            Ok(Some(quotes)) => live_state.set_live(serde_json::to_value(quotes).unwrap_or_default()),
+            Ok(None) => {}
+            Err(e) => eprintln!("warning: live quotes: {e:#}"),
+        });
+        if let Err(e) = result {
+            eprintln!("warning: live quotes stopped: {e:#}");
+        }
+    });
     eprintln!("serving {} at http://{addr}/ (Ctrl-C to stop)", root.display());
 
     let runtime = tokio::runtime::Builder::new_multi_thread()

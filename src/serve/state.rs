@@ -32,6 +32,9 @@ pub struct State {
     events: broadcast::Sender<Event>,
     /// Bumped by every rebuild, so a background check of an older edit reports nothing.
     generation: AtomicU64,
+    /// The latest live quotes (`serve::live`), set into `status.json` as it is served, so a
+    /// rebuild never drops them.
+    live: RwLock<Option<serde_json::Value>>,
 }
 
 impl Default for State {
@@ -49,14 +52,35 @@ impl State {
             warnings: RwLock::new(Arc::default()),
             events,
             generation: AtomicU64::new(0),
+            live: RwLock::new(None),
         }
     }
 
     pub fn file(&self, rel: &str) -> Option<Arc<[u8]>> {
-        self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner).get(rel).cloned()
+        let bytes = self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner).get(rel).cloned();
+        if rel == "status.json" {
+            return bytes.map(|b| self.with_live(b));
+        }
+        bytes
     }
 
     /// Every file being served (a cheap copy: the bytes are shared).
+    /// Keep the live quotes to serve inside `status.json`.
+    pub fn set_live(&self, quotes: serde_json::Value) {
+        *self.live.write().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(quotes);
+    }
+
+    /// `status.json` with the live quotes set as its `live` key (unchanged without quotes).
+    fn with_live(&self, bytes: Arc<[u8]>) -> Arc<[u8]> {
+        let live = self.live.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+        let Some(live) = live else { return bytes };
+        let Ok(serde_json::Value::Object(mut map)) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+            return bytes;
+        };
+        map.insert("live".into(), live);
+        serde_json::to_vec_pretty(&map).map_or(bytes, Arc::from)
+    }
+
     pub fn files(&self) -> Files {
         self.files.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
     }

@@ -5,6 +5,7 @@ use crate::check::Rule;
 use crate::diag::{Diagnostic, Level};
 use crate::model::duration::Duration;
 use crate::model::fact::format_duration;
+use crate::model::stats::nearest_rank;
 use crate::model::{Fact, Measurement, Site};
 
 pub static RULE: Rule = Rule {
@@ -35,21 +36,6 @@ measured file has no rows for it, is not checked (nothing to compare; no finding
 };
 
 const DEFAULT_PERCENTILE: u32 = 90;
-
-/// The nearest-rank percentile of `values` (`p` in 1..=100): the smallest value with at least
-/// `p`% of the values at or below it. `None` for no values.
-pub fn nearest_rank(values: &[f64], p: u32) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    let n = sorted.len();
-    let p = usize::try_from(p.clamp(1, 100)).unwrap_or(100);
-    // rank = ceil(p / 100 × n), in integers.
-    let rank = (p * n).div_ceil(100).max(1);
-    sorted.get(rank - 1).copied()
-}
 
 /// Minutes written plainly: `42`, `42.5`.
 fn minutes(m: f64) -> String {
@@ -101,25 +87,6 @@ fn run(site: &Site, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn nearest_rank_by_hand() {
-        // 10 values: the 90th percentile is the 9th smallest (ceil(0.9 × 10) = 9).
-        let v: Vec<f64> = [15.0, 20.0, 35.0, 40.0, 50.0, 1.0, 2.0, 3.0, 4.0, 5.0].to_vec();
-        assert_eq!(nearest_rank(&v, 90), Some(40.0));
-        assert_eq!(nearest_rank(&v, 100), Some(50.0));
-        assert_eq!(nearest_rank(&v, 50), Some(5.0));
-        // 11 values: ceil(9.9) = 10th.
-        let v: Vec<f64> = (1..=11).map(f64::from).collect();
-        assert_eq!(nearest_rank(&v, 90), Some(10.0));
-        // ceil(0.01 × 3) = 1: the smallest.
-        assert_eq!(nearest_rank(&[3.0, 1.0, 2.0], 1), Some(1.0));
-        assert_eq!(nearest_rank(&[7.0], 90), Some(7.0));
-        assert_eq!(nearest_rank(&[], 90), None);
-        // 0 is treated as 1, above 100 as 100.
-        assert_eq!(nearest_rank(&[3.0, 1.0, 2.0], 0), Some(1.0));
-        assert_eq!(nearest_rank(&[3.0, 1.0, 2.0], 250), Some(3.0));
-    }
 
     #[test]
     fn formats() {
