@@ -6,14 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{Channel, RenderContext};
-use crate::diag::Diagnostic;
 use crate::model::{Notice, Severity, Site, Style};
-use crate::output::Output;
-
-/// Writes `status.json`; a pseudo-channel that runs whenever the help center or the screens
-/// (the pages that show notices) are on.
-pub struct Status;
 
 /// A notice in one language.
 #[derive(Serialize, Clone)]
@@ -201,16 +194,4 @@ pub fn status_json(site: &Site) -> serde_json::Value {
     let file =
         StatusFile { version: 1, default_locale: site.default_locale().to_string(), content_hash, notices, facts };
     serde_json::to_value(file).unwrap_or_default()
-}
-
-impl Channel for Status {
-    fn name(&self) -> &'static str {
-        "status"
-    }
-
-    fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
-        let json = serde_json::to_string_pretty(ctx.status_json())?;
-        out.write("status.json", format!("{json}\n").as_bytes())?;
-        Ok(Vec::new())
-    }
 }

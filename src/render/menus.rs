@@ -6,7 +6,7 @@
 use crate::diag::Diagnostic;
 use crate::model::links::{self, Link};
 
-use super::RenderContext;
+use super::channel::RenderContext;
 
 /// One error per menu link whose target is only in tiers the build leaves out.
 pub(super) fn unpublished_links(ctx: &RenderContext) -> Vec<Diagnostic> {

@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::channel::{Channel, RenderContext};
 use super::markdown::{self, Resolver};
 use super::view::{self, locale_seg, tier_seg};
-use super::{Channel, RenderContext};
 use crate::diag::Diagnostic;
 use crate::model::slug::slugify;
 use crate::model::{FactValue, Page, PageKind, Site, Style, links, paths};

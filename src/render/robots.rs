@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::RenderContext;
+use super::channel::RenderContext;
 use crate::model::paths;
 
 pub fn render(ctx: &RenderContext) -> String {

@@ -10,7 +10,7 @@ use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
 use rayon::prelude::*;
 
-use super::help::{self, Index};
+use super::index::{self, Index};
 use super::view;
 use crate::model::{Page, Site, Style, paths};
 use crate::output::Output;
@@ -153,7 +153,7 @@ fn document(index: &Index, page: &Page) -> String {
         html += "</ol>";
     }
     // The body is rendered as the help page's: its range markers stay out of the index.
-    html += &crate::model::fact::strip_nobr(&help::body(index, page, &view::page_dir(site, page)).html);
+    html += &crate::model::fact::strip_nobr(&index::body(index, page, &view::page_dir(site, page)).html);
     html += "</body></html>";
     html
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::help::Index;
+use super::index::Index;
 use super::view;
 use crate::model::paths;
 

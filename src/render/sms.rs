@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Channel, RenderContext};
+use super::channel::{Channel, RenderContext};
 use crate::diag::Diagnostic;
 use crate::model::sms::{self, SmsInfo};
 use crate::model::{PageKind, paths};

@@ -5,9 +5,9 @@
 
 use serde::Serialize;
 
+use super::channel::{Channel, RenderContext};
 use super::markdown::{self, Resolver};
 use super::view::{self, StepView};
-use super::{Channel, RenderContext};
 use crate::diag::Diagnostic;
 use crate::model::config::ScreenConfig;
 use crate::model::{Page, PageKind, Site, Style};
