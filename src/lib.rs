@@ -8,12 +8,14 @@ pub mod cli;
 pub mod clock;
 pub mod cmd;
 pub mod diag;
+pub mod escape;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod plural;
 pub mod render;
 pub mod report;
 pub mod serve;

@@ -235,6 +235,14 @@ impl Site {
         &self.config.default_locale
     }
 
+    /// The emergency line (`emergency:` in `upfront.yaml`) for `locale`, else the default
+    /// locale's, with the language it is written in.
+    pub fn emergency(&self, locale: &str) -> Option<(&str, &str)> {
+        let own = self.config.emergency.get_key_value(locale);
+        let (lang, line) = own.or_else(|| self.config.emergency.get_key_value(self.default_locale()))?;
+        Some((line.as_str(), lang.as_str()))
+    }
+
     pub fn strings(&self, locale: &str) -> &Strings {
         static EMPTY: Strings = BTreeMap::new();
         self.strings.get(locale).or_else(|| self.strings.get(self.default_locale())).unwrap_or(&EMPTY)

@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::sitemap::xml_escape as esc;
+use crate::escape::xml as esc;
 use crate::model::audit::{FactAudit, Week, percent, round1};
 
 /// One fact of the report: its audit, what it measures, and where it is quoted.

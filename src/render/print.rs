@@ -183,10 +183,7 @@ fn context(
     c.insert("brand", &super::view::Brand::new(site, locale, |f| paths::relative(dir, f)));
     c.insert("paper", site.config.paper().css());
     c.insert("t", site.strings(locale));
-    c.insert(
-        "emergency",
-        &site.config.emergency.get(locale).or_else(|| site.config.emergency.get(site.default_locale())),
-    );
+    c.insert("emergency", &site.emergency(locale).map(|(line, _)| line));
     c.insert("handouts", handouts);
     c.insert("sections", sections);
     // A "print all" page has its own `h1`; its sheets' titles are `h2`s.

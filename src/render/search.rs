@@ -131,7 +131,7 @@ fn document(index: &Index, page: &Page) -> String {
     let locale = page.locale.as_str();
     let t = |key: &str| site.strings(locale).get(key).map_or("", String::as_str);
     let mut html = String::from("<html lang=\"");
-    html += &escape(locale);
+    html += &crate::escape::html(locale);
     html += "\"><body>";
     push(&mut html, "h1", &page.title.value);
     if let Some(summary) = &page.summary {
@@ -139,7 +139,7 @@ fn document(index: &Index, page: &Page) -> String {
     }
     if !page.steps.is_empty() {
         html += "<h2 id=\"steps-heading\">";
-        html += &escape(t("steps_heading"));
+        html += &crate::escape::html(t("steps_heading"));
         html += "</h2><ol>";
         for step in &page.steps {
             html += "<li>";
@@ -163,23 +163,8 @@ fn push(html: &mut String, tag: &str, text: &str) {
     *html += "<";
     *html += tag;
     *html += ">";
-    *html += &escape(text);
+    *html += &crate::escape::html(text);
     *html += "</";
     *html += tag;
     *html += ">";
-}
-
-/// Escape text for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }

@@ -8,10 +8,6 @@ use super::index::Index;
 use super::view;
 use crate::model::paths;
 
-pub(super) fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
-}
-
 pub fn render(index: &Index) -> String {
     let site = index.site;
     let base = &site.config.base_url;
@@ -29,21 +25,21 @@ pub fn render(index: &Index) -> String {
     );
     for variants in groups.values() {
         for dir in variants.values() {
-            let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", xml_escape(&paths::absolute(base, dir)));
+            let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", crate::escape::xml(&paths::absolute(base, dir)));
             if variants.len() > 1 {
                 for (locale, alt) in variants {
                     let _ = writeln!(
                         out,
                         "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                        xml_escape(locale),
-                        xml_escape(&paths::absolute(base, alt))
+                        crate::escape::xml(locale),
+                        crate::escape::xml(&paths::absolute(base, alt))
                     );
                 }
                 if let Some(default) = variants.get(site.default_locale()) {
                     let _ = writeln!(
                         out,
                         "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
-                        xml_escape(&paths::absolute(base, default))
+                        crate::escape::xml(&paths::absolute(base, default))
                     );
                 }
             }

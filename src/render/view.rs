@@ -146,12 +146,7 @@ impl<'a> Common<'a> {
     pub fn new(site: &'a Site, locale: &'a str, dir: &str) -> Self {
         let root = Some(paths::relative(dir, "")).filter(|r| r != "./").unwrap_or_default();
         let home_dir = paths::page_dir(None, locale_seg(site, locale), None, "");
-        let emergency = site
-            .config
-            .emergency
-            .get(locale)
-            .or_else(|| site.config.emergency.get(site.default_locale()))
-            .map(String::as_str);
+        let emergency = site.emergency(locale).map(|(line, _)| line);
         Common {
             site_title: site.config.title(locale),
             lang: locale,

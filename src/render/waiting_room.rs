@@ -192,10 +192,9 @@ fn screen_data<'a>(
     let ui = locales
         .iter()
         .map(|l| {
-            let (emergency, emergency_lang) = match site.config.emergency.get(*l) {
-                Some(e) => (Some(e.clone()), (*l).to_string()),
-                None => (site.config.emergency.get(site.default_locale()).cloned(), site.default_locale().to_string()),
-            };
+            let found = site.emergency(l);
+            let emergency = found.map(|(line, _)| line.to_string());
+            let emergency_lang = found.map_or(site.default_locale(), |(_, lang)| lang).to_string();
             LocaleUi {
                 code: (*l).to_string(),
                 emergency,

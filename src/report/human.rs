@@ -103,7 +103,7 @@ fn more_on_line(out: &mut String, place: Option<(&str, usize)>, hidden: usize) {
         let _ = writeln!(
             out,
             "{file}:{line}: … and {hidden} more finding{} on this line, not shown here (`--format json` lists every one)\n",
-            plural(hidden)
+            crate::plural::s(hidden)
         );
     }
 }
@@ -120,10 +120,6 @@ fn around(line: &str, caret: Range<usize>) -> (String, Range<usize>) {
     let tail = if to < line.len() { "…" } else { "" };
     let shift = lead.len() + caret.start - from;
     (format!("{lead}{}{tail}", &line[from..to]), shift..shift + caret_end - caret.start)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// The caret's byte range within one line: on char boundaries, at least one character wide

@@ -8,26 +8,7 @@ use std::fmt::Write as _;
 use super::Located;
 use crate::diag::{Diagnostic, Sources};
 
-/// Text as XML character data or an attribute value: markup characters as entities, line
-/// breaks in attributes kept as `&#10;`, and characters XML 1.0 forbids as U+FFFD.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::escape::xml as escape;
 
 fn testcase(out: &mut String, l: &Located<'_>) {
     let d = l.diag;

@@ -66,6 +66,4 @@ impl Counts {
 }
 
 /// "1 error", "2 errors", "0 errors".
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
-}
+pub use crate::plural::count as plural;

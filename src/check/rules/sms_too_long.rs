@@ -107,10 +107,6 @@ fn plain_punctuation(text: &str) -> String {
         .collect()
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 fn hint(info: &SmsInfo, max: usize, text: &str, strip: bool) -> String {
     let shorten = format!(
         "shorten the text to at most {} {}",
@@ -126,7 +122,7 @@ fn hint(info: &SmsInfo, max: usize, text: &str, strip: bool) -> String {
                     "replace `{}` with `{plain}` (and other typographic punctuation with its plain form): the text then fits in {} message{} ({}, {} units)",
                     f.ch,
                     fixed.segments,
-                    plural(fixed.segments),
+                    crate::plural::s(fixed.segments),
                     fixed.encoding.as_str(),
                     fixed.units,
                 );
@@ -140,7 +136,7 @@ fn hint(info: &SmsInfo, max: usize, text: &str, strip: bool) -> String {
                     "{shorten}, or set `channels.sms.strip_accents: true` (then {}, {} message{})",
                     stripped.encoding.as_str(),
                     stripped.segments,
-                    plural(stripped.segments)
+                    crate::plural::s(stripped.segments)
                 );
             }
             shorten
