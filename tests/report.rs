@@ -57,6 +57,9 @@ fn sarif() {
         assert_eq!(d["shortDescription"]["text"], r.summary);
         assert_eq!(d["help"]["markdown"], r.doc);
         assert_eq!(d["defaultConfiguration"]["level"], r.level.to_string());
+        // Each rule links to its own section of docs/rules.md (a `## <id>` heading there).
+        let help_uri = format!("{}/blob/main/docs/rules.md#{}", env!("CARGO_PKG_REPOSITORY"), r.id);
+        assert_eq!(d["helpUri"], help_uri);
     }
     *rules = rules.as_array().unwrap().iter().map(|d| d["id"].clone()).collect();
     insta::assert_snapshot!("sarif", unversioned(&serde_json::to_string_pretty(&log).unwrap()));

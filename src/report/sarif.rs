@@ -54,6 +54,9 @@ pub struct ReportingDescriptor {
     pub short_description: Text,
     pub full_description: Text,
     pub help: Markdown,
+    /// The rule's section of `docs/rules.md` in the repository (`Cargo.toml`'s `repository`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help_uri: Option<String>,
     pub default_configuration: Configuration,
 }
 
@@ -134,9 +137,17 @@ fn rules() -> Vec<ReportingDescriptor> {
             short_description: Text { text: r.summary.to_string() },
             full_description: Text { text: first_paragraph(r.doc) },
             help: Markdown { text: r.doc.to_string(), markdown: r.doc.to_string() },
+            help_uri: help_uri(r.id),
             default_configuration: Configuration { level: r.level },
         })
         .collect()
+}
+
+/// `<repository>/blob/main/docs/rules.md#<id>` (each rule is a `## <id>` heading there);
+/// none when `Cargo.toml` names no repository.
+fn help_uri(id: &str) -> Option<String> {
+    let repository = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
+    (!repository.is_empty()).then(|| format!("{repository}/blob/main/docs/rules.md#{id}"))
 }
 
 /// The doc's first paragraph on one line (what it finds; the rest is in `help`).
