@@ -5,19 +5,19 @@
 
 pub mod check;
 pub mod cli;
-pub mod clock;
+pub(crate) mod clock;
 pub mod cmd;
 pub mod diag;
-pub mod escape;
+pub(crate) mod escape;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod lexicon;
+pub(crate) mod lexicon;
 pub mod load;
 pub mod model;
 pub mod output;
-pub mod plural;
-pub mod render;
+pub(crate) mod plural;
+pub(crate) mod render;
 pub mod report;
 pub mod serve;
 pub mod source;
-pub mod suggest;
+pub(crate) mod suggest;

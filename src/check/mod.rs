@@ -3,9 +3,9 @@
 //! and the site's `severity:` settings. Never imports `render`.
 
 pub mod docs;
-pub mod rules;
-pub mod suppress;
-pub mod text;
+pub(crate) mod rules;
+pub(crate) mod suppress;
+pub(crate) mod text;
 
 use std::sync::LazyLock;
 

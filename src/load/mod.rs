@@ -7,15 +7,15 @@ mod config;
 mod content;
 mod data;
 mod facts;
-pub mod fs;
+pub(crate) mod fs;
 mod glossary;
 mod i18n;
 mod loader;
 mod measured;
 mod notices;
 mod survey;
-pub mod tiers;
-pub mod yaml;
+pub(crate) mod tiers;
+pub(crate) mod yaml;
 
 use std::path::Path;
 use std::sync::Arc;

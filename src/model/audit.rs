@@ -32,6 +32,7 @@ pub struct SurveyWeek {
 
 /// One ISO week of one fact.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[expect(clippy::struct_field_names, reason = "`week` is the key of `audit --format json`")]
 pub struct Week {
     /// `2026-W45`.
     pub week: String,

@@ -124,6 +124,7 @@ pub struct ChecksConfig {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[expect(clippy::struct_field_names, reason = "the keys users write in upfront.yaml")]
 pub struct ReadabilityConfig {
     pub max_grade: Option<u32>,
     pub max_sentence_chars: Option<u32>,

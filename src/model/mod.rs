@@ -1,23 +1,23 @@
 //! The model: plain data for a loaded site, plus pure functions both `check` and `render`
 //! need (fact rendering, placeholder scanning, slugs, URLs). No I/O here.
 
-pub mod audit;
-pub mod colour;
-pub mod config;
-pub mod controls;
+pub(crate) mod audit;
+pub(crate) mod colour;
+pub(crate) mod config;
+pub(crate) mod controls;
 pub mod dates;
 pub mod duration;
 pub mod fact;
-pub mod interp;
-pub mod links;
-pub mod live;
-pub mod paths;
-pub mod script;
-pub mod slug;
-pub mod sms;
-pub mod stats;
-pub mod terms;
-pub mod text;
+pub(crate) mod interp;
+pub(crate) mod links;
+pub(crate) mod live;
+pub(crate) mod paths;
+pub(crate) mod script;
+pub(crate) mod slug;
+pub(crate) mod sms;
+pub(crate) mod stats;
+pub(crate) mod terms;
+pub(crate) mod text;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;

@@ -1,15 +1,15 @@
 //! Report: diagnostics → text for people or machines, one file per `--format`. Renderers
 //! only format; positions come from `diag::Sources` (the one place that computes them).
 
-pub mod baseline;
-pub mod color;
-pub mod fingerprint;
+pub(crate) mod baseline;
+pub(crate) mod color;
+pub(crate) mod fingerprint;
 pub mod github;
-pub mod gitlab;
+pub(crate) mod gitlab;
 pub mod human;
-pub mod json;
-pub mod junit;
-pub mod sarif;
+pub(crate) mod json;
+pub(crate) mod junit;
+pub(crate) mod sarif;
 
 use crate::diag::{self, Diagnostic, Level, Sources};
 use crate::source::LineCol;

@@ -3,11 +3,11 @@
 
 mod background;
 mod http;
-pub mod live;
+pub(crate) mod live;
 pub mod rebuild;
 mod search;
 pub mod state;
-pub mod watch;
+pub(crate) mod watch;
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;

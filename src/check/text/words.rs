@@ -96,6 +96,7 @@ fn read(locale: &str, yaml: &str) -> Result<WordsConfig, String> {
 }
 
 /// Parse and compile one locale's word-list file.
+#[cfg(test)]
 pub fn parse(locale: &str, yaml: &str) -> Result<Lang, String> {
     compile(&read(locale, yaml)?, None)
 }
@@ -122,11 +123,6 @@ pub fn lang(locale: &str) -> &'static Lang {
 /// How `locale`'s words match: the site's `checks.words.<locale>.mode`, else the built-in one.
 pub fn mode_of(site: &Site, locale: &str) -> Mode {
     site.config.checks.words.get(locale).and_then(|w| w.mode).unwrap_or_else(|| lang(locale).mode)
-}
-
-/// Whether Upfront ships word lists for `locale`'s language.
-pub fn has_builtin(locale: &str) -> bool {
-    LISTS.contains_key(locale) || LISTS.contains_key(crate::lexicon::base(locale))
 }
 
 /// The lists of every locale the site extends (`checks.words`), built-ins included: compiled
