@@ -33,7 +33,7 @@ shorten the text. For Hungarian, `channels.sms.strip_accents: true` sends `ő` a
 
 **Settings**: `channels.sms.max_segments` (default 2); `channels.sms.strip_accents`
 (default false). Pages outside the `sms` channel are not checked."#,
-    run: |ctx, out| run(ctx.site, out),
+    run: |ctx, out| run(ctx.site, ctx.pages(), out),
 };
 
 const DEFAULT_MAX_SEGMENTS: usize = 2;
@@ -167,9 +167,9 @@ fn check_page(site: &Site, page: &Page, sms_text: &Text, max: usize, out: &mut V
     out.push(d);
 }
 
-fn run(site: &Site, out: &mut Vec<Diagnostic>) {
+fn run<'a>(site: &Site, pages: impl Iterator<Item = &'a crate::model::Page>, out: &mut Vec<Diagnostic>) {
     let max = max_segments(site);
-    for page in site.pages.iter().filter(|p| p.in_channel("sms")) {
+    for page in pages.filter(|p| p.in_channel("sms")) {
         if let Some(t) = &page.sms {
             check_page(site, page, t, max, out);
         }
