@@ -223,8 +223,9 @@ pub fn check(site: &Site, today: jiff::civil::Date, loaded: Vec<Diagnostic>) -> 
 /// found by running every rule on those pages only: what `upfront lsp` runs on a keystroke,
 /// with the edited page and its translations (translation rules compare them). Findings
 /// the page's edit may change in other files (a link to its headings, a missing
-/// translation) wait for the next full check. `loaded` are the loader's findings; those of
-/// other files are dropped.
+/// translation) wait for the next full check. `loaded` are the loader's findings of these
+/// files (and of edited guides that do not parse, so have no page), which pass through the
+/// suppressions and severities as in [`check`].
 pub fn check_focused(
     site: &Site,
     today: jiff::civil::Date,
@@ -232,11 +233,11 @@ pub fn check_focused(
     pages: &[usize],
 ) -> Vec<Diagnostic> {
     let ctx = Ctx::focused(site, today, pages);
-    let files: std::collections::BTreeSet<&str> = ctx.pages().map(|p| p.source.path.as_str()).collect();
+    let mut files: std::collections::BTreeSet<String> = ctx.pages().map(|p| p.source.path.clone()).collect();
+    files.extend(loaded.iter().map(|d| d.file.clone()));
     let found = run_rules(&ctx);
-    let loaded = loaded.into_iter().filter(|d| files.contains(d.file.as_str())).collect();
     let mut found = finish(site, ctx.pages(), found, loaded);
-    found.retain(|d| files.contains(d.file.as_str()));
+    found.retain(|d| files.contains(&d.file));
     found
 }
 
