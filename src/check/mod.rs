@@ -29,6 +29,10 @@ pub struct Ctx<'a> {
     /// Hand-written durations per page (aligned with `site.pages`), then per other text
     /// (aligned with `others`), found once for the two rules that judge them.
     hand_written: std::sync::OnceLock<(Found, Found)>,
+    /// The pages checked (by index in `site.pages`), when not all: `upfront lsp` checks the
+    /// page being typed and its translations this way, and the site-wide passes (notices,
+    /// facts, glossary, screens) are skipped.
+    focus: Option<Vec<bool>>,
 }
 
 /// The texts outside guides that the text rules read: each notice (title and body, seen by the
@@ -56,7 +60,54 @@ impl<'a> Ctx<'a> {
             langs: text::words::site_langs(site),
             others: others(site),
             hand_written: std::sync::OnceLock::new(),
+            focus: None,
         }
+    }
+
+    /// A context that checks only `pages` (indices in `site.pages`) and skips the site-wide
+    /// passes: see [`check_focused`].
+    pub fn focused(site: &'a Site, today: jiff::civil::Date, pages: &[usize]) -> Self {
+        let mut focus = vec![false; site.pages.len()];
+        for &i in pages {
+            if let Some(f) = focus.get_mut(i) {
+                *f = true;
+            }
+        }
+        Ctx {
+            site,
+            today,
+            langs: text::words::site_langs(site),
+            others: Vec::new(),
+            hand_written: std::sync::OnceLock::new(),
+            focus: Some(focus),
+        }
+    }
+
+    /// Whether every page is checked (false in a focused check, whose site-wide passes over
+    /// notices, facts, the glossary and screens are skipped).
+    pub fn whole_site(&self) -> bool {
+        self.focus.is_none()
+    }
+
+    fn in_focus(&self, index: usize) -> bool {
+        self.focus.as_ref().is_none_or(|f| f.get(index).copied().unwrap_or(false))
+    }
+
+    /// The pages the rules check: all of them, or the focused ones.
+    pub fn pages(&self) -> impl Iterator<Item = &'a crate::model::Page> + '_ {
+        let pages = self.site.pages.iter().enumerate();
+        pages.filter(|(i, _)| self.in_focus(*i)).map(|(_, p)| p.as_ref())
+    }
+
+    /// [`Ctx::pages`] in parallel.
+    pub fn par_pages(&self) -> impl ParallelIterator<Item = &'a crate::model::Page> + '_ {
+        let pages = self.site.pages.par_iter().enumerate();
+        pages.filter(|(i, _)| self.in_focus(*i)).map(|(_, p)| p.as_ref())
+    }
+
+    /// The notices the rules check: none in a focused check.
+    pub fn notices(&self) -> &'a [crate::model::Notice] {
+        if self.whole_site() { &self.site.notices } else { &[] }
     }
 
     /// The word lists of `locale`: the built-in ones, extended by the site's `checks.words`.
@@ -78,7 +129,7 @@ impl<'a> Ctx<'a> {
             f(p, &mut out);
             out
         };
-        let pages = self.site.pages.par_iter().flat_map_iter(|p| run(&text::Prose::page(p)));
+        let pages = self.par_pages().flat_map_iter(|p| run(&text::Prose::page(p)));
         pages.chain(self.others.par_iter().flat_map_iter(run)).collect()
     }
 
@@ -86,7 +137,9 @@ impl<'a> Ctx<'a> {
     /// first use).
     pub fn hand_written(&self) -> impl ParallelIterator<Item = (&str, &[text::waits::HandWritten])> {
         let (pages, others) = self.hand_written.get_or_init(|| {
-            let pages = self.site.pages.par_iter().map(|p| text::waits::hand_written(self, &text::Prose::page(p)));
+            let pages = self.site.pages.par_iter().enumerate().map(|(i, p)| {
+                if self.in_focus(i) { text::waits::hand_written(self, &text::Prose::page(p)) } else { Vec::new() }
+            });
             let others = self.others.par_iter().map(|o| text::waits::hand_written(self, o));
             (pages.collect(), others.collect())
         });
@@ -171,16 +224,52 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// `loaded` are the loader's findings (front-matter), which pass through the same settings.
 pub fn check(site: &Site, today: jiff::civil::Date, loaded: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let ctx = Ctx::new(site, today);
-    let mut found: Vec<Diagnostic> = RULES
+    let found = run_rules(&ctx);
+    finish(site, site.pages.iter().map(AsRef::as_ref), found, loaded)
+}
+
+/// The findings a full [`check`] gives in the files of `pages` (indices in `site.pages`),
+/// found by running every rule on those pages only: what `upfront lsp` runs on a keystroke,
+/// with the edited page and its translations (translation rules compare them). Findings
+/// the page's edit may change in other files (a link to its headings, a missing
+/// translation) wait for the next full check. `loaded` are the loader's findings of these
+/// files (and of edited guides that do not parse, so have no page), which pass through the
+/// suppressions and severities as in [`check`].
+pub fn check_focused(
+    site: &Site,
+    today: jiff::civil::Date,
+    loaded: Vec<Diagnostic>,
+    pages: &[usize],
+) -> Vec<Diagnostic> {
+    let ctx = Ctx::focused(site, today, pages);
+    let mut files: std::collections::BTreeSet<String> = ctx.pages().map(|p| p.source.path.clone()).collect();
+    files.extend(loaded.iter().map(|d| d.file.clone()));
+    let found = run_rules(&ctx);
+    let mut found = finish(site, ctx.pages(), found, loaded);
+    found.retain(|d| files.contains(&d.file));
+    found
+}
+
+fn run_rules(ctx: &Ctx) -> Vec<Diagnostic> {
+    RULES
         .par_iter()
         .flat_map_iter(|rule| {
             let mut out = Vec::new();
-            (rule.run)(&ctx, &mut out);
+            (rule.run)(ctx, &mut out);
             out
         })
-        .collect();
+        .collect()
+}
+
+/// Add the loader's findings, then apply the suppressions of `pages` and the severities.
+fn finish<'a>(
+    site: &Site,
+    pages: impl Iterator<Item = &'a crate::model::Page>,
+    mut found: Vec<Diagnostic>,
+    loaded: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     found.extend(loaded);
-    let mut found = suppress::apply(site, found);
+    let mut found = suppress::apply_on(pages, found);
     apply_severity(site, &mut found);
     crate::diag::sort(&mut found);
     found

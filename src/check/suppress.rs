@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::Rule;
 use crate::diag::{Diagnostic, Level};
-use crate::model::Site;
+use crate::model::Page;
 
 pub static RULE: Rule = Rule {
     id: "unused-suppression",
@@ -65,14 +65,13 @@ fn comments(body: &str, base: usize) -> Vec<Comment> {
     out
 }
 
-/// Drop suppressed findings; add an `unused-suppression` finding for each suppression that
-/// silenced nothing.
-pub fn apply(site: &Site, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+/// Drop suppressed findings; add an `unused-suppression` finding for each suppression of
+/// `pages` (all of the site's, or those of a focused check) that silenced nothing.
+pub fn apply_on<'a>(pages: impl Iterator<Item = &'a Page>, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut out = Vec::with_capacity(diags.len());
     let mut used: std::collections::HashSet<(String, String, usize)> = std::collections::HashSet::new();
-    let mut per_file: std::collections::HashMap<&str, (&crate::model::Page, Vec<Comment>)> =
-        std::collections::HashMap::new();
-    for p in &site.pages {
+    let mut per_file: std::collections::HashMap<&str, (&Page, Vec<Comment>)> = std::collections::HashMap::new();
+    for p in pages {
         per_file.insert(p.source.path.as_str(), (p, comments(p.body(), p.body_start)));
     }
     for d in diags {

@@ -42,7 +42,7 @@ SMS links outlive the pages they point at.
 the guide's `aliases:` and link to the new one.
 
 **Settings**: none.",
-    run: |ctx, out| run(ctx.site, out),
+    run: |ctx, out| run(ctx.site, ctx.pages(), out),
 };
 
 /// Heading ids per (path, locale), computed once.
@@ -134,9 +134,9 @@ fn check_link<'a>(
     }
 }
 
-fn run(site: &Site, out: &mut Vec<Diagnostic>) {
+fn run<'a>(site: &Site, pages: impl Iterator<Item = &'a crate::model::Page>, out: &mut Vec<Diagnostic>) {
     let mut ids = Ids::default();
-    for page in &site.pages {
+    for page in pages {
         for (dest, span) in links::body_links(page.body()) {
             let span = page.body_start + span.start..page.body_start + span.end;
             out.extend(check_link(site, page, &dest, span, &mut ids));

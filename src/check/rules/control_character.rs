@@ -42,8 +42,8 @@ Wait at the desk. Then take a seat.
 };
 
 fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let pages = ctx.site.pages.iter().map(|p| (&p.source, p.body_start));
-    let notices = ctx.site.notices.iter().map(|n| (&n.source, n.body_start));
+    let pages = ctx.pages().map(|p| (&p.source, p.body_start));
+    let notices = ctx.notices().iter().map(|n| (&n.source, n.body_start));
     for (source, start) in pages.chain(notices) {
         let body = source.text.get(start..).unwrap_or("");
         for (span, first) in controls::runs(body).into_iter().take(controls::MAX_PER_FILE) {

@@ -150,15 +150,14 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let site = ctx.site;
     let widest = site.config.widest_tier();
     let lists = site_terms(site);
-    let pages =
-        site.pages.par_iter().map(AsRef::as_ref).filter(|p| p.tier == widest && !p.draft && p.kind == PageKind::Guide);
+    let pages = ctx.par_pages().filter(|p| p.tier == widest && !p.draft && p.kind == PageKind::Guide);
     out.extend(crate::check::per_page(pages, |page, out| {
         if let Some(l) = lists.get(page.locale.as_str()) {
             judge(site, &page.source.path, &page.locale, &ctx.blocks(page), l, out);
         }
     }));
     // Notices seen by the widest tier: their body is read like a page's (the title is a heading).
-    for n in site.notices.iter().filter(|n| super::tier_leak::notice_tier(site, n) == widest) {
+    for n in ctx.notices().iter().filter(|n| super::tier_leak::notice_tier(site, n) == widest) {
         if let Some(l) = lists.get(n.locale.as_str()) {
             judge(site, &n.source.path, &n.locale, &crate::check::text::notice_blocks(n), l, out);
         }

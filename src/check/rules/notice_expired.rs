@@ -30,7 +30,7 @@ until: 2026-01-31T23:59:00+01:00   # --today 2026-11-23
 fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let tz = ctx.site.config.time_zone();
     let Ok(start_of_today) = ctx.today.to_zoned_datetime(tz).map(|z| z.timestamp()) else { return };
-    for n in &ctx.site.notices {
+    for n in ctx.notices() {
         if n.until < start_of_today {
             let d = RULE
                 .finding(

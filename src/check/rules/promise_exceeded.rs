@@ -32,7 +32,11 @@ fact follows), or fix the process so the waits come down.
 
 **Settings**: `checks.wait_percentile` (default 90). A fact without `measured:`, or whose
 measured file has no rows for it, is not checked (nothing to compare; no finding).",
-    run: |ctx, out| run(ctx.site, out),
+    run: |ctx, out| {
+        if ctx.whole_site() {
+            run(ctx.site, out);
+        }
+    },
 };
 
 const DEFAULT_PERCENTILE: u32 = 90;

@@ -201,8 +201,7 @@ fn limit(site: &Site, locale: &str, measure: ReadabilityMeasure) -> (Option<u32>
 fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let site = ctx.site;
     let widest = site.config.widest_tier();
-    let pages =
-        site.pages.par_iter().map(AsRef::as_ref).filter(|p| p.tier == widest && !p.draft && p.kind == PageKind::Guide);
+    let pages = ctx.par_pages().filter(|p| p.tier == widest && !p.draft && p.kind == PageKind::Guide);
     out.extend(crate::check::per_page(pages, |page, out| {
         let lang = ctx.lang(&page.locale);
         let stats = sentence_stats(&ctx.blocks(page), page, lang);

@@ -48,7 +48,7 @@ fn owner(page: &crate::model::Page) -> String {
 
 fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let days = review_days(ctx.site);
-    for page in ctx.site.pages.iter().filter(|p| p.kind == PageKind::Guide && !p.draft) {
+    for page in ctx.pages().filter(|p| p.kind == PageKind::Guide && !p.draft) {
         let file = page.source.path.as_str();
         let Some(reviewed) = page.reviewed else {
             let d = RULE

@@ -41,7 +41,7 @@ not declared is an error at its position: its length cannot be counted.
 **Settings**: `channels.sms.max_segments` (default 2); `channels.sms.strip_accents`
 (default false); `channels.sms.merge_fields` (none). Pages outside the `sms` channel are not
 checked."#,
-    run: |ctx, out| run(ctx.site, out),
+    run: |ctx, out| run(ctx.site, ctx.pages(), out),
 };
 
 const DEFAULT_MAX_SEGMENTS: usize = 2;
@@ -198,9 +198,9 @@ fn check_page(site: &Site, page: &Page, sms_text: &Text, max: usize, out: &mut V
     out.push(d);
 }
 
-fn run(site: &Site, out: &mut Vec<Diagnostic>) {
+fn run<'a>(site: &Site, pages: impl Iterator<Item = &'a crate::model::Page>, out: &mut Vec<Diagnostic>) {
     let max = max_segments(site);
-    for page in site.pages.iter().filter(|p| p.in_channel("sms")) {
+    for page in pages.filter(|p| p.in_channel("sms")) {
         if let Some(t) = &page.sms {
             check_page(site, page, t, max, out);
         }

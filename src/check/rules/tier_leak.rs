@@ -4,8 +4,6 @@
 
 use std::ops::Range;
 
-use rayon::prelude::*;
-
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::check::Rule;
@@ -55,7 +53,7 @@ are not).
 the perk. A page that must compare tiers opts out with `ignore: [tier-leak]` and says why.
 
 **Settings**: the tiers and their `perks` in `upfront.yaml`.",
-    run: |ctx, out| run(ctx.site, out),
+    run,
 };
 
 /// A character that makes a word go on (so a match there is not a whole phrase).
@@ -368,16 +366,19 @@ pub fn screen_guide_span(config_text: &str, screen: &str, guide: &str) -> Option
     Some(guides + rel..guides + rel + guide.len())
 }
 
-fn run(site: &Site, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &crate::check::Ctx, out: &mut Vec<Diagnostic>) {
+    let site = ctx.site;
     let perk_words = TermSet::new(
         site.config.tiers.iter().flat_map(|(_, t)| t.perks.iter().filter_map(|p| p.split_whitespace().next())),
     );
     let perk_words = &perk_words;
-    out.extend(crate::check::per_page(site.pages.par_iter().map(AsRef::as_ref), |page, out| {
+    out.extend(crate::check::per_page(ctx.par_pages(), |page, out| {
         Checker::new(site, perk_words, &page.source.path, &page.locale, &page.tier).page(page, out);
     }));
-    other_fields(site, perk_words, out);
-    screens(site, out);
+    if ctx.whole_site() {
+        other_fields(site, perk_words, out);
+        screens(site, out);
+    }
 }
 
 #[cfg(test)]

@@ -51,7 +51,7 @@ fn list(items: &BTreeSet<&str>) -> String {
 fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let site = ctx.site;
     let default = site.default_locale();
-    for tr in site.pages.iter().filter(|p| p.locale != default) {
+    for tr in ctx.pages().filter(|p| p.locale != default) {
         let file = tr.source.path.as_str();
         let mut push = |span, message: String, hint: String| {
             let d = RULE.finding(file, Some(span), message).with_hint(hint);

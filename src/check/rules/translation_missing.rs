@@ -28,7 +28,7 @@ lose the guide. The rule names every configured locale a default-locale guide or
 fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let site = ctx.site;
     let default = site.default_locale();
-    for page in site.pages.iter().filter(|p| p.locale == default && !p.draft) {
+    for page in ctx.pages().filter(|p| p.locale == default && !p.draft) {
         let missing: Vec<&str> =
             site.config.locale_codes().filter(|l| *l != default && site.page(&page.path, l).is_none()).collect();
         if missing.is_empty() {

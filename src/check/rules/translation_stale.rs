@@ -25,7 +25,7 @@ of each translation with its source.
 fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let site = ctx.site;
     let default = site.default_locale();
-    for tr in site.pages.iter().filter(|p| p.locale != default && !p.draft) {
+    for tr in ctx.pages().filter(|p| p.locale != default && !p.draft) {
         let Some(source) = site.page(&tr.path, default) else { continue };
         let Some(src_date) = source.reviewed else { continue };
         let stale = tr.reviewed.is_none_or(|d| d < src_date);

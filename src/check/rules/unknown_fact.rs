@@ -26,7 +26,7 @@ step whose `wait:` is not a wait fact. A fact that is in `facts.yaml` but invali
 **Fix**: use the name the hint suggests, or add the fact to `facts.yaml`.
 
 **Settings**: none.",
-    run: |ctx, out| run(ctx.site, out),
+    run: |ctx, out| run(ctx.site, ctx.pages(), ctx.notices(), out),
 };
 
 fn nearest_hint(site: &Site, name: &str) -> String {
@@ -72,11 +72,16 @@ fn scan_text(
     }
 }
 
-fn run(site: &Site, out: &mut Vec<Diagnostic>) {
-    for page in &site.pages {
+fn run<'a>(
+    site: &Site,
+    pages: impl Iterator<Item = &'a crate::model::Page>,
+    notices: &[crate::model::Notice],
+    out: &mut Vec<Diagnostic>,
+) {
+    for page in pages {
         check_page(site, page, out);
     }
-    for n in &site.notices {
+    for n in notices {
         let base = n.body_start;
         scan_text(site, &n.source.path, n.body(), &|r| base + r.start..base + r.end, out);
     }

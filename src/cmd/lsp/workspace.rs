@@ -51,13 +51,15 @@ impl Workspace {
         Some(rel.to_string_lossy().replace('\\', "/"))
     }
 
-    /// A document was opened or edited: a guide is re-parsed from `text` now; any other file
-    /// waits for its save (see [`Workspace::saved`]).
-    pub fn edited(&mut self, rel: &str, text: String) {
+    /// A document was opened or edited: a guide is re-parsed from `text` now (true); any other
+    /// file waits for its save (see [`Workspace::saved`]).
+    pub fn edited(&mut self, rel: &str, text: String) -> bool {
         self.open.insert(rel.to_string(), text.clone());
         if is_page(rel) {
             self.apply(rel, text);
+            return true;
         }
+        false
     }
 
     /// A document was saved: a file other than a guide changes the whole site.
@@ -91,10 +93,14 @@ impl Workspace {
             Some(mut page) => {
                 diags.extend(crate::load::tiers::resolve_one(&mut page, &site.pages, &site.config));
                 let page = Arc::new(page);
-                match index {
-                    Some(i) => site.pages[i] = page,
-                    None => site.pages.push(page),
+                if let Some(i) = index {
+                    site.pages.remove(i);
                 }
+                // Pages stay sorted by path and locale (`Site::page` searches them), also when
+                // the edit moved the page.
+                let key = (page.path.as_str(), page.locale.as_str());
+                let at = site.pages.partition_point(|p| (p.path.as_str(), p.locale.as_str()) < key);
+                site.pages.insert(at, page);
             }
             None => {
                 if let Some(i) = index {
@@ -104,6 +110,21 @@ impl Workspace {
         }
         self.loaded.extend(diags);
     }
+}
+
+/// The pages a focused check of the guides `files` covers (indices in `site.pages`): each
+/// with its translations (or source), which translation rules compare with it.
+pub fn focus(site: &Site, files: &std::collections::BTreeSet<String>) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for (i, page) in site.pages.iter().enumerate().filter(|(_, p)| files.contains(&p.source.path)) {
+        // Pages are sorted by path, so a page's translations are its neighbours.
+        let from = site.pages[..i].iter().rposition(|p| p.path != page.path).map_or(0, |j| j + 1);
+        let to = site.pages[i..].iter().position(|p| p.path != page.path).map_or(site.pages.len(), |j| i + j);
+        out.extend(from..to);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// A guide or section: the files re-parsed from their buffers.
