@@ -10,7 +10,8 @@ pub mod text;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Level};
-use crate::model::Site;
+use crate::model::links;
+use crate::model::{Page, Site};
 
 /// Hand-written durations of each text of a list.
 type Found = Vec<Vec<text::waits::HandWritten>>;
@@ -27,6 +28,34 @@ pub struct Ctx<'a> {
     /// Hand-written durations per page (aligned with `site.pages`), then per other text
     /// (aligned with `others`), found once for the two rules that judge them.
     hand_written: std::sync::OnceLock<(Found, Found)>,
+    /// The links of each page's body (aligned with `site.pages`), parsed, classified and
+    /// resolved on first use, once for `broken-link` and `tier-leak`.
+    links: Vec<std::sync::OnceLock<Vec<BodyLink<'a>>>>,
+}
+
+/// A link (or image) of a page body: its destination as written, the byte span of that
+/// destination in the body, what it names and, for a site link, what it resolves to.
+pub struct BodyLink<'a> {
+    pub dest: String,
+    pub span: std::ops::Range<usize>,
+    pub link: links::Link,
+    pub target: Option<links::Target<'a>>,
+}
+
+/// The links of `page`'s body, classified and resolved the way the help center does.
+fn body_links<'a>(site: &'a Site, page: &Page) -> Vec<BodyLink<'a>> {
+    let dir = links::source_dir(page);
+    let resolved = |(dest, span): (String, std::ops::Range<usize>)| {
+        let link = links::classify(site, &dest, dir);
+        let target = match &link {
+            links::Link::Site { path, locale, .. } => {
+                Some(links::resolve(site, path, locale.as_deref().unwrap_or(&page.locale)))
+            }
+            _ => None,
+        };
+        BodyLink { dest, span, link, target }
+    };
+    links::body_links(page.body()).into_iter().map(resolved).collect()
 }
 
 /// The texts outside guides that the text rules read: each notice (title and body, seen by the
@@ -54,6 +83,16 @@ impl<'a> Ctx<'a> {
             langs: text::words::site_langs(site),
             others: others(site),
             hand_written: std::sync::OnceLock::new(),
+            links: site.pages.iter().map(|_| std::sync::OnceLock::new()).collect(),
+        }
+    }
+
+    /// The links of the page at position `index` of `site.pages` (parsed on first use; an
+    /// index out of range has none).
+    pub fn links(&self, index: usize) -> &[BodyLink<'a>] {
+        match (self.links.get(index), self.site.pages.get(index)) {
+            (Some(cell), Some(page)) => cell.get_or_init(|| body_links(self.site, page)),
+            _ => &[],
         }
     }
 
