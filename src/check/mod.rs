@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Level};
-use crate::model::Site;
+use crate::model::links;
+use crate::model::{Page, Site};
 
 /// Hand-written durations of each text of a list.
 type Found = Vec<Vec<text::waits::HandWritten>>;
@@ -33,6 +34,41 @@ pub struct Ctx<'a> {
     /// page being typed and its translations this way, and the site-wide passes (notices,
     /// facts, glossary, screens) are skipped.
     focus: Option<Vec<bool>>,
+    /// The links of each page's body (aligned with `site.pages`), parsed, classified and
+    /// resolved on first use, once for `broken-link` and `tier-leak`.
+    links: Vec<std::sync::OnceLock<Vec<BodyLink<'a>>>>,
+    /// The pages by (path, locale), built on first use by `links`.
+    page_index: std::sync::OnceLock<PageIndex<'a>>,
+}
+
+/// Every page by (path, locale): what `Site::page` answers, without its binary search over
+/// scattered pages (most of the link resolution's time on a 10,000-guide site).
+type PageIndex<'a> = std::collections::HashMap<(&'a str, &'a str), &'a Page>;
+
+/// A link (or image) of a page body: its destination as written, the byte span of that
+/// destination in the body, what it names and, for a site link, what it resolves to.
+pub struct BodyLink<'a> {
+    pub dest: String,
+    pub span: std::ops::Range<usize>,
+    pub link: links::Link,
+    pub target: Option<links::Target<'a>>,
+}
+
+/// The links of `page`'s body, classified and resolved the way the help center does.
+fn body_links<'a>(site: &'a Site, index: &PageIndex<'a>, page: &Page) -> Vec<BodyLink<'a>> {
+    let dir = links::source_dir(page);
+    let lookup = |path: &str, locale: &str| index.get(&(path, locale)).copied();
+    let resolved = |(dest, span): (String, std::ops::Range<usize>)| {
+        let link = links::classify(site, &dest, dir);
+        let target = match &link {
+            links::Link::Site { path, locale, .. } => {
+                Some(links::resolve_in(site, path, locale.as_deref().unwrap_or(&page.locale), &lookup))
+            }
+            _ => None,
+        };
+        BodyLink { dest, span, link, target }
+    };
+    links::body_links(page.body()).into_iter().map(resolved).collect()
 }
 
 /// The texts outside guides that the text rules read: each notice (title and body, seen by the
@@ -61,6 +97,23 @@ impl<'a> Ctx<'a> {
             others: others(site),
             hand_written: std::sync::OnceLock::new(),
             focus: None,
+            links: site.pages.iter().map(|_| std::sync::OnceLock::new()).collect(),
+            page_index: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The links of the page at position `index` of `site.pages` (parsed on first use; an
+    /// index out of range has none).
+    pub fn links(&self, index: usize) -> &[BodyLink<'a>] {
+        match (self.links.get(index), self.site.pages.get(index)) {
+            (Some(cell), Some(page)) => cell.get_or_init(|| {
+                let site = self.site;
+                let index = self
+                    .page_index
+                    .get_or_init(|| site.pages.iter().map(|p| ((p.path.as_str(), p.locale.as_str()), &**p)).collect());
+                body_links(site, index, page)
+            }),
+            _ => &[],
         }
     }
 
@@ -80,6 +133,8 @@ impl<'a> Ctx<'a> {
             others: Vec::new(),
             hand_written: std::sync::OnceLock::new(),
             focus: Some(focus),
+            links: site.pages.iter().map(|_| std::sync::OnceLock::new()).collect(),
+            page_index: std::sync::OnceLock::new(),
         }
     }
 
@@ -103,6 +158,12 @@ impl<'a> Ctx<'a> {
     pub fn par_pages(&self) -> impl ParallelIterator<Item = &'a crate::model::Page> + '_ {
         let pages = self.site.pages.par_iter().enumerate();
         pages.filter(|(i, _)| self.in_focus(*i)).map(|(_, p)| p.as_ref())
+    }
+
+    /// [`Ctx::par_pages`] with each page's index in `site.pages` (for [`Ctx::links`]).
+    pub fn par_indexed(&self) -> impl ParallelIterator<Item = (usize, &'a crate::model::Page)> + '_ {
+        let pages = self.site.pages.par_iter().enumerate();
+        pages.filter(|(i, _)| self.in_focus(*i)).map(|(i, p)| (i, p.as_ref()))
     }
 
     /// The notices the rules check: none in a focused check.

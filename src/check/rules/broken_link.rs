@@ -1,10 +1,12 @@
 //! `broken-link`: an internal link in a Markdown body to a page, anchor or static file that
 //! does not exist. Resolution is `model::links`, the help center's rule; no network.
 
-use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use crate::check::Rule;
+use rayon::prelude::*;
+
+use crate::check::{BodyLink, Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::links::{self, Link, Target};
 use crate::model::{Page, Site};
@@ -42,20 +44,26 @@ SMS links outlive the pages they point at.
 the guide's `aliases:` and link to the new one.
 
 **Settings**: none.",
-    run: |ctx, out| run(ctx.site, ctx.pages(), out),
+    run,
 };
 
-/// Heading ids per (path, locale), computed once.
-#[derive(Default)]
+/// Heading ids of each page (aligned with `site.pages`), computed on first use.
 struct Ids<'a> {
-    by_page: HashMap<(&'a str, &'a str), Vec<String>>,
+    site: &'a Site,
+    by_page: Vec<OnceLock<Vec<String>>>,
 }
 
 impl<'a> Ids<'a> {
-    fn of(&mut self, site: &Site, page: &'a Page) -> &[String] {
-        self.by_page
-            .entry((page.path.as_str(), page.locale.as_str()))
-            .or_insert_with(|| links::page_heading_ids(site, page))
+    fn new(site: &'a Site) -> Self {
+        Ids { site, by_page: site.pages.iter().map(|_| OnceLock::new()).collect() }
+    }
+
+    fn of(&self, page: &Page) -> &[String] {
+        let site = self.site;
+        match site.page_index(&page.path, &page.locale).and_then(|i| self.by_page.get(i)) {
+            Some(cell) => cell.get_or_init(|| links::page_heading_ids(site, page)),
+            None => &[],
+        }
     }
 }
 
@@ -89,24 +97,20 @@ fn nearest_path(site: &Site, path: &str) -> String {
     }
 }
 
-fn check_link<'a>(
-    site: &'a Site,
-    page: &'a Page,
-    dest: &str,
-    span: Range<usize>,
-    ids: &mut Ids<'a>,
-) -> Option<Diagnostic> {
-    match links::classify(site, dest, links::source_dir(page)) {
+fn check_link(site: &Site, page: &Page, link: &BodyLink, span: Range<usize>, ids: &Ids) -> Option<Diagnostic> {
+    let dest = link.dest.as_str();
+    match &link.link {
         Link::External => None,
         Link::SamePage { fragment } if fragment.is_empty() => None,
-        Link::SamePage { fragment } => check_anchor(ids.of(site, page), &fragment, "this page")
-            .map(|(message, hint)| finding(page, span, message, hint)),
+        Link::SamePage { fragment } => {
+            check_anchor(ids.of(page), fragment, "this page").map(|(message, hint)| finding(page, span, message, hint))
+        }
         Link::Site { path, locale, fragment } => {
             let want = locale.as_deref().unwrap_or(&page.locale);
-            let fragment = fragment.filter(|f| !f.is_empty());
-            match links::resolve(site, &path, want) {
+            let fragment = fragment.as_deref().filter(|f| !f.is_empty());
+            match link.target.unwrap_or(Target::Missing) {
                 Target::Missing => {
-                    let draft = [want, site.default_locale()].iter().any(|l| site.page(&path, l).is_some());
+                    let draft = [want, site.default_locale()].iter().any(|l| site.page(path, l).is_some());
                     if draft && page.draft {
                         return None;
                     }
@@ -115,17 +119,17 @@ fn check_link<'a>(
                     } else {
                         format!("`{dest}` names no page or static file")
                     };
-                    Some(finding(page, span, message, nearest_path(site, &path)))
+                    Some(finding(page, span, message, nearest_path(site, path)))
                 }
                 Target::Page(target) => {
                     let fragment = fragment?;
                     let on = format!("`/{}/` ({})", target.path, target.locale);
-                    check_anchor(ids.of(site, target), &fragment, on.replace("`//`", "`/`").as_str())
+                    check_anchor(ids.of(target), fragment, on.replace("`//`", "`/`").as_str())
                         .map(|(message, hint)| finding(page, span, message, hint))
                 }
                 Target::Folder => fragment.map(|f| {
                     let message =
-                        format!("`#{}` names no heading: `/{path}/` has no `_index.md`", links::percent_decode(&f));
+                        format!("`#{}` names no heading: `/{path}/` has no `_index.md`", links::percent_decode(f));
                     finding(page, span, message, "link to the folder itself, or to a guide in it".to_string())
                 }),
                 Target::Static => None,
@@ -134,14 +138,20 @@ fn check_link<'a>(
     }
 }
 
-fn run<'a>(site: &Site, pages: impl Iterator<Item = &'a crate::model::Page>, out: &mut Vec<Diagnostic>) {
-    let mut ids = Ids::default();
-    for page in pages {
-        for (dest, span) in links::body_links(page.body()) {
-            let span = page.body_start + span.start..page.body_start + span.end;
-            out.extend(check_link(site, page, &dest, span, &mut ids));
-        }
-    }
+/// Every page's links, in parallel (the links are the ones `tier-leak` reads too: parsed and
+/// resolved once per run, `Ctx::links`).
+fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let site = ctx.site;
+    let ids = Ids::new(site);
+    let found = ctx.par_indexed().flat_map_iter(|(i, page)| {
+        let start = page.body_start;
+        let found = ctx
+            .links(i)
+            .iter()
+            .filter_map(|link| check_link(site, page, link, start + link.span.start..start + link.span.end, &ids));
+        found.collect::<Vec<_>>()
+    });
+    out.par_extend(found);
 }
 
 #[cfg(test)]

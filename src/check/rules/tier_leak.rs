@@ -5,9 +5,10 @@
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use rayon::prelude::*;
 
-use crate::check::Rule;
 use crate::check::text::words::{self, Mode};
+use crate::check::{BodyLink, Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::links::{self, Link, Target};
 use crate::model::script::is_cjk;
@@ -119,9 +120,10 @@ pub fn find_phrase(text: &str, phrase: &str, suffixes: bool) -> Vec<Range<usize>
     out
 }
 
-/// Byte ranges of a Markdown body that are not prose: code, raw HTML, link destinations.
-fn not_prose(body: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = links::body_links(body).into_iter().map(|(_, span)| span).collect();
+/// Byte ranges of a Markdown body that are not prose: code, raw HTML, link destinations
+/// (`links`: the spans of the body's link destinations).
+fn not_prose(body: &str, links: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out = links;
     let mut block_start = None;
     for (event, range) in Parser::new_ext(body, links::MARKDOWN_OPTIONS).into_offset_iter() {
         match event {
@@ -230,10 +232,14 @@ impl<'a> Checker<'a> {
 
     /// A Markdown body that starts at byte `start` of the file. Code, HTML and link addresses
     /// are not prose; finding them needs a parse, done only when the body may name a perk or
-    /// has a placeholder.
-    fn body(&self, body: &str, start: usize, out: &mut Vec<Diagnostic>) {
+    /// has a placeholder. `links` are the body's links when they are already known (a page's).
+    fn body(&self, body: &str, start: usize, links: Option<&[BodyLink]>, out: &mut Vec<Diagnostic>) {
         if self.perk_words.matches_any(body) || self.names_narrower_fact(body) {
-            self.scan(body, &not_prose(body), &|r| start + r.start..start + r.end, out);
+            let links = match links {
+                Some(known) => known.iter().map(|l| l.span.clone()).collect(),
+                None => links::body_links(body).into_iter().map(|(_, span)| span).collect(),
+            };
+            self.scan(body, &not_prose(body, links), &|r| start + r.start..start + r.end, out);
         }
     }
 
@@ -249,11 +255,11 @@ impl<'a> Checker<'a> {
     }
 
     /// Every published field of a guide or section: body, title, summary, SMS text, step
-    /// titles, texts and waits, and links.
-    fn page(&self, page: &Page, out: &mut Vec<Diagnostic>) {
+    /// titles, texts and waits, and links (`links`: the body's, from `Ctx::links`).
+    fn page(&self, page: &Page, links: &[BodyLink], out: &mut Vec<Diagnostic>) {
         let body = page.body();
         let start = page.body_start;
-        self.body(body, start, out);
+        self.body(body, start, Some(links), out);
         let steps = page.steps.iter().flat_map(|s| [&s.title, &s.text]);
         for t in [&page.title].into_iter().chain(page.summary.iter()).chain(page.sms.iter()).chain(steps) {
             self.front(t, out);
@@ -270,27 +276,27 @@ impl<'a> Checker<'a> {
                 self.push(step.wait_span.clone(), message, "use a fact of this page's tier", out);
             }
         }
-        let links = if body.contains("](") || body.contains("]:") { links::body_links(body) } else { Vec::new() };
-        for (dest, span) in links {
-            let Link::Site { path, locale, .. } = links::classify(self.site, &dest, links::source_dir(page)) else {
+        for link in links {
+            let (Link::Site { path, locale, .. }, Some(target)) = (&link.link, link.target) else {
                 continue;
             };
             let want = locale.as_deref().unwrap_or(&page.locale);
-            let (tier, what) = match links::resolve(self.site, &path, want) {
+            let (tier, what) = match target {
                 Target::Page(target) => (target.tier.as_str(), "a page"),
                 Target::Folder if !path.is_empty() => {
                     let tier = [want, self.site.default_locale()]
                         .into_iter()
-                        .find_map(|l| links::folder_tier(self.site, &path, l))
+                        .find_map(|l| links::folder_tier(self.site, path, l))
                         .unwrap_or(self.tier);
                     (tier, "a folder of pages")
                 }
                 _ => continue,
             };
             if self.narrower(tier) {
-                let message = format!("links to `{dest}`, {what} of the `{tier}` tier, from a `{}` page", self.tier);
+                let message =
+                    format!("links to `{}`, {what} of the `{tier}` tier, from a `{}` page", link.dest, self.tier);
                 self.push(
-                    start + span.start..start + span.end,
+                    start + link.span.start..start + link.span.end,
                     message,
                     "link to a page of this page's tier (or a wider one)",
                     out,
@@ -316,7 +322,7 @@ fn other_fields(site: &Site, perk_words: &TermSet, out: &mut Vec<Diagnostic>) {
         let c = Checker::new(site, perk_words, &n.source.path, &n.locale, tier)
             .shown(format!("in a notice shown on `{tier}` pages"));
         c.front(&n.title, out);
-        c.body(n.body(), n.body_start, out);
+        c.body(n.body(), n.body_start, None, out);
     }
     let default = site.default_locale();
     for f in site.facts.values() {
@@ -366,15 +372,22 @@ pub fn screen_guide_span(config_text: &str, screen: &str, guide: &str) -> Option
     Some(guides + rel..guides + rel + guide.len())
 }
 
-fn run(ctx: &crate::check::Ctx, out: &mut Vec<Diagnostic>) {
+fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let site = ctx.site;
     let perk_words = TermSet::new(
         site.config.tiers.iter().flat_map(|(_, t)| t.perks.iter().filter_map(|p| p.split_whitespace().next())),
     );
     let perk_words = &perk_words;
-    out.extend(crate::check::per_page(ctx.par_pages(), |page, out| {
-        Checker::new(site, perk_words, &page.source.path, &page.locale, &page.tier).page(page, out);
-    }));
+    let pages = ctx.par_indexed().flat_map_iter(|(i, page)| {
+        let mut found = Vec::new();
+        Checker::new(site, perk_words, &page.source.path, &page.locale, &page.tier).page(
+            page,
+            ctx.links(i),
+            &mut found,
+        );
+        found
+    });
+    out.par_extend(pages);
     if ctx.whole_site() {
         other_fields(site, perk_words, out);
         screens(site, out);
@@ -408,7 +421,7 @@ mod tests {
     #[test]
     fn code_and_urls_are_not_prose() {
         let body = "See `VIP lounge` and [x](/vip-lounge/) <b>VIP lounge</b>\n\n```\nVIP lounge\n```\nVIP lounge";
-        let skip = not_prose(body);
+        let skip = not_prose(body, links::body_links(body).into_iter().map(|(_, span)| span).collect());
         let hits: Vec<_> = find_phrase(body, "VIP lounge", false).into_iter().filter(|m| !overlaps(m, &skip)).collect();
         // Inline HTML tags are skipped, the text between them is prose.
         let texts: Vec<usize> = hits.iter().map(|m| m.start).collect();
