@@ -130,13 +130,9 @@ pub fn folder_tier<'a>(site: &'a Site, path: &str, locale: &str) -> Option<&'a s
 }
 
 /// Resolve a site link's path: in `locale` (the explicit one of a `.md` link, else the
-/// page's own), else in the default locale; then a static file.
-pub fn resolve<'a>(site: &'a Site, path: &str, locale: &str) -> Target<'a> {
-    resolve_in(site, path, locale, &|path, locale| site.page(path, locale))
-}
-
-/// [`resolve`] with the page lookup given: a run that resolves every link of the site keeps
-/// a hash index of the pages (`page(path, locale)` must answer as `Site::page` does).
+/// page's own), else in the default locale; then a static file. The page lookup is given:
+/// a run that resolves every link of the site keeps a hash index of the pages
+/// (`page(path, locale)` must answer as `Site::page` does).
 pub fn resolve_in<'a>(
     site: &'a Site,
     path: &str,

@@ -157,6 +157,36 @@ struct Checker<'a> {
     perks: Vec<(&'a str, &'a str)>,
     /// The first word of every perk of the site, to skip texts that name none.
     perk_words: &'a TermSet,
+    /// The fact ids narrower than each tier (by rank), for pages: see [`NarrowerIds`].
+    narrower_ids: Option<&'a [NarrowerIds]>,
+}
+
+/// The ids of the facts narrower than one tier, to skip the `{{ }}` scan of a body that
+/// names none of them (a placeholder's name holds its fact's id: `callback.priority.max`).
+enum NarrowerIds {
+    /// No fact is narrower: no body can name one.
+    None,
+    Some(aho_corasick::AhoCorasick),
+    /// The matcher could not be built: scan every body.
+    Unknown,
+}
+
+/// [`NarrowerIds`] for each tier rank of the site.
+fn narrower_ids(site: &Site) -> Vec<NarrowerIds> {
+    let ranked: Vec<(&str, usize)> = site
+        .facts
+        .iter()
+        .filter_map(|(id, f)| Some((id.as_str(), site.config.tier_rank(f.tier.as_deref()?))))
+        .collect();
+    (0..site.config.tier_names().len())
+        .map(|rank| {
+            let ids: Vec<&str> = ranked.iter().filter(|(_, r)| *r > rank).map(|(id, _)| *id).collect();
+            if ids.is_empty() {
+                return NarrowerIds::None;
+            }
+            aho_corasick::AhoCorasick::new(ids).map_or(NarrowerIds::Unknown, NarrowerIds::Some)
+        })
+        .collect()
 }
 
 impl<'a> Checker<'a> {
@@ -171,7 +201,11 @@ impl<'a> Checker<'a> {
             .collect();
         let place = format!("on a `{tier}` page");
         let mode = words::mode_of(site, locale);
-        Checker { site, file, mode, tier, rank, place, perks, perk_words }
+        Checker { site, file, mode, tier, rank, place, perks, perk_words, narrower_ids: None }
+    }
+
+    fn with_narrower_ids(self, ids: &'a [NarrowerIds]) -> Self {
+        Checker { narrower_ids: Some(ids), ..self }
     }
 
     fn shown(self, place: String) -> Self {
@@ -246,6 +280,11 @@ impl<'a> Checker<'a> {
     /// Whether `text` has a placeholder of a narrower tier's fact (before the Markdown parse
     /// that tells prose from code: most bodies name only facts their readers may see).
     fn names_narrower_fact(&self, text: &str) -> bool {
+        match self.narrower_ids.and_then(|ids| ids.get(self.rank)) {
+            Some(NarrowerIds::None) => return false,
+            Some(NarrowerIds::Some(ids)) if !ids.is_match(text) => return false,
+            _ => {}
+        }
         text.contains("{{")
             && interp::scan(text).0.iter().any(|p| {
                 self.site
@@ -378,15 +417,15 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         site.config.tiers.iter().flat_map(|(_, t)| t.perks.iter().filter_map(|p| p.split_whitespace().next())),
     );
     let perk_words = &perk_words;
-    let pages = ctx.par_indexed().flat_map_iter(|(i, page)| {
-        let mut found = Vec::new();
-        Checker::new(site, perk_words, &page.source.path, &page.locale, &page.tier).page(
-            page,
-            ctx.links(i),
-            &mut found,
-        );
-        found
-    });
+    let narrower = narrower_ids(site);
+    let pages =
+        ctx.par_indexed().flat_map_iter(|(i, page)| {
+            let mut found = Vec::new();
+            Checker::new(site, perk_words, &page.source.path, &page.locale, &page.tier)
+                .with_narrower_ids(&narrower)
+                .page(page, ctx.links(i), &mut found);
+            found
+        });
     out.par_extend(pages);
     if ctx.whole_site() {
         other_fields(site, perk_words, out);
