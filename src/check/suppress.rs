@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::Rule;
+use super::rule::Rule;
 use crate::diag::{Diagnostic, Level};
 use crate::model::Page;
 

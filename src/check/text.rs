@@ -471,6 +471,14 @@ pub fn for_each_sentence(blocks: &[Block], lang: &Lang, mut f: impl FnMut(&Sente
     }
 }
 
+/// The widest tier that sees a notice: every tier for a site-wide one, else the widest tier of
+/// the guides it names (a guide that is not found counts as the widest).
+pub fn notice_tier<'a>(site: &'a crate::model::Site, notice: &crate::model::Notice) -> &'a str {
+    let tier_of = |path: &String| site.page(path, site.default_locale()).map_or(0, |p| site.config.tier_rank(&p.tier));
+    let rank = notice.applies_to.iter().map(tier_of).min().unwrap_or(0);
+    site.config.tier_names().get(rank).copied().unwrap_or_else(|| site.config.widest_tier())
+}
+
 #[cfg(test)]
 #[path = "text/tests.rs"]
 mod tests;

@@ -2,9 +2,10 @@
 //! "never wait", "保证", "garantált"), unless it is an instruction to the reader. Word lists
 //! are data (`src/locales/<lang>/words.yaml`), extended by `checks.words.<locale>.absolute`.
 
+use crate::check::ctx::Ctx;
+use crate::check::rule::Rule;
 use crate::check::text::words::cue_hits;
 use crate::check::text::{Clauses, Prose, for_each_sentence};
-use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 
 pub static RULE: Rule = Rule {

@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use crate::check::{BodyLink, Ctx, Rule};
+use crate::check::ctx::{BodyLink, Ctx};
+use crate::check::rule::Rule;
 use crate::diag::{Diagnostic, Level};
 use crate::model::links::{self, Link, Target};
 use crate::model::{Page, Site};

@@ -1,7 +1,8 @@
 //! `control-character`: NUL and other control characters in a guide's or a notice's text.
 //! The renderers drop them (see `model::controls`); this says where they are.
 
-use crate::check::{Ctx, Rule};
+use crate::check::ctx::Ctx;
+use crate::check::rule::Rule;
 use crate::diag::{Diagnostic, Level};
 use crate::model::controls;
 

@@ -4,7 +4,7 @@
 
 use rayon::prelude::*;
 
-use crate::check::Rule;
+use crate::check::rule::Rule;
 use crate::check::text::waits::Verdict;
 use crate::diag::{Diagnostic, Level};
 

@@ -1,7 +1,7 @@
 //! `front-matter`: invalid YAML, unknown keys, wrong types. Found while loading (the loader
 //! reports them with positions); listed here so the rule has its metadata and docs.
 
-use crate::check::Rule;
+use crate::check::rule::Rule;
 use crate::diag::Level;
 
 pub static RULE: Rule = Rule {

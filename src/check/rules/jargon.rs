@@ -7,8 +7,9 @@ use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
+use crate::check::ctx::Ctx;
+use crate::check::rule::Rule;
 use crate::check::text::{Block, Kind, Origin, first_overlap};
-use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::terms::{TermSet, explained_in_text, find_term_where, named_in_brackets};
 use crate::model::{PageKind, Site};
@@ -151,13 +152,13 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let widest = site.config.widest_tier();
     let lists = site_terms(site);
     let pages = ctx.par_pages().filter(|p| p.tier == widest && !p.draft && p.kind == PageKind::Guide);
-    out.extend(crate::check::per_page(pages, |page, out| {
+    out.extend(crate::check::rule::per_page(pages, |page, out| {
         if let Some(l) = lists.get(page.locale.as_str()) {
             judge(site, &page.source.path, &page.locale, &ctx.blocks(page), l, out);
         }
     }));
     // Notices seen by the widest tier: their body is read like a page's (the title is a heading).
-    for n in ctx.notices().iter().filter(|n| super::tier_leak::notice_tier(site, n) == widest) {
+    for n in ctx.notices().iter().filter(|n| crate::check::text::notice_tier(site, n) == widest) {
         if let Some(l) = lists.get(n.locale.as_str()) {
             judge(site, &n.source.path, &n.locale, &crate::check::text::notice_blocks(n), l, out);
         }

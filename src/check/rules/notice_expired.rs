@@ -1,6 +1,7 @@
 //! `notice-expired`: a notice whose `until` has passed (judged against `--today`).
 
-use crate::check::{Ctx, Rule};
+use crate::check::ctx::Ctx;
+use crate::check::rule::Rule;
 use crate::diag::{Diagnostic, Level};
 
 pub static RULE: Rule = Rule {

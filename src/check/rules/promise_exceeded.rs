@@ -1,7 +1,7 @@
 //! `promise-exceeded`: a wait fact whose measured waits, at `checks.wait_percentile`, run
 //! longer than the maximum it promises. Reads `Site::measurements`; never the CSV itself.
 
-use crate::check::Rule;
+use crate::check::rule::Rule;
 use crate::diag::{Diagnostic, Level};
 use crate::model::duration::Duration;
 use crate::model::fact::format_duration;

@@ -7,8 +7,9 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use crate::check::ctx::Ctx;
+use crate::check::rule::Rule;
 use crate::check::text::{self, Kind, Origin, words};
-use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::config::ReadabilityMeasure;
 use crate::model::script::is_han;
@@ -202,7 +203,7 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let site = ctx.site;
     let widest = site.config.widest_tier();
     let pages = ctx.par_pages().filter(|p| p.tier == widest && !p.draft && p.kind == PageKind::Guide);
-    out.extend(crate::check::per_page(pages, |page, out| {
+    out.extend(crate::check::rule::per_page(pages, |page, out| {
         let lang = ctx.lang(&page.locale);
         let stats = sentence_stats(&ctx.blocks(page), page, lang);
         let (sentences, words, chars) =

@@ -1,7 +1,8 @@
 //! `review-overdue`: a guide whose `reviewed:` date is missing or older than `review_every`
 //! (a note in the 30 days before it falls due). Judged against `--today`, never the clock.
 
-use crate::check::{Ctx, Rule};
+use crate::check::ctx::Ctx;
+use crate::check::rule::Rule;
 use crate::diag::{Diagnostic, Level};
 use crate::model::duration::Duration;
 use crate::model::{PageKind, Site};

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::check::Rule;
+use crate::check::rule::Rule;
 use crate::diag::{Diagnostic, Level};
 use crate::model::sms::{self, Encoding, SmsInfo};
 use crate::model::{Page, Site, Style, Text, interp};

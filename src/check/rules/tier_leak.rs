@@ -7,13 +7,14 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 
+use crate::check::ctx::{BodyLink, Ctx};
+use crate::check::rule::Rule;
 use crate::check::text::words::{self, Mode};
-use crate::check::{BodyLink, Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::links::{self, Link, Target};
 use crate::model::script::is_cjk;
 use crate::model::terms::TermSet;
-use crate::model::{Notice, Page, Site, Text, interp};
+use crate::model::{Page, Site, Text, interp};
 
 pub static RULE: Rule = Rule {
     id: "tier-leak",
@@ -345,19 +346,11 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// The widest tier that sees a notice: every tier for a site-wide one, else the widest tier of
-/// the guides it names (a guide that is not found counts as the widest).
-pub fn notice_tier<'a>(site: &'a Site, notice: &Notice) -> &'a str {
-    let tier_of = |path: &String| site.page(path, site.default_locale()).map_or(0, |p| site.config.tier_rank(&p.tier));
-    let rank = notice.applies_to.iter().map(tier_of).min().unwrap_or(0);
-    site.config.tier_names().get(rank).copied().unwrap_or_else(|| site.config.widest_tier())
-}
-
 /// Texts published outside guides: notices (title and body), fact labels (shown wherever the
 /// fact is) and glossary explanations (on pages of every tier).
 fn other_fields(site: &Site, perk_words: &TermSet, out: &mut Vec<Diagnostic>) {
     for n in &site.notices {
-        let tier = notice_tier(site, n);
+        let tier = crate::check::text::notice_tier(site, n);
         let c = Checker::new(site, perk_words, &n.source.path, &n.locale, tier)
             .shown(format!("in a notice shown on `{tier}` pages"));
         c.front(&n.title, out);

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::check::{Ctx, Rule};
+use crate::check::ctx::Ctx;
+use crate::check::rule::Rule;
 use crate::diag::{Diagnostic, Level};
 use crate::model::{Page, Site};
 

@@ -1,6 +1,7 @@
 //! `translation-missing`: a guide or section that lacks one of the configured locales.
 
-use crate::check::{Ctx, Rule};
+use crate::check::ctx::Ctx;
+use crate::check::rule::Rule;
 use crate::diag::{Diagnostic, Level};
 
 pub static RULE: Rule = Rule {

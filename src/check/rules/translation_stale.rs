@@ -1,6 +1,7 @@
 //! `translation-stale`: the source was reviewed after its translation.
 
-use crate::check::{Ctx, Rule};
+use crate::check::ctx::Ctx;
+use crate::check::rule::Rule;
 use crate::diag::{Diagnostic, Level};
 
 pub static RULE: Rule = Rule {

@@ -1,7 +1,7 @@
 //! `unknown-fact`: a `{{ x }}` that names no fact (hint: the nearest name), a malformed
 //! placeholder, `.min`/`.max` of a text fact, or a step `wait:` that is not a wait fact.
 
-use crate::check::Rule;
+use crate::check::rule::Rule;
 use crate::diag::{Diagnostic, Level};
 use std::ops::Range;
 

@@ -4,9 +4,10 @@
 
 use std::ops::Range;
 
+use crate::check::ctx::Ctx;
+use crate::check::rule::Rule;
 use crate::check::text::words::{Lang, cue_hits};
 use crate::check::text::{Clauses, Prose, Sentence, first_overlap, for_each_sentence, overlaps, union_of};
-use crate::check::{Ctx, Rule};
 use crate::diag::{Diagnostic, Level};
 use crate::model::Site;
 

@@ -10,7 +10,6 @@ use super::words::{Lang, Mode, cue_hits};
 use super::{
     Block, Clauses, Origin, Prose, first_overlap, meaning, overlaps, quoted, sentences, tokens_after, tokens_before,
 };
-use crate::check::Ctx;
 use crate::model::duration::{Duration, WaitRange};
 use crate::model::{Fact, Page, Part, Site};
 
@@ -263,10 +262,9 @@ fn hint(site: &Site, prose: &Prose, w: &Written, sentence: &str) -> String {
 type Uses = Vec<(String, Part)>;
 
 /// The wait facts each part of a page names: by origin (body, summary, SMS, step).
-fn fact_uses(ctx: &Ctx, page: &Page) -> BTreeMap<Origin, Uses> {
-    let site = ctx.site;
+fn fact_uses(site: &Site, page: &Page) -> BTreeMap<Origin, Uses> {
     let mut out: BTreeMap<Origin, Uses> = BTreeMap::new();
-    for b in &ctx.blocks(page) {
+    for b in &super::blocks(page) {
         for p in b.placeholders() {
             if let Some((f, part)) = site.resolve_fact(&p.name).filter(|(f, _)| f.wait().is_some()) {
                 out.entry(b.origin).or_default().push((f.id.clone(), part));
@@ -276,10 +274,9 @@ fn fact_uses(ctx: &Ctx, page: &Page) -> BTreeMap<Origin, Uses> {
     out
 }
 
-/// Every hand-written wait in a published text, each with its one verdict.
-pub fn hand_written(ctx: &Ctx, prose: &Prose) -> Vec<HandWritten> {
-    let site = ctx.site;
-    let lang = ctx.lang(prose.locale);
+/// Every hand-written wait in a published text (read with `lang`, its locale's word lists),
+/// each with its one verdict.
+pub fn hand_written(site: &Site, lang: &Lang, prose: &Prose) -> Vec<HandWritten> {
     if !prose.may_contain(|t| lang.durations.may_match(t)) {
         return Vec::new();
     }
@@ -287,7 +284,7 @@ pub fn hand_written(ctx: &Ctx, prose: &Prose) -> Vec<HandWritten> {
         .page
         .filter(|page| page.locale != site.default_locale())
         .and_then(|page| site.page(&page.path, site.default_locale()))
-        .map(|src| fact_uses(ctx, src));
+        .map(|src| fact_uses(site, src));
     let mut out = Vec::new();
     let mut found = Vec::new();
     for block in prose.blocks() {

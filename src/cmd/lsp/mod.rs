@@ -249,7 +249,7 @@ impl Server<'_> {
         files.extend(typed);
         let (loaded, sources, today) = (self.ws.loaded.clone(), self.ws.sources.clone(), self.ws.today);
         std::thread::spawn(move || {
-            let today = today.unwrap_or_else(|| super::today_in(site.config.timezone.as_deref()));
+            let today = today.unwrap_or_else(|| crate::clock::today_in(site.config.timezone.as_deref()));
             // The loader's findings of these files (of guides that no longer parse too).
             let loaded = loaded.into_iter().filter(|d| files.contains(&d.file)).collect();
             let found = crate::check::check_focused(&site, today, loaded, &focus);
