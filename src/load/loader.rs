@@ -74,7 +74,18 @@ pub struct Loader<'a> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
+    /// A load of the site at `root` (canonical), with the default size cap until
+    /// `upfront.yaml` sets one.
+    pub fn new(root: &'a Path) -> Self {
+        Loader {
+            root,
+            max: crate::model::config::DEFAULT_MAX_FILE_BYTES,
+            sources: Sources::default(),
+            diagnostics: Vec::new(),
+        }
+    }
+
     /// Read one text file; a content problem becomes a diagnostic and `None`.
     pub fn read(&mut self, path: &Path) -> anyhow::Result<Option<Arc<SourceFile>>> {
         match fs::read_text(self.root, path, self.max) {

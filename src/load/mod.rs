@@ -13,6 +13,7 @@ mod i18n;
 mod loader;
 mod measured;
 mod notices;
+mod start;
 mod survey;
 pub(crate) mod tiers;
 pub(crate) mod yaml;
@@ -37,40 +38,10 @@ use crate::source::SourceFile;
 
 /// Load the site at `root`. `Err` only when the tool cannot run (no `upfront.yaml`, I/O).
 pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
-    let root = &root.canonicalize().with_context(|| format!("cannot read the site root {}", root.display()))?;
-    let config_path = root.join("upfront.yaml");
-    if !fs::present(&config_path) {
-        anyhow::bail!(
-            "no upfront.yaml in {}: this folder is not an Upfront site (run `upfront init DIR` to create one, or pass `--root DIR`)",
-            root.display()
-        );
-    }
-    let mut loader = Loader {
-        root,
-        max: crate::model::config::DEFAULT_MAX_FILE_BYTES,
-        sources: Sources::default(),
-        diagnostics: Vec::new(),
-    };
-    let Some(config_file) = loader.read(&config_path)? else { return Ok(loader.finish(None)) };
-    let (mut config, config_node) = match config::parse(&config_file) {
-        Ok(parsed) => parsed,
-        Err(p) => {
-            loader.diagnostics.extend(p.into_diagnostics(&config_file.path));
-            return Ok(loader.finish(None));
-        }
-    };
-    loader.max = config.limits.max_file_bytes;
-
-    let parsed = match loader.read_optional("facts.yaml")? {
-        Some(file) => {
-            let mut parsed = facts::parse(&file, &config);
-            let problems = std::mem::take(&mut parsed.problems);
-            loader.diagnostics.extend(problems.into_diagnostics(&file.path));
-            parsed
-        }
-        None => facts::Parsed::default(),
-    };
-    let facts::Parsed { facts, broken: broken_facts, .. } = parsed;
+    let root = &start::site_root(root)?;
+    let mut loader = Loader::new(root);
+    let Some((config_file, mut config, config_node)) = start::config(&mut loader)? else { return Ok(loader.finish(None)) };
+    let facts::Parsed { facts, broken: broken_facts, .. } = start::facts(&mut loader, &config)?;
     let measurements = data::load(&mut loader, &facts)?;
     let glossary = glossary::load(&mut loader, &config)?;
     let strings = i18n::load(&mut loader, &config, &config_node)?;
