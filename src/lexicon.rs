@@ -38,7 +38,7 @@ pub fn all() -> &'static [Language] {
 }
 
 /// The language part of a locale code: `zh` for `zh-Hans`, `pt` for `pt_BR`.
-pub fn base(locale: &str) -> &str {
+fn base(locale: &str) -> &str {
     locale.split(['-', '_']).next().unwrap_or(locale)
 }
 

@@ -42,7 +42,7 @@ pub fn run(global: &Global, args: &CheckArgs, input: &str) -> anyhow::Result<Exi
     // draft costs milliseconds on a 10,000-guide site.
     let mut diags: Vec<Diagnostic> = crate::check::check_focused(&site, today, Vec::new(), &[index])
         .into_iter()
-        .filter(|d| d.file == name && crate::check::RULES.iter().any(|r| r.id == d.rule && r.judges_text))
+        .filter(|d| d.file == name && crate::check::rule(d.rule).is_some_and(|r| r.judges_text))
         .collect();
     diag::sort(&mut diags);
     let mut sources = Sources::default();

@@ -4,9 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-
-use super::loader::Loader;
 use super::data;
+use super::loader::Loader;
 use crate::diag::Diagnostic;
 use crate::diag::Sources;
 use crate::model::{Config, Fact, Measurement};

@@ -40,7 +40,9 @@ use crate::source::SourceFile;
 pub fn load_site(root: &Path) -> anyhow::Result<Loaded> {
     let root = &start::site_root(root)?;
     let mut loader = Loader::new(root);
-    let Some((config_file, mut config, config_node)) = start::config(&mut loader)? else { return Ok(loader.finish(None)) };
+    let Some((config_file, mut config, config_node)) = start::config(&mut loader)? else {
+        return Ok(loader.finish(None));
+    };
     let facts::Parsed { facts, broken: broken_facts, .. } = start::facts(&mut loader, &config)?;
     let measurements = data::load(&mut loader, &facts)?;
     let glossary = glossary::load(&mut loader, &config)?;

@@ -54,7 +54,7 @@ static BUILT_IN: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::ne
 
 /// The language whose built-in lists `locale` uses: its own, else its base language's.
 fn language(locale: &str) -> &str {
-    if BUILT_IN.iter().any(|(l, _)| *l == locale) { locale } else { crate::lexicon::base(locale) }
+    crate::lexicon::get(locale).map_or(locale, |l| l.code)
 }
 
 /// The built-in jargon terms of `locale` (empty for locales without a list).

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::check::ctx::{BodyLink, Ctx};
 use crate::check::rule::Rule;
-use crate::check::text::words::{self, Mode};
+use crate::check::text::words::Mode;
 use crate::diag::{Diagnostic, Level};
 use crate::model::links::{self, Link, Target};
 use crate::model::script::is_cjk;
@@ -191,7 +191,8 @@ fn narrower_ids(site: &Site) -> Vec<NarrowerIds> {
 }
 
 impl<'a> Checker<'a> {
-    fn new(site: &'a Site, perk_words: &'a TermSet, file: &'a str, locale: &'a str, tier: &'a str) -> Self {
+    /// `mode`: how the text's locale matches words (`ctx.lang(locale).mode`).
+    fn new(site: &'a Site, mode: Mode, perk_words: &'a TermSet, file: &'a str, tier: &'a str) -> Self {
         let rank = site.config.tier_rank(tier);
         let perks = site
             .config
@@ -201,7 +202,6 @@ impl<'a> Checker<'a> {
             .flat_map(|(name, t)| t.perks.iter().map(move |p| (p.as_str(), name.as_str())))
             .collect();
         let place = format!("on a `{tier}` page");
-        let mode = words::mode_of(site, locale);
         Checker { site, file, mode, tier, rank, place, perks, perk_words, narrower_ids: None }
     }
 
@@ -348,10 +348,11 @@ impl<'a> Checker<'a> {
 
 /// Texts published outside guides: notices (title and body), fact labels (shown wherever the
 /// fact is) and glossary explanations (on pages of every tier).
-fn other_fields(site: &Site, perk_words: &TermSet, out: &mut Vec<Diagnostic>) {
+fn other_fields(ctx: &Ctx, perk_words: &TermSet, out: &mut Vec<Diagnostic>) {
+    let site = ctx.site;
     for n in &site.notices {
         let tier = crate::check::text::notice_tier(site, n);
-        let c = Checker::new(site, perk_words, &n.source.path, &n.locale, tier)
+        let c = Checker::new(site, ctx.lang(&n.locale).mode, perk_words, &n.source.path, tier)
             .shown(format!("in a notice shown on `{tier}` pages"));
         c.front(&n.title, out);
         c.body(n.body(), n.body_start, None, out);
@@ -361,7 +362,7 @@ fn other_fields(site: &Site, perk_words: &TermSet, out: &mut Vec<Diagnostic>) {
         let tier = f.tier.as_deref().unwrap_or_else(|| site.config.widest_tier());
         for (locale, label) in &f.label_texts {
             let locale = locale.as_deref().unwrap_or(default);
-            Checker::new(site, perk_words, "facts.yaml", locale, tier)
+            Checker::new(site, ctx.lang(locale).mode, perk_words, "facts.yaml", tier)
                 .shown(format!("in the label of `{}`, shown with it on `{tier}` pages", f.id))
                 .front(label, out);
         }
@@ -369,7 +370,7 @@ fn other_fields(site: &Site, perk_words: &TermSet, out: &mut Vec<Diagnostic>) {
     let widest = site.config.widest_tier();
     for g in &site.glossary {
         for (locale, text) in &g.explanations {
-            Checker::new(site, perk_words, "glossary.yaml", locale, widest)
+            Checker::new(site, ctx.lang(locale).mode, perk_words, "glossary.yaml", widest)
                 .shown(format!("in the glossary's explanation of `{}`, shown on `{widest}` pages", g.term))
                 .front(text, out);
         }
@@ -411,17 +412,16 @@ fn run(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     );
     let perk_words = &perk_words;
     let narrower = narrower_ids(site);
-    let pages =
-        ctx.par_indexed().flat_map_iter(|(i, page)| {
-            let mut found = Vec::new();
-            Checker::new(site, perk_words, &page.source.path, &page.locale, &page.tier)
-                .with_narrower_ids(&narrower)
-                .page(page, ctx.links(i), &mut found);
-            found
-        });
+    let pages = ctx.par_indexed().flat_map_iter(|(i, page)| {
+        let mut found = Vec::new();
+        Checker::new(site, ctx.lang(&page.locale).mode, perk_words, &page.source.path, &page.tier)
+            .with_narrower_ids(&narrower)
+            .page(page, ctx.links(i), &mut found);
+        found
+    });
     out.par_extend(pages);
     if ctx.whole_site() {
-        other_fields(site, perk_words, out);
+        other_fields(ctx, perk_words, out);
         screens(site, out);
     }
 }

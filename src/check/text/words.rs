@@ -117,12 +117,7 @@ static NONE: LazyLock<Lang> = LazyLock::new(Lang::default);
 
 /// The built-in lists of `locale` (`zh-Hans` uses `zh`); an unknown locale gets empty lists.
 pub fn lang(locale: &str) -> &'static Lang {
-    BUILTIN.get(locale).or_else(|| BUILTIN.get(crate::lexicon::base(locale))).unwrap_or(&NONE)
-}
-
-/// How `locale`'s words match: the site's `checks.words.<locale>.mode`, else the built-in one.
-pub fn mode_of(site: &Site, locale: &str) -> Mode {
-    site.config.checks.words.get(locale).and_then(|w| w.mode).unwrap_or_else(|| lang(locale).mode)
+    crate::lexicon::get(locale).and_then(|l| BUILTIN.get(l.code)).unwrap_or(&NONE)
 }
 
 /// The lists of every locale the site extends (`checks.words`), built-ins included: compiled
@@ -135,8 +130,7 @@ pub fn site_langs(site: &Site) -> BTreeMap<String, Lang> {
         .words
         .iter()
         .filter_map(|(locale, w)| {
-            let lists =
-                LISTS.get(locale.as_str()).or_else(|| LISTS.get(crate::lexicon::base(locale))).unwrap_or(&empty);
+            let lists = crate::lexicon::get(locale).and_then(|l| LISTS.get(l.code)).unwrap_or(&empty);
             compile(lists, Some(w)).ok().map(|l| (locale.clone(), l))
         })
         .collect()
