@@ -8,27 +8,8 @@ mod common;
 
 use std::process::Command as Process;
 
-use common::Site;
+use common::{Site, VAGUE};
 use serde_json::Value;
-
-const VAGUE: &str = "---\ntitle: Vague\nreviewed: 2026-11-01\n---\nSomeone will see you soon.\n\nWe call you back as soon\nas possible.\n";
-
-fn site() -> Site {
-    let site = Site::copy_of("basic");
-    site.write("content/vague.md", VAGUE);
-    site
-}
-
-fn check(site: &Site, args: &[&str]) -> (i32, String, String) {
-    let out = site.cmd(&["check", "--today", "2026-11-23"]).args(args).output().unwrap();
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
-}
-
-fn json(site: &Site, args: &[&str]) -> Value {
-    let (_, stdout, _) = check(site, &[&["--format", "json"], args].concat());
-    serde_json::from_str(&stdout).unwrap()
-}
 
 /// (rule, file, line) of every finding of a JSON report.
 fn findings(report: &Value) -> Vec<(String, String, u64)> {
@@ -42,18 +23,18 @@ fn findings(report: &Value) -> Vec<(String, String, u64)> {
 
 #[test]
 fn a_baseline_holds_back_todays_findings_and_only_new_ones_are_reported() {
-    let site = site();
-    let (code, _, stderr) = check(&site, &["--write-baseline", "baseline.json"]);
+    let site = Site::with_vague_guide();
+    let (code, _, stderr) = site.check(&["--write-baseline", "baseline.json"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("recorded 11 findings in the baseline baseline.json"), "{stderr}");
     let first = site.read("baseline.json");
-    check(&site, &["--write-baseline", "baseline.json"]);
+    site.check(&["--write-baseline", "baseline.json"]);
     assert_eq!(site.read("baseline.json"), first, "byte-stable");
     let baseline: Value = serde_json::from_str(&first).unwrap();
     assert_eq!(baseline["version"], 1);
     assert!(baseline["findings"][0]["fingerprint"].as_str().unwrap().len() == 16);
 
-    let (code, stdout, _) = check(&site, &["--baseline", "baseline.json"]);
+    let (code, stdout, _) = site.check(&["--baseline", "baseline.json"]);
     assert_eq!((code, stdout.as_str()), (0, "checked 8 pages: no new problems (11 baselined)\n"));
 
     // Lines added above the findings move them; they stay baselined. A second `soon` in the
@@ -62,22 +43,22 @@ fn a_baseline_holds_back_todays_findings_and_only_new_ones_are_reported() {
         "content/vague.md",
         VAGUE.replace("---\nSomeone", "---\nA new first paragraph.\n\nSomeone") + "\nSomeone will see you soon.\n",
     );
-    let report = json(&site, &["--baseline", "baseline.json"]);
+    let report = site.check_json(&["--baseline", "baseline.json"]);
     assert_eq!(findings(&report), [("vague-wait".into(), "content/vague.md".into(), 12)]);
     assert_eq!(report["baselined"], 11);
-    let (_, human, _) = check(&site, &["--baseline", "baseline.json"]);
+    let (_, human, _) = site.check(&["--baseline", "baseline.json"]);
     assert!(human.ends_with("0 errors, 1 warning (11 baselined)\n"), "{human}");
-    let (_, github, _) = check(&site, &["--baseline", "baseline.json", "--format", "github"]);
+    let (_, github, _) = site.check(&["--baseline", "baseline.json", "--format", "github"]);
     assert!(github.ends_with("upfront: 0 errors, 1 warning in 1 file (11 baselined)\n"), "{github}");
 }
 
 #[test]
 fn json_sarif_and_the_baseline_carry_the_same_fingerprints() {
-    let site = site();
-    let report = json(&site, &[]);
+    let site = Site::with_vague_guide();
+    let report = site.check_json(&[]);
     let from_json: Vec<&str> =
         report["findings"].as_array().unwrap().iter().map(|f| f["fingerprint"].as_str().unwrap()).collect();
-    let (_, sarif, _) = check(&site, &["--format", "sarif"]);
+    let (_, sarif, _) = site.check(&["--format", "sarif"]);
     let sarif: Value = serde_json::from_str(&sarif).unwrap();
     let from_sarif: Vec<&str> = sarif["runs"][0]["results"]
         .as_array()
@@ -86,7 +67,7 @@ fn json_sarif_and_the_baseline_carry_the_same_fingerprints() {
         .map(|r| r["partialFingerprints"]["upfront/v1"].as_str().unwrap())
         .collect();
     assert_eq!(from_json, from_sarif);
-    check(&site, &["--write-baseline", "b.json"]);
+    site.check(&["--write-baseline", "b.json"]);
     let baseline: Value = serde_json::from_str(&site.read("b.json")).unwrap();
     let mut from_baseline: Vec<&str> =
         baseline["findings"].as_array().unwrap().iter().map(|f| f["fingerprint"].as_str().unwrap()).collect();
@@ -98,21 +79,21 @@ fn json_sarif_and_the_baseline_carry_the_same_fingerprints() {
 
 #[test]
 fn a_broken_or_missing_baseline_is_a_tool_error_with_its_position() {
-    let site = site();
+    let site = Site::with_vague_guide();
     site.write("bad.json", "{\n  \"version\": 1,\n  \"findings\": [ { \"fingerprint\": 3 } ]\n}\n");
-    let (code, _, stderr) = check(&site, &["--baseline", "bad.json"]);
+    let (code, _, stderr) = site.check(&["--baseline", "bad.json"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("bad.json:3:") && stderr.contains("not an Upfront baseline"), "{stderr}");
-    let (code, _, stderr) = check(&site, &["--baseline", "nope.json"]);
+    let (code, _, stderr) = site.check(&["--baseline", "nope.json"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot read the baseline nope.json") && stderr.contains("--write-baseline"), "{stderr}");
 }
 
 #[test]
 fn file_arguments_report_those_files_and_a_guides_translations() {
-    let site = site();
+    let site = Site::with_vague_guide();
     let only = |args: &[&str]| {
-        let mut files: Vec<String> = findings(&json(&site, args)).into_iter().map(|f| f.1).collect();
+        let mut files: Vec<String> = findings(&site.check_json(args)).into_iter().map(|f| f.1).collect();
         files.dedup();
         files
     };
@@ -144,9 +125,9 @@ fn file_arguments_report_those_files_and_a_guides_translations() {
 
 #[test]
 fn select_ignore_and_min_level_narrow_the_rules() {
-    let site = site();
+    let site = Site::with_vague_guide();
     let rules = |args: &[&str]| {
-        let mut rules: Vec<String> = findings(&json(&site, args)).into_iter().map(|f| f.0).collect();
+        let mut rules: Vec<String> = findings(&site.check_json(args)).into_iter().map(|f| f.0).collect();
         rules.dedup();
         rules.sort();
         rules.dedup();
@@ -155,7 +136,7 @@ fn select_ignore_and_min_level_narrow_the_rules() {
     assert_eq!(rules(&["--select", "jargon,vague-wait"]), ["jargon", "vague-wait"]);
     assert!(!rules(&["--ignore", "jargon"]).contains(&"jargon".to_string()));
     assert_eq!(rules(&["--min-level", "error"]), Vec::<String>::new());
-    let (code, _, stderr) = check(&site, &["--select", "jargn"]);
+    let (code, _, stderr) = site.check(&["--select", "jargn"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown rule `jargn` in --select; did you mean `jargon`?"), "{stderr}");
 }
@@ -172,7 +153,7 @@ fn git(dir: &std::path::Path, args: &[&str]) {
 
 #[test]
 fn changed_since_reports_changed_files_of_a_site_in_a_subfolder() {
-    let site = site();
+    let site = Site::with_vague_guide();
     let repo = site.dir.path();
     git(repo, &["init", "-q"]);
     git(repo, &["add", "."]);
@@ -201,14 +182,14 @@ fn changed_since_reports_changed_files_of_a_site_in_a_subfolder() {
         ],
         "paths from the repository root; a changed guide brings its translations; new files count"
     );
-    let (code, _, stderr) = check(&site, &["--changed-since", "no-such-ref"]);
+    let (code, _, stderr) = site.check(&["--changed-since", "no-such-ref"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--changed-since: `git diff") && stderr.contains("no-such-ref"), "{stderr}");
 }
 
 #[test]
 fn a_site_in_a_subfolder_with_old_and_new_findings() {
-    let site = site();
+    let site = Site::with_vague_guide();
     let repo = site.dir.path();
     let run = |args: &[&str]| {
         let out = assert_cmd::Command::cargo_bin("upfront")

@@ -10,30 +10,11 @@ mod common;
 use common::Site;
 use serde_json::Value;
 
-fn site() -> Site {
-    let site = Site::copy_of("basic");
-    site.write(
-        "content/vague.md",
-        "---\ntitle: Vague\nreviewed: 2026-11-01\n---\nSomeone will see you soon.\n\nWe call you back as soon\nas possible.\n",
-    );
-    site
-}
-
-fn check(site: &Site, args: &[&str]) -> (i32, String, String) {
-    let out = site.cmd(&["check", "--today", "2026-11-23"]).args(args).output().unwrap();
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
-}
-
-fn json(site: &Site, args: &[&str]) -> Value {
-    serde_json::from_str(&check(site, &[&["--format", "json"], args].concat()).1).unwrap()
-}
-
 #[test]
 fn gitlab_code_quality_has_the_fields_gitlab_documents() {
-    let site = site();
-    let (code, stdout, _) = check(&site, &["--format", "gitlab"]);
-    let (code_json, report) = (check(&site, &["--format", "json"]).0, json(&site, &[]));
+    let site = Site::with_vague_guide();
+    let (code, stdout, _) = site.check(&["--format", "gitlab"]);
+    let (code_json, report) = (site.check(&["--format", "json"]).0, site.check_json(&[]));
     assert_eq!(code, code_json, "the exit code is the same as any format's");
     let issues: Value = serde_json::from_str(&stdout).unwrap();
     let issues = issues.as_array().unwrap();
@@ -54,7 +35,7 @@ fn gitlab_code_quality_has_the_fields_gitlab_documents() {
     );
     // Two identical findings still get two fingerprints.
     site.write("content/twice.md", "---\ntitle: Twice\nreviewed: 2026-11-01\n---\nSoon.\n\nSoon.\n");
-    let (_, stdout, _) = check(&site, &["--format", "gitlab", "content/twice.md", "--select", "vague-wait"]);
+    let (_, stdout, _) = site.check(&["--format", "gitlab", "content/twice.md", "--select", "vague-wait"]);
     let issues: Value = serde_json::from_str(&stdout).unwrap();
     let fps: Vec<&str> = issues.as_array().unwrap().iter().map(|i| i["fingerprint"].as_str().unwrap()).collect();
     assert_eq!(fps.len(), 2);
@@ -63,16 +44,16 @@ fn gitlab_code_quality_has_the_fields_gitlab_documents() {
 
 #[test]
 fn junit_is_xml_with_a_suite_per_rule_and_a_failed_case_per_finding() {
-    let site = site();
+    let site = Site::with_vague_guide();
     site.write(
         "content/markup.md",
         "---\ntitle: Markup <&> \"q\"\nreviewed: 2026-11-01\n---\nWe open soon & \"later\".\n",
     );
-    let (_, stdout, _) = check(&site, &["--format", "junit"]);
+    let (_, stdout, _) = site.check(&["--format", "junit"]);
     let doc = roxmltree::Document::parse(&stdout).unwrap();
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "testsuites");
-    let report = json(&site, &[]);
+    let report = site.check_json(&[]);
     let findings = report["findings"].as_array().unwrap();
     assert_eq!(root.attribute("tests"), Some(findings.len().to_string().as_str()));
     let suites: Vec<_> = root.children().filter(roxmltree::Node::is_element).collect();
@@ -96,7 +77,7 @@ fn junit_is_xml_with_a_suite_per_rule_and_a_failed_case_per_finding() {
     assert!(stdout.contains("We open soon") || stdout.contains("soon"), "{stdout}");
 
     // No findings: one passing case, still valid XML.
-    let (code, stdout, _) = check(&site, &["--format", "junit", "--select", "unknown-fact"]);
+    let (code, stdout, _) = site.check(&["--format", "junit", "--select", "unknown-fact"]);
     assert_eq!(code, 0);
     let doc = roxmltree::Document::parse(&stdout).unwrap();
     assert_eq!(doc.descendants().filter(|n| n.has_tag_name("testcase")).count(), 1);
@@ -105,15 +86,15 @@ fn junit_is_xml_with_a_suite_per_rule_and_a_failed_case_per_finding() {
 
 #[test]
 fn github_shows_named_files_first_and_counts_what_it_cannot_show() {
-    let site = site();
+    let site = Site::with_vague_guide();
     let soon = "Someone will see you soon.\n\n".repeat(11);
     site.write("content/many.md", format!("---\ntitle: Many\nreviewed: 2026-11-01\n---\n{soon}"));
     site.write("content/many.hu.md", "---\ntitle: Sok\nreviewed: 2026-11-01\n---\nA triázs hosszú.\n");
-    let (_, stdout, _) = check(&site, &["--format", "github", "content/many.md"]);
+    let (_, stdout, _) = site.check(&["--format", "github", "content/many.md"]);
     let lines: Vec<&str> = stdout.lines().collect();
     assert!(lines[0].contains("file=content/many.md,"), "the named file first: {stdout}");
     assert!(stdout.contains("file=content/many.hu.md,"), "its translation too: {stdout}");
-    let warnings = json(&site, &["content/many.md"])["warnings"].as_u64().unwrap();
+    let warnings = site.check_json(&["content/many.md"])["warnings"].as_u64().unwrap();
     assert!(warnings > 10);
     assert_eq!(
         lines.last().unwrap(),
@@ -124,7 +105,7 @@ fn github_shows_named_files_first_and_counts_what_it_cannot_show() {
         )
     );
     // Without a scope, the report order stays (the translation sorts first).
-    let (_, all, _) = check(&site, &["--format", "github", "--select", "jargon,vague-wait"]);
+    let (_, all, _) = site.check(&["--format", "github", "--select", "jargon,vague-wait"]);
     let many: Vec<&str> = all.lines().filter(|l| l.contains("content/many")).collect();
     assert!(many[0].contains("many.hu.md"), "{all}");
 }
@@ -136,9 +117,9 @@ fn running_as_root() -> bool {
 #[cfg(unix)]
 #[test]
 fn unreadable_files_and_dangling_links_are_located_findings_and_the_run_goes_on() {
-    let site = site();
+    let site = Site::with_vague_guide();
     std::os::unix::fs::symlink(site.path("content/nowhere.md"), site.path("content/gone.md")).unwrap();
-    let report = json(&site, &[]);
+    let report = site.check_json(&[]);
     let findings = report["findings"].as_array().unwrap();
     let gone = findings.iter().find(|f| f["file"] == "content/gone.md").unwrap();
     assert_eq!(gone["rule"], "front-matter");

@@ -6,12 +6,9 @@
 mod common;
 
 use common::Site;
-use serde_json::Value;
 
 fn findings(site: &Site) -> Vec<(String, String, u64, String)> {
-    let out = site.cmd(&["check", "--today", "2026-12-01", "--format", "json"]).output().unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    report["findings"]
+    site.check_json(&[])["findings"]
         .as_array()
         .unwrap()
         .iter()
@@ -44,8 +41,7 @@ fn german_pages_are_read_with_the_sites_own_word_lists() {
     );
     assert_eq!(found.iter().filter(|(r, _, _, _)| r == "hardcoded-wait").count(), 1, "{found:#?}");
     // The hint proposes a fact in working days.
-    let out = site.cmd(&["check", "--today", "2026-12-01"]).output().unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("wait: 3wd..8wd"));
+    assert!(site.check(&[]).1.contains("wait: 3wd..8wd"));
     // The site gives `de` word lists: no warning that it has none.
     assert!(!found.iter().any(|(_, _, _, t)| t.contains("no word lists")));
 }

@@ -7,16 +7,6 @@ mod common;
 
 use common::Site;
 
-/// The basic fixture plus a guide with two vague words, one of them over a line break.
-fn site() -> Site {
-    let site = Site::copy_of("basic");
-    site.write(
-        "content/vague.md",
-        "---\ntitle: Vague\nreviewed: 2026-11-01\n---\nSomeone will see you soon.\n\nWe call you back as soon\nas possible.\n",
-    );
-    site
-}
-
 fn run(site: &Site, args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
     let mut cmd = site.cmd(&[]);
     cmd.env_remove("NO_COLOR").env_remove("FORCE_COLOR");
@@ -30,7 +20,7 @@ fn run(site: &Site, args: &[&str], env: &[(&str, &str)]) -> (i32, String) {
 
 #[test]
 fn the_report_goes_to_the_output_file_and_the_exit_code_stays() {
-    let site = site();
+    let site = Site::with_vague_guide();
     let (code, stdout) = run(&site, &["--format", "json"], &[]);
     let file = site.dir.path().join("reports/r.json");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
@@ -50,7 +40,7 @@ fn the_report_goes_to_the_output_file_and_the_exit_code_stays() {
 
 #[test]
 fn quiet_drops_the_summary_and_statistics_count_per_rule() {
-    let site = site();
+    let site = Site::with_vague_guide();
     let (_, full) = run(&site, &[], &[]);
     let (_, quiet) = run(&site, &["--quiet"], &[]);
     let summary = full.lines().last().unwrap();
@@ -66,7 +56,7 @@ fn quiet_drops_the_summary_and_statistics_count_per_rule() {
 
 #[test]
 fn color_follows_the_flag_then_force_color_then_no_color() {
-    let site = site();
+    let site = Site::with_vague_guide();
     let esc = |s: &str| s.contains('\u{1b}');
     assert!(!esc(&run(&site, &[], &[]).1), "not a terminal: no colour");
     assert!(esc(&run(&site, &["--color", "always"], &[]).1));
@@ -78,7 +68,7 @@ fn color_follows_the_flag_then_force_color_then_no_color() {
 
 #[test]
 fn a_github_annotation_over_two_lines_has_no_columns() {
-    let site = site();
+    let site = Site::with_vague_guide();
     let (_, out) = run(&site, &["--format", "github"], &[]);
     let one = out.lines().find(|l| l.contains("file=content/vague.md,line=5,")).unwrap();
     assert!(one.contains(",col=22,endLine=5,endColumn=26,"), "{one}");
@@ -89,7 +79,7 @@ fn a_github_annotation_over_two_lines_has_no_columns() {
 
 #[test]
 fn findings_name_files_from_the_folder_upfront_runs_in() {
-    let site = site();
+    let site = Site::with_vague_guide();
     let parent = site.dir.path();
     let nested = parent.join("docs/help");
     std::fs::create_dir_all(parent.join("docs")).unwrap();

@@ -68,6 +68,31 @@ impl Site {
     }
 }
 
+/// A guide with two vague words, one of them over a line break: findings for the report and
+/// CI tests.
+pub const VAGUE: &str = "---\ntitle: Vague\nreviewed: 2026-11-01\n---\nSomeone will see you soon.\n\nWe call you back as soon\nas possible.\n";
+
+impl Site {
+    /// The basic fixture plus `content/vague.md` ([`VAGUE`]).
+    pub fn with_vague_guide() -> Site {
+        let site = Site::copy_of("basic");
+        site.write("content/vague.md", VAGUE);
+        site
+    }
+
+    /// `check --today 2026-11-23 ARGS…`: the exit code, stdout and stderr.
+    pub fn check(&self, args: &[&str]) -> (i32, String, String) {
+        let out = self.cmd(&["check", "--today", "2026-11-23"]).args(args).output().unwrap();
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+    }
+
+    /// The same with `--format json`, parsed.
+    pub fn check_json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.check(&[&["--format", "json"], args].concat()).1).unwrap()
+    }
+}
+
 /// Every file under `dir` with its bytes, sorted by path.
 pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
