@@ -21,3 +21,10 @@ pub mod report;
 pub mod serve;
 pub mod source;
 pub(crate) mod suggest;
+pub(crate) mod yaml;
+
+/// Read a YAML file with Upfront's own parser (anchors, aliases and tags refused) into `T`:
+/// for tools and tests that read YAML beside a site.
+pub fn yaml_from_str<T: serde::de::DeserializeOwned + Default>(path: &str, text: &str) -> Result<T, String> {
+    yaml::from_str(&source::SourceFile::new(path, text))
+}

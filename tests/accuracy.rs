@@ -147,7 +147,7 @@ fn label_errors(site: &Path, labels: &[&Label]) -> Vec<String> {
 fn score(lang: &str) -> Option<Outcome> {
     let site = corpus().join(lang);
     let labels_text = std::fs::read_to_string(site.join("labels.yaml")).ok()?;
-    let labels: Labels = match serde_yaml::from_str(&labels_text) {
+    let labels: Labels = match upfront::yaml_from_str("labels.yaml", &labels_text) {
         Ok(l) => l,
         Err(e) => panic!("tests/accuracy/{lang}/labels.yaml: {e}"),
     };
@@ -234,8 +234,8 @@ fn text_rules_are_right_on_real_pages() {
     let only = std::env::var("ACCURACY_LANG").ok();
     // No floors would make every number pass: the file must be there.
     let floors = std::fs::read_to_string(corpus().join("thresholds.yaml")).expect("tests/accuracy/thresholds.yaml");
-    let thresholds: Thresholds =
-        serde_yaml::from_str(&floors).expect("tests/accuracy/thresholds.yaml: rule: { lang: [p, r] }");
+    let thresholds: Thresholds = upfront::yaml_from_str("thresholds.yaml", &floors)
+        .expect("tests/accuracy/thresholds.yaml: rule: { lang: [p, r] }");
     let mut failures = Vec::new();
     for lang in LANGS.iter().filter(|l| only.as_deref().is_none_or(|o| o == **l)) {
         let Some(outcome) = score(lang) else {

@@ -68,9 +68,9 @@ pub fn run(global: &Global, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     }
     for c in &args.channels {
         anyhow::ensure!(
-            crate::model::config::CHANNELS.contains(&c.as_str()),
+            crate::render::page_channels().contains(&c.as_str()),
             "--channels: `{c}` is not a channel (channels: {})",
-            crate::model::config::CHANNELS.join(", ")
+            crate::render::page_channels().join(", ")
         );
     }
     let today = args.check.today.unwrap_or_else(|| crate::clock::today_in(site.config.timezone.as_deref()));

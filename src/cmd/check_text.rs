@@ -101,11 +101,9 @@ fn draft(site: &Site, args: &CheckArgs, name: &str, text: String) -> anyhow::Res
         bail!("--tier {tier}: the site has no such tier{}", nearest(&tier, config.tier_names().into_iter()));
     }
     let channel = args.channel.clone().unwrap_or_else(|| "help".to_string());
-    if !crate::model::config::CHANNELS.contains(&channel.as_str()) {
-        bail!(
-            "--channel {channel}: no such channel{}",
-            nearest(&channel, crate::model::config::CHANNELS.iter().copied())
-        );
+    let known = crate::render::page_channels();
+    if !known.contains(&channel.as_str()) {
+        bail!("--channel {channel}: no such channel{}", nearest(&channel, known.iter().copied()));
     }
     let len = text.len();
     let sms = (channel == "sms").then(|| Text { value: text.clone(), base: Some(0), span: 0..len });
@@ -140,7 +138,7 @@ fn draft(site: &Site, args: &CheckArgs, name: &str, text: String) -> anyhow::Res
 /// "; did you mean `zh`?" or nothing.
 fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String {
     let all: Vec<&str> = candidates.collect();
-    match crate::load::yaml::nearest(word, all.iter().copied()) {
+    match crate::yaml::nearest(word, all.iter().copied()) {
         Some(n) => format!("; did you mean `{n}`? (the site has {})", all.join(", ")),
         None => format!(" (the site has {})", all.join(", ")),
     }

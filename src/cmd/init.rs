@@ -99,7 +99,7 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     }
     let name = args.starter.as_deref().unwrap_or(DEFAULT_STARTER);
     let Some(files) = starter_files(name) else {
-        let hint = crate::load::yaml::nearest(name, STARTERS_LIST.iter().map(|(n, _)| *n))
+        let hint = crate::yaml::nearest(name, STARTERS_LIST.iter().map(|(n, _)| *n))
             .map(|n| format!("; did you mean `{n}`?"))
             .unwrap_or_default();
         eprintln!("error: there is no starter `{name}`{hint}\nthe starters are:\n{}", list_text());

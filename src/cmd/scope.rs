@@ -109,7 +109,7 @@ fn rule_ids(ids: &[String], flag: &str) -> anyhow::Result<Vec<&'static str>> {
         .map(|id| {
             let id = id.trim();
             known().find(|k| *k == id).ok_or_else(|| {
-                let hint = match crate::load::yaml::nearest(id, known()) {
+                let hint = match crate::yaml::nearest(id, known()) {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => format!("rule ids: {}", known().collect::<Vec<_>>().join(", ")),
                 };

@@ -6,10 +6,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::content::RESERVED;
 use super::fs;
 use crate::diag::Diagnostic;
-use crate::model::config::CHANNELS;
 use crate::model::{Config, Page, paths};
 
 /// Output folders besides the channels' and files at the output root that an alias's first
@@ -30,9 +28,9 @@ fn reserved_kind(config: &Config, first: &str) -> Option<&'static str> {
         Some("a tier folder")
     } else if config.locales.contains_key(first) {
         Some("a locale folder")
-    } else if CHANNELS.contains(&first) {
+    } else if crate::render::page_channels().contains(&first) {
         Some("a channel folder")
-    } else if RESERVED.contains(&first) || OUTPUT_FOLDERS.contains(&first) {
+    } else if super::content::reserved().contains(&first) || OUTPUT_FOLDERS.contains(&first) {
         Some("an output folder")
     } else if OUTPUT_FILES.contains(&first) {
         Some("an output file")

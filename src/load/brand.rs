@@ -3,9 +3,9 @@
 //! 4.5:1, against every colour the theme puts beside it), and menu links name pages of the site.
 
 use super::loader::Problems;
-use super::yaml::{Node, nearest};
 use crate::model::colour::Rgb;
 use crate::model::{Config, Page};
+use crate::yaml::{Node, nearest};
 
 /// The colours the theme puts the accent beside: (what, colour, whether the accent is the text).
 const BESIDE: [(&str, Rgb, bool); 3] = [

@@ -1,37 +1,22 @@
 //! `upfront.yaml`: its schema (every key the docs list) and the checks serde cannot do.
 
+use std::sync::LazyLock;
+
 use super::loader::{Problems, parse_document};
-use super::yaml::{Field, Kind, Node, NodeKind, field, required};
 use crate::model::{Config, Page, PageKind};
 use crate::source::SourceFile;
+use crate::yaml::{Field, Kind, Node, NodeKind, field, required};
 
 static LOCALE: [Field; 1] = [field("name", Kind::Str)];
 static TIER: [Field; 2] = [field("perks", Kind::List(&Kind::Str)), field("name", Kind::Localized)];
-static HELP: [Field; 2] = [field("enabled", Kind::Bool), field("search", Kind::Bool)];
-static SCREEN: [Field; 4] = [
-    field("guides", Kind::List(&Kind::Str)),
-    field("locales", Kind::List(&Kind::Str)),
-    field("seconds_per_slide", Kind::Int),
-    field("live", Kind::Bool),
-];
-static WAITING_ROOM: [Field; 3] = [
-    field("enabled", Kind::Bool),
-    field("screens", Kind::MapOf(&Kind::Struct(&SCREEN))),
-    field("poll_seconds", Kind::Int),
-];
-static PRINT: [Field; 2] = [field("enabled", Kind::Bool), field("paper", Kind::Str)];
-static SMS: [Field; 4] = [
-    field("enabled", Kind::Bool),
-    field("max_segments", Kind::Int),
-    field("strip_accents", Kind::Bool),
-    field("merge_fields", Kind::MapOf(&Kind::Int)),
-];
-static CHANNELS: [Field; 4] = [
-    field("help", Kind::Struct(&HELP)),
-    field("waiting-room", Kind::Struct(&WAITING_ROOM)),
-    field("print", Kind::Struct(&PRINT)),
-    field("sms", Kind::Struct(&SMS)),
-];
+/// `channels:`: each channel's own settings (`render::Channel::settings`), read off the one
+/// list of channels.
+static CHANNELS: LazyLock<Vec<Field>> = LazyLock::new(|| {
+    crate::render::channels()
+        .filter(|c| !c.settings().fields.is_empty())
+        .map(|c| field(c.name(), Kind::Struct(c.settings().fields)))
+        .collect()
+});
 static READABILITY: [Field; 3] =
     [field("max_grade", Kind::Int), field("max_sentence_chars", Kind::Int), field("max_words_per_sentence", Kind::Int)];
 const WORD_LIST: Kind = Kind::List(&Kind::Str);
@@ -105,28 +90,33 @@ static LIVE: [Field; 6] = [
     field("high_percentile", Kind::Int),
     field("stale_after", Kind::Str),
 ];
-pub static CONFIG: [Field; 15] = [
-    required("title", Kind::Localized),
-    required("base_url", Kind::Str),
-    required("default_locale", Kind::Str),
-    field("locales", Kind::MapOf(&Kind::Struct(&LOCALE))),
-    field("timezone", Kind::Str),
-    field("tiers", Kind::MapOf(&Kind::Struct(&TIER))),
-    field("channels", Kind::Struct(&CHANNELS)),
-    field("checks", Kind::Struct(&CHECKS)),
-    field("emergency", Kind::MapOf(&Kind::Str)),
-    field("markdown", Kind::Struct(&MARKDOWN)),
-    field("limits", Kind::Struct(&LIMITS)),
-    field("brand", Kind::Struct(&BRAND)),
-    field("nav", Kind::MapOf(&Kind::List(&Kind::Struct(&NAV_LINK)))),
-    field("footer", Kind::MapOf(&Kind::List(&Kind::Struct(&NAV_LINK)))),
-    field("live", Kind::Struct(&LIVE)),
-];
+static LOCALES: Kind = Kind::MapOf(&Kind::Struct(&LOCALE));
+static TIERS: Kind = Kind::MapOf(&Kind::Struct(&TIER));
+static MENUS: Kind = Kind::MapOf(&Kind::List(&Kind::Struct(&NAV_LINK)));
+pub static CONFIG: LazyLock<[Field; 15]> = LazyLock::new(|| {
+    [
+        required("title", Kind::Localized),
+        required("base_url", Kind::Str),
+        required("default_locale", Kind::Str),
+        field("locales", LOCALES),
+        field("timezone", Kind::Str),
+        field("tiers", TIERS),
+        field("channels", Kind::Struct(CHANNELS.as_slice())),
+        field("checks", Kind::Struct(&CHECKS)),
+        field("emergency", Kind::MapOf(&Kind::Str)),
+        field("markdown", Kind::Struct(&MARKDOWN)),
+        field("limits", Kind::Struct(&LIMITS)),
+        field("brand", Kind::Struct(&BRAND)),
+        field("nav", MENUS),
+        field("footer", MENUS),
+        field("live", Kind::Struct(&LIVE)),
+    ]
+});
 
 /// Parse and validate `upfront.yaml`.
 pub fn parse(file: &SourceFile) -> Result<(Config, Node), Problems> {
     let (mut config, node): (Config, Node) =
-        parse_document(file, 0..file.text.len(), &Kind::Struct(&CONFIG), "upfront.yaml")?;
+        parse_document(file, 0..file.text.len(), &Kind::Struct(CONFIG.as_slice()), "upfront.yaml")?;
     let mut problems = Problems::default();
     if config.locales.is_empty() {
         config.locales.insert(config.default_locale.clone(), crate::model::config::LocaleConfig::default());
@@ -162,6 +152,17 @@ pub fn parse(file: &SourceFile) -> Result<(Config, Node), Problems> {
                 format!("`{tz}` is not a known time zone"),
                 "use an IANA name such as `Europe/Budapest` or `America/New_York`".to_string(),
             );
+        }
+    }
+    // Each channel reads its settings into its own type: a value that type refuses (an
+    // unknown paper size) is an error here, located, not a silent default when it renders.
+    let channels = node.get("channels");
+    for channel in crate::render::channels() {
+        if let Some(value) = channels.and_then(|c| c.get(channel.name())) {
+            let settings = channel.settings();
+            if let Err(p) = (settings.read)(value, &Kind::Struct(settings.fields)) {
+                problems.0.push(p);
+            }
         }
     }
     let tiers = node.get("tiers");
@@ -210,7 +211,7 @@ fn check_checks(config: &Config, node: &Node, problems: &mut Problems) {
     if let Some(sev) = checks.get("severity") {
         for (rule, level) in &config.checks.severity {
             if !crate::check::RULE_IDS.contains(&rule.as_str()) {
-                let hint = match super::yaml::nearest(rule, crate::check::RULE_IDS.iter().copied()) {
+                let hint = match crate::yaml::nearest(rule, crate::check::RULE_IDS.iter().copied()) {
                     Some(b) => format!("did you mean `{b}`?"),
                     None => format!("rule ids: {}", crate::check::RULE_IDS.join(", ")),
                 };
@@ -323,7 +324,7 @@ pub fn check_screens(config: &Config, node: &Node, pages: &[Page]) -> Problems {
             let (message, hint) = match page {
                 None => (
                     format!("screen `{name}` shows `{guide}`, which is not a guide"),
-                    super::yaml::nearest(
+                    crate::yaml::nearest(
                         path,
                         pages
                             .iter()

@@ -8,12 +8,11 @@ use rayon::prelude::*;
 
 use super::fs;
 use super::loader::{Loader, Problems, parse_document, text_of};
-use super::yaml::{Field, Kind, Node, field, required};
 use crate::diag::Diagnostic;
-use crate::model::config::CHANNELS;
 use crate::model::slug::slugify;
 use crate::model::{Config, FrontMatter, Page, PageKind, Step, controls};
 use crate::source::SourceFile;
+use crate::yaml::{Field, Kind, Node, field, required};
 
 static STEP: [Field; 4] =
     [required("title", Kind::Str), field("wait", Kind::Str), field("text", Kind::Str), field("total", Kind::Bool)];
@@ -35,8 +34,8 @@ macro_rules! common_keys {
     };
 }
 
-static SECTION: [Field; 10] = common_keys!();
-static GUIDE: [Field; 13] = {
+pub(super) static SECTION: [Field; 10] = common_keys!();
+pub(super) static GUIDE: [Field; 13] = {
     let c = common_keys!();
     [
         c[0],
@@ -55,8 +54,11 @@ static GUIDE: [Field; 13] = {
     ]
 };
 
-/// Names that a top-level guide or folder may not take: output folders of the channels.
-pub const RESERVED: [&str; 5] = ["print", "sms", "waiting-room", "search", "static"];
+/// Names that a top-level guide or folder may not take: the channels' output folders, the
+/// search pages and `static/`.
+pub fn reserved() -> Vec<&'static str> {
+    crate::render::channels().filter_map(crate::render::Channel::folder).chain(["search", "static"]).collect()
+}
 
 pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<Vec<Page>> {
     let dir = loader.root.join("content");
@@ -117,7 +119,7 @@ fn check_paths(pages: &mut Vec<Page>, config: &Config, diagnostics: &mut Vec<Dia
     for p in pages.iter() {
         let top = p.path.split('/').next().unwrap_or("");
         let reserved =
-            RESERVED.contains(&top) || config.locales.contains_key(top) || config.tier_names().contains(&top);
+            reserved().contains(&top) || config.locales.contains_key(top) || config.tier_names().contains(&top);
         if reserved && !top.is_empty() {
             diagnostics.push(
                 Diagnostic::error(fs::RULE, p.source.path.clone(), Some(0..0), format!(
@@ -195,10 +197,11 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
     if !tiers.contains(&tier.as_str()) {
         problems.push(span("tier"), format!("tier `{tier}` is not in upfront.yaml"), hint_one_of(&tier, &tiers));
     }
-    let channels = fm.channels.clone().unwrap_or_else(|| CHANNELS.iter().map(ToString::to_string).collect());
+    let known = crate::render::page_channels();
+    let channels = fm.channels.clone().unwrap_or_else(|| known.iter().map(ToString::to_string).collect());
     for (i, ch) in channels.iter().enumerate() {
-        if !CHANNELS.contains(&ch.as_str()) {
-            problems.push(item("channels", i), format!("`{ch}` is not a channel"), hint_one_of(ch, &CHANNELS));
+        if !known.contains(&ch.as_str()) {
+            problems.push(item("channels", i), format!("`{ch}` is not a channel"), hint_one_of(ch, &known));
         }
     }
     for (i, rule) in fm.ignore.iter().enumerate() {
@@ -245,7 +248,7 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
         draft: fm.draft,
         weight: fm.weight,
         key_spans: match &node.kind {
-            super::yaml::NodeKind::Map(entries) => {
+            crate::yaml::NodeKind::Map(entries) => {
                 entries.iter().filter_map(|(k, _)| Some((k.as_str()?.to_string(), k.span.clone()))).collect()
             }
             _ => std::collections::BTreeMap::new(),
@@ -291,7 +294,7 @@ fn steps(file: &SourceFile, fm: &FrontMatter, node: Option<&Node>, at: usize) ->
 
 fn hint_one_of(word: &str, valid: &[&str]) -> String {
     let list = valid.join(", ");
-    match super::yaml::nearest(word, valid.iter().copied()) {
+    match crate::yaml::nearest(word, valid.iter().copied()) {
         Some(best) => format!("did you mean `{best}`? Use one of: {list}"),
         None => format!("use one of: {list}"),
     }

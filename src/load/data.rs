@@ -174,7 +174,7 @@ fn parse<'a>(
             Some(id) if id == fact => id,
             _ => {
                 let Some((id, _)) = facts.get_key_value(fact) else {
-                    let hint = super::yaml::nearest(fact, facts.keys().map(String::as_str))
+                    let hint = crate::yaml::nearest(fact, facts.keys().map(String::as_str))
                         .map_or_else(|| "name a fact from facts.yaml".to_string(), |b| format!("did you mean `{b}`?"));
                     diags.push(bad_row(file, line_span(), format!("`{fact}` is not a fact"), hint));
                     continue;

@@ -4,11 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::loader::Problems;
-use super::yaml::{Field, Kind, Node, NodeKind, field};
 use crate::model::duration::WaitRange;
 use crate::model::fact::Localized;
 use crate::model::{Config, Fact, FactValue, Text};
 use crate::source::SourceFile;
+use crate::yaml::{Field, Kind, Node, NodeKind, field};
 
 static FACT: Kind = Kind::Struct(&FACT_FIELDS);
 
@@ -50,7 +50,7 @@ fn valid_id(id: &str) -> bool {
 fn label_texts(file: &SourceFile, node: Option<&Node>) -> Vec<(Option<String>, Text)> {
     let text = |n: &Node| super::loader::text_of(file, Some(n), n.as_str().map(String::from));
     match node.map(|n| &n.kind) {
-        Some(super::yaml::NodeKind::Map(entries)) => {
+        Some(crate::yaml::NodeKind::Map(entries)) => {
             entries.iter().filter_map(|(k, v)| Some((Some(k.as_str()?.to_string()), text(v)?))).collect()
         }
         Some(_) => node.and_then(text).map(|t| vec![(None, t)]).unwrap_or_default(),
@@ -73,7 +73,7 @@ pub struct Parsed {
 fn localized(node: Option<&Node>) -> Option<Localized> {
     let node = node.filter(|n| !n.is_null())?;
     match &node.kind {
-        super::yaml::NodeKind::Map(entries) => Some(Localized::PerLocale(
+        crate::yaml::NodeKind::Map(entries) => Some(Localized::PerLocale(
             entries.iter().filter_map(|(k, v)| Some((k.as_str()?.to_string(), v.as_str()?.to_string()))).collect(),
         )),
         _ => node.as_str().map(|s| Localized::Same(s.to_string())),
@@ -99,7 +99,7 @@ fn raw_fact(node: &Node) -> Option<RawFact> {
 /// Parse `facts.yaml`. A fact with a problem is left out alone: the others keep working.
 pub fn parse(file: &SourceFile, config: &Config) -> Parsed {
     let mut out = Parsed::default();
-    let node = match super::yaml::parse(file, 0..file.text.len()) {
+    let node = match crate::yaml::parse(file, 0..file.text.len()) {
         Ok(Some(node)) => node,
         Ok(None) => return out,
         Err(p) => {
@@ -109,7 +109,7 @@ pub fn parse(file: &SourceFile, config: &Config) -> Parsed {
     };
     let NodeKind::Map(entries) = &node.kind else {
         let mut p = Vec::new();
-        super::yaml::validate(&node, &Kind::MapOf(&FACT), "facts.yaml", &mut p);
+        crate::yaml::validate(&node, &Kind::MapOf(&FACT), "facts.yaml", &mut p);
         out.problems = Problems(p);
         return out;
     };
@@ -117,7 +117,7 @@ pub fn parse(file: &SourceFile, config: &Config) -> Parsed {
     for (k, v) in entries {
         let Some(id) = k.as_str() else { continue };
         let mut p = Vec::new();
-        super::yaml::validate(v, &FACT, &format!("facts.yaml.{id}"), &mut p);
+        crate::yaml::validate(v, &FACT, &format!("facts.yaml.{id}"), &mut p);
         if p.is_empty() {
             raw.push((id.to_string(), raw_fact(v)));
         } else {
@@ -220,7 +220,7 @@ fn one_fact(
             continue;
         }
         let map = fact_node.and_then(|n| n.get(what));
-        if let Some(Node { kind: super::yaml::NodeKind::Map(entries), .. }) = map {
+        if let Some(Node { kind: crate::yaml::NodeKind::Map(entries), .. }) = map {
             for (k, _) in entries {
                 let code = k.as_str().unwrap_or("");
                 if !config.locales.contains_key(code) {

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::loader::{Loader, parse_document};
-use super::yaml::Kind;
 use crate::model::{Config, GlossaryEntry};
+use crate::yaml::Kind;
 
 pub fn load(loader: &mut Loader, config: &Config) -> anyhow::Result<Vec<GlossaryEntry>> {
     let path = loader.root.join("glossary.yaml");

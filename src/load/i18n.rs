@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 
 use super::fs;
 use super::loader::{Loader, parse_document};
-use super::yaml::{Kind, Node, NodeKind, nearest};
 use crate::diag::{Diagnostic, Level};
 use crate::model::{Config, Strings};
 use crate::source::SourceFile;
+use crate::yaml::{Kind, Node, NodeKind, nearest};
 
 fn parse_strings(file: &SourceFile) -> Result<(Strings, Node), Vec<Diagnostic>> {
     parse_document::<BTreeMap<String, String>>(file, 0..file.text.len(), &Kind::MapOf(&Kind::Str), "i18n file")

@@ -9,10 +9,10 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 use super::fs;
-use super::yaml::{self, Kind, Node, NodeKind};
 use crate::diag::{Diagnostic, Sources};
 use crate::model::{Site, Text};
 use crate::source::SourceFile;
+use crate::yaml::{self, Kind, Node, NodeKind};
 
 /// What loading a site gives: the site (when its configuration could be read), every
 /// diagnostic, and the text of every file a diagnostic may point into.
@@ -47,7 +47,8 @@ impl Problems {
     }
 }
 
-/// Parse, validate against `kind`, then deserialize one YAML document in `range` of `file`.
+/// Parse, validate against `kind`, then deserialize (from the same tree) one YAML document in
+/// `range` of `file`.
 pub fn parse_document<T: DeserializeOwned>(
     file: &SourceFile,
     range: Range<usize>,
@@ -62,7 +63,7 @@ pub fn parse_document<T: DeserializeOwned>(
     if !problems.is_empty() {
         return Err(Problems(problems));
     }
-    let value = yaml::deserialize(file, range).map_err(|p| Problems(vec![p]))?;
+    let value = yaml::from_node(&node, Some(kind)).map_err(|p| Problems(vec![p]))?;
     Ok((value, node))
 }
 

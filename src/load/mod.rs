@@ -16,7 +16,6 @@ mod notices;
 mod start;
 mod survey;
 pub(crate) mod tiers;
-pub(crate) mod yaml;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -120,4 +119,27 @@ fn load_templates(loader: &mut Loader) -> anyhow::Result<Vec<TemplateSource>> {
         }
     }
     Ok(out)
+}
+
+/// Each hand-written schema (which gives every located, all-at-once message) lists exactly the
+/// keys its serde type reads, at every level: the two cannot drift apart unnoticed.
+#[cfg(test)]
+mod schemas {
+    use crate::yaml::{Kind, drift_everywhere};
+
+    #[test]
+    fn schemas_match_their_types() {
+        static GUIDE: Kind = Kind::Struct(&super::content::GUIDE);
+        static SECTION: Kind = Kind::Struct(&super::content::SECTION);
+        static NOTICE: Kind = Kind::Struct(&super::notices::NOTICE);
+        // `channels.<name>` is each channel's (render's test checks those against their types).
+        let drift = drift_everywhere::<crate::model::Config>(&Kind::Struct(super::config::CONFIG.as_slice()));
+        assert_eq!(drift.iter().filter(|d| !d.starts_with("channels")).collect::<Vec<_>>(), Vec::<&String>::new());
+        assert_eq!(drift_everywhere::<crate::model::FrontMatter>(&GUIDE), Vec::<String>::new());
+        // A section's front matter is a guide's without the guide-only keys.
+        let guide_only =
+            ["sms", "steps", "total"].map(|k| format!("(top): the type reads `{k}`, the schema does not list it"));
+        assert_eq!(drift_everywhere::<crate::model::FrontMatter>(&SECTION), guide_only);
+        assert_eq!(drift_everywhere::<super::notices::RawNotice>(&NOTICE), Vec::<String>::new());
+    }
 }

@@ -6,12 +6,12 @@ use serde::Deserialize;
 
 use super::fs;
 use super::loader::{Loader, Problems, parse_document};
-use super::yaml::{Field, Kind, Node, field, required};
 use crate::diag::Diagnostic;
 use crate::model::{Config, Notice, Page, Severity, controls};
 use crate::source::SourceFile;
+use crate::yaml::{Field, Kind, Node, field, required};
 
-static NOTICE: [Field; 5] = [
+pub(super) static NOTICE: [Field; 5] = [
     required("title", Kind::Str),
     required("from", Kind::Str),
     required("until", Kind::Str),
@@ -21,7 +21,7 @@ static NOTICE: [Field; 5] = [
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawNotice {
+pub(super) struct RawNotice {
     title: String,
     from: String,
     until: String,
@@ -151,7 +151,7 @@ fn parse(
         let path = target.trim_matches('/').trim_end_matches(".md").to_string();
         if !pages.iter().any(|p| p.path == path) {
             let at = node.get("applies_to").and_then(|n| n.index(i)).map_or(span("applies_to"), |n| n.span.clone());
-            let hint = super::yaml::nearest(&path, pages.iter().map(|p| p.path.as_str())).map_or_else(
+            let hint = crate::yaml::nearest(&path, pages.iter().map(|p| p.path.as_str())).map_or_else(
                 || "name a guide by its path, e.g. `emergency/visit`".to_string(),
                 |b| format!("did you mean `{b}`?"),
             );

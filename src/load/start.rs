@@ -8,10 +8,10 @@ use std::sync::Arc;
 use anyhow::Context as _;
 
 use super::loader::Loader;
-use super::yaml::Node;
 use super::{config, facts, fs};
 use crate::model::Config;
 use crate::source::SourceFile;
+use crate::yaml::Node;
 
 /// `root` made canonical; `Err` when it cannot be read or holds no `upfront.yaml`.
 pub fn site_root(root: &Path) -> anyhow::Result<PathBuf> {

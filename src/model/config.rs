@@ -18,8 +18,13 @@ pub struct Config {
     /// Tiers, widest first (order of the file).
     #[serde(default, deserialize_with = "ordered_tiers")]
     pub tiers: Vec<(String, TierConfig)>,
+    /// Each channel's settings by channel name (`channels.<name>`), as upfront.yaml gives
+    /// them: each channel declares its keys (`render::Channel::settings`, checked at load) and
+    /// reads them into its own type with [`Config::channel_settings`]. A channel that is
+    /// absent is on with defaults; listing only some channels does not turn the others off
+    /// (use `enabled: false`).
     #[serde(default)]
-    pub channels: Option<ChannelsConfig>,
+    pub channels: BTreeMap<String, serde_json::Value>,
     #[serde(default)]
     pub checks: ChecksConfig,
     #[serde(default)]
@@ -330,16 +335,18 @@ pub struct TierConfig {
     pub name: Option<super::fact::Localized>,
 }
 
-/// Channel settings. A channel key that is absent is on with defaults; listing only some
-/// channels does not turn the others off (use `enabled: false`).
+/// `channels.sms`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ChannelsConfig {
-    pub help: Option<ChannelToggle>,
-    #[serde(rename = "waiting-room")]
-    pub waiting_room: Option<WaitingRoomConfig>,
-    pub print: Option<PrintConfig>,
-    pub sms: Option<serde_json::Value>,
+pub struct SmsConfig {
+    pub enabled: Option<bool>,
+    /// How many messages one SMS text may take (default 2).
+    pub max_segments: Option<u64>,
+    /// Send accented letters outside GSM-7 as plain ones.
+    pub strip_accents: Option<bool>,
+    /// The sending system's own fields (`[[date]]`), each with the most characters its value takes.
+    #[serde(default)]
+    pub merge_fields: BTreeMap<String, u64>,
 }
 
 /// `channels.waiting-room`: the lobby screens and how often they poll `status.json`.
@@ -390,6 +397,8 @@ impl ScreenConfig {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PrintConfig {
+    /// Read through [`Config::channel_enabled`], as every channel's.
+    #[allow(dead_code)]
     pub enabled: Option<bool>,
     #[serde(default)]
     pub paper: Paper,
@@ -417,6 +426,8 @@ impl Paper {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChannelToggle {
+    /// Read through [`Config::channel_enabled`], as every channel's.
+    #[allow(dead_code)]
     pub enabled: Option<bool>,
     /// `channels.help.search`: the search index and search pages (default on).
     pub search: Option<bool>,
@@ -463,9 +474,6 @@ impl Default for LimitsConfig {
         Self { max_file_bytes: DEFAULT_MAX_FILE_BYTES, max_page_bytes: DEFAULT_MAX_PAGE_BYTES }
     }
 }
-
-/// The four channels of the SPEC.
-pub const CHANNELS: [&str; 4] = ["help", "waiting-room", "print", "sms"];
 
 impl Config {
     pub fn locale_codes(&self) -> impl Iterator<Item = &str> {
@@ -516,57 +524,46 @@ impl Config {
         self.tier_names().iter().position(|t| *t == tier).unwrap_or(usize::MAX)
     }
 
+    /// `channels.<name>` read into the channel's own settings type (defaults when absent;
+    /// the keys and their types were checked when upfront.yaml loaded).
+    pub fn channel_settings<T: serde::de::DeserializeOwned + Default>(&self, name: &str) -> T {
+        self.channels.get(name).and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
+    }
+
+    /// `channels.sms` (defaults when absent).
+    pub fn sms(&self) -> SmsConfig {
+        self.channel_settings("sms")
+    }
+
     /// `channels.sms.strip_accents`: send accented letters outside GSM-7 as plain ones.
     pub fn sms_strip_accents(&self) -> bool {
-        self.channels
-            .as_ref()
-            .and_then(|c| c.sms.as_ref())
-            .and_then(|s| s.get("strip_accents"))
-            .and_then(serde_json::Value::as_bool)
-            == Some(true)
+        self.channels.get("sms").and_then(|s| s.get("strip_accents")).and_then(serde_json::Value::as_bool) == Some(true)
     }
 
     /// `channels.sms.merge_fields`: the sending system's own fields (`[[date]]`) an SMS text
     /// may carry, each with the most characters its value takes.
-    pub fn sms_merge_fields(&self) -> std::collections::BTreeMap<String, usize> {
-        self.channels
-            .as_ref()
-            .and_then(|c| c.sms.as_ref())
-            .and_then(|s| s.get("merge_fields"))
-            .and_then(serde_json::Value::as_object)
-            .map(|m| m.iter().filter_map(|(k, v)| Some((k.clone(), usize::try_from(v.as_u64()?).ok()?))).collect())
-            .unwrap_or_default()
+    pub fn sms_merge_fields(&self) -> BTreeMap<String, usize> {
+        self.sms().merge_fields.into_iter().filter_map(|(k, v)| Some((k, usize::try_from(v).ok()?))).collect()
     }
 
     /// `channels.help.search`: build the search index and pages (on unless set to false).
     pub fn search_enabled(&self) -> bool {
-        self.channels.as_ref().and_then(|c| c.help.as_ref()).and_then(|h| h.search) != Some(false)
+        self.channel_settings::<ChannelToggle>("help").search != Some(false)
     }
 
+    /// Whether `channels.<name>.enabled` leaves the channel on (it is unless set to false).
     pub fn channel_enabled(&self, name: &str) -> bool {
-        let Some(ch) = &self.channels else {
-            return true;
-        };
-        let enabled = match name {
-            "help" => ch.help.as_ref().and_then(|t| t.enabled),
-            "waiting-room" => ch.waiting_room.as_ref().and_then(|w| w.enabled),
-            "print" => ch.print.as_ref().and_then(|p| p.enabled),
-            "sms" => ch.sms.as_ref().and_then(|v| v.get("enabled")).and_then(serde_json::Value::as_bool),
-            // `status.json` serves the pages that show notices.
-            "status" => return self.channel_enabled("help") || self.channel_enabled("waiting-room"),
-            _ => return false,
-        };
-        enabled != Some(false)
+        self.channels.get(name).and_then(|c| c.get("enabled")).and_then(serde_json::Value::as_bool) != Some(false)
     }
 
     /// `channels.waiting-room` (defaults when absent).
     pub fn waiting_room(&self) -> WaitingRoomConfig {
-        self.channels.as_ref().and_then(|c| c.waiting_room.clone()).unwrap_or_default()
+        self.channel_settings("waiting-room")
     }
 
     /// `channels.print.paper` (A4 when absent).
     pub fn paper(&self) -> Paper {
-        self.channels.as_ref().and_then(|c| c.print.as_ref()).map_or(Paper::A4, |p| p.paper)
+        self.channel_settings::<PrintConfig>("print").paper
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::channel::{Channel, RenderContext};
+use super::channel::{Channel, RenderContext, Settings};
 use super::index::{Index, Published, body, resolve_absolute, resolve_link};
 use super::markdown;
 use super::search;
@@ -14,6 +14,7 @@ use super::view::{self, Common, GuideCard, LangLink, Link, SectionCard, StepView
 use crate::diag::Diagnostic;
 use crate::model::{Page, PageKind, Site, Style, paths};
 use crate::output::Output;
+use crate::yaml::{Field, Kind, field};
 
 pub struct Help;
 
@@ -74,9 +75,18 @@ enum Job<'a> {
     Search(&'a str, String),
 }
 
+/// `channels.help`.
+static FIELDS: [Field; 2] = [field("enabled", Kind::Bool), field("search", Kind::Bool)];
+
+static SETTINGS: Settings = Settings::of::<crate::model::config::ChannelToggle>(&FIELDS);
+
 impl Channel for Help {
     fn name(&self) -> &'static str {
         "help"
+    }
+
+    fn settings(&self) -> &'static Settings {
+        &SETTINGS
     }
 
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {

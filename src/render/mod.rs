@@ -30,16 +30,35 @@ pub use help::{render_pages, render_search};
 pub use index::Published;
 pub use theme::Theme;
 
+/// Every channel Upfront has, in output order: the one list of them. A new channel is a file
+/// beside these (implementing [`Channel`]) and one line here.
+static CHANNELS: std::sync::LazyLock<Vec<&'static dyn Channel>> = std::sync::LazyLock::new(|| {
+    #[allow(unused_mut)]
+    let mut all: Vec<&'static dyn Channel> =
+        vec![&help::Help, &waiting_room::WaitingRoom, &print::Print, &sms::Sms, &status::Status];
+    #[cfg(test)]
+    all.push(&staff_script::StaffScript);
+    all
+});
+
+#[cfg(test)]
+#[path = "../../tests/channels/staff_script.rs"]
+mod staff_script;
+
+/// Every channel, in output order.
+pub fn channels() -> impl Iterator<Item = &'static dyn Channel> {
+    CHANNELS.iter().copied()
+}
+
+/// The channels a page may name in its `channels:` (and `build --channels`), in the order
+/// upfront.yaml's docs list them.
+pub fn page_channels() -> Vec<&'static str> {
+    channels().filter(|c| c.page_channel()).map(Channel::name).collect()
+}
+
 /// The channels this build knows that the site turns on, in output order.
-fn enabled_channels(site: &Site) -> impl Iterator<Item = Box<dyn Channel>> + '_ {
-    let all: [Box<dyn Channel>; 5] = [
-        Box::new(help::Help),
-        Box::new(sms::Sms),
-        Box::new(status::Status),
-        Box::new(waiting_room::WaitingRoom),
-        Box::new(print::Print),
-    ];
-    all.into_iter().filter(|c| site.config.channel_enabled(c.name()))
+fn enabled_channels(site: &Site) -> impl Iterator<Item = &'static dyn Channel> + '_ {
+    channels().filter(|c| c.enabled(&site.config))
 }
 
 /// Render the whole site into `out`: the enabled channels named in `only` (all when empty;

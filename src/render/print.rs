@@ -10,13 +10,14 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::channel::{Channel, RenderContext};
+use super::channel::{Channel, RenderContext, Settings};
 use super::markdown::{self, Resolver};
 use super::view::{self, locale_seg, tier_seg};
 use crate::diag::Diagnostic;
 use crate::model::slug::slugify;
 use crate::model::{FactValue, Page, PageKind, Site, Style, links, paths};
 use crate::output::Output;
+use crate::yaml::{Field, Kind, field};
 
 pub struct Print;
 
@@ -192,9 +193,22 @@ fn context(
     c
 }
 
+/// `channels.print`.
+static FIELDS: [Field; 2] = [field("enabled", Kind::Bool), field("paper", Kind::Str)];
+
+static SETTINGS: Settings = Settings::of::<crate::model::config::PrintConfig>(&FIELDS);
+
 impl Channel for Print {
     fn name(&self) -> &'static str {
         "print"
+    }
+
+    fn settings(&self) -> &'static Settings {
+        &SETTINGS
+    }
+
+    fn folder(&self) -> Option<&'static str> {
+        Some("print")
     }
 
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {

@@ -8,11 +8,12 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::channel::{Channel, RenderContext};
+use super::channel::{Channel, RenderContext, Settings};
 use crate::diag::Diagnostic;
 use crate::model::sms::{self, SmsInfo};
 use crate::model::{PageKind, paths};
 use crate::output::Output;
+use crate::yaml::{Field, Kind, field};
 
 pub struct Sms;
 
@@ -31,9 +32,27 @@ struct Messages<'a> {
     messages: Vec<Message<'a>>,
 }
 
+/// `channels.sms`.
+static FIELDS: [Field; 4] = [
+    field("enabled", Kind::Bool),
+    field("max_segments", Kind::Int),
+    field("strip_accents", Kind::Bool),
+    field("merge_fields", Kind::MapOf(&Kind::Int)),
+];
+
+static SETTINGS: Settings = Settings::of::<crate::model::config::SmsConfig>(&FIELDS);
+
 impl Channel for Sms {
     fn name(&self) -> &'static str {
         "sms"
+    }
+
+    fn settings(&self) -> &'static Settings {
+        &SETTINGS
+    }
+
+    fn folder(&self) -> Option<&'static str> {
+        Some("sms")
     }
 
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {

@@ -9,9 +9,24 @@ use crate::output::Output;
 /// (the pages that show notices) are on.
 pub struct Status;
 
+static NONE: super::channel::Settings = super::channel::Settings::of::<()>(&[]);
+
 impl Channel for Status {
     fn name(&self) -> &'static str {
         "status"
+    }
+
+    /// `status.json` is not set in upfront.yaml: the help pages and the screens read it.
+    fn settings(&self) -> &'static super::channel::Settings {
+        &NONE
+    }
+
+    fn page_channel(&self) -> bool {
+        false
+    }
+
+    fn enabled(&self, config: &crate::model::Config) -> bool {
+        config.channel_enabled("help") || config.channel_enabled("waiting-room")
     }
 
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {

@@ -5,13 +5,14 @@
 
 use serde::Serialize;
 
-use super::channel::{Channel, RenderContext};
+use super::channel::{Channel, RenderContext, Settings};
 use super::markdown::{self, Resolver};
 use super::view::{self, StepView};
 use crate::diag::Diagnostic;
 use crate::model::config::ScreenConfig;
 use crate::model::{Page, PageKind, Site, Style};
 use crate::output::Output;
+use crate::yaml::{Field, Kind, field};
 
 pub struct WaitingRoom;
 
@@ -217,9 +218,32 @@ fn screen_data<'a>(
     }
 }
 
+/// `channels.waiting-room` and each of its screens.
+static SCREEN: [Field; 4] = [
+    field("guides", Kind::List(&Kind::Str)),
+    field("locales", Kind::List(&Kind::Str)),
+    field("seconds_per_slide", Kind::Int),
+    field("live", Kind::Bool),
+];
+static FIELDS: [Field; 3] = [
+    field("enabled", Kind::Bool),
+    field("screens", Kind::MapOf(&Kind::Struct(&SCREEN))),
+    field("poll_seconds", Kind::Int),
+];
+
+static SETTINGS: Settings = Settings::of::<crate::model::config::WaitingRoomConfig>(&FIELDS);
+
 impl Channel for WaitingRoom {
     fn name(&self) -> &'static str {
         "waiting-room"
+    }
+
+    fn settings(&self) -> &'static Settings {
+        &SETTINGS
+    }
+
+    fn folder(&self) -> Option<&'static str> {
+        Some("waiting-room")
     }
 
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {

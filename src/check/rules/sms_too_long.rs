@@ -46,16 +46,8 @@ checked."#,
 
 const DEFAULT_MAX_SEGMENTS: usize = 2;
 
-/// A setting of `channels.sms`.
-fn sms_setting<'a>(site: &'a Site, key: &str) -> Option<&'a serde_json::Value> {
-    site.config.channels.as_ref()?.sms.as_ref()?.get(key)
-}
-
 fn max_segments(site: &Site) -> usize {
-    sms_setting(site, "max_segments")
-        .and_then(serde_json::Value::as_u64)
-        .and_then(|n| usize::try_from(n).ok())
-        .unwrap_or(DEFAULT_MAX_SEGMENTS)
+    site.config.sms().max_segments.and_then(|n| usize::try_from(n).ok()).unwrap_or(DEFAULT_MAX_SEGMENTS)
 }
 
 /// A filled placeholder: its bytes in the SMS text, and the placeholder's bytes in the source.

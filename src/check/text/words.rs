@@ -92,7 +92,7 @@ fn compile(w: &WordsConfig, site: Option<&WordsConfig>) -> Result<Lang, String> 
 
 fn read(locale: &str, yaml: &str) -> Result<WordsConfig, String> {
     // `WordsConfig` refuses unknown keys, so a misspelt list name in a word file is an error.
-    serde_yaml::from_str(yaml).map_err(|e| format!("src/locales/{locale}/words.yaml: {e}"))
+    crate::yaml::from_str(&crate::source::SourceFile::new(format!("src/locales/{locale}/words.yaml"), yaml))
 }
 
 /// Parse and compile one locale's word-list file.

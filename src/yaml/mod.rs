@@ -1,12 +1,14 @@
-//! The only module that parses YAML. A spanned tree (from `saphyr-parser`) gives every key and
-//! value its position, so all anchors, unknown keys and wrong types are reported in one run;
-//! only a tree that passed is deserialized into typed structs with `serde_yaml`.
+//! The only module that parses YAML, in one pass: `saphyr-parser`'s events become a spanned
+//! tree, which gives every key and value its position, so all anchors, unknown keys and wrong
+//! types are reported in one run; a tree that passed is then deserialized into typed structs
+//! straight from the tree (`de.rs`'s serde `Deserializer`), never parsed again. On the way the
+//! deserializer compares each hand-written [`Field`] schema with the keys its serde type
+//! reads, so the two cannot drift apart (`schema_drift`, tested over every schema).
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
-use serde::de::DeserializeOwned;
 
 use crate::source::SourceFile;
 
@@ -102,7 +104,7 @@ enum ScalarType {
     Str,
 }
 
-/// How `serde_yaml` (YAML 1.2 core schema) resolves a scalar.
+/// How a plain scalar resolves (YAML 1.2 core schema).
 fn scalar_type(value: &str, plain: bool) -> ScalarType {
     if !plain {
         return ScalarType::Str;
@@ -414,19 +416,24 @@ pub fn unknown_key_hint<'a>(key: &str, valid: impl Iterator<Item = &'a str> + Cl
 
 pub use crate::suggest::nearest;
 
-/// Deserialize text that passed `validate`. A remaining serde error maps to a problem.
-pub fn deserialize<T: DeserializeOwned>(file: &SourceFile, range: Range<usize>) -> Result<T, Problem> {
-    let text = &file.text[range.clone()];
-    let value = if text.trim().is_empty() { "{}" } else { text };
-    serde_yaml::from_str(value).map_err(|e| {
-        let at = e.location().map_or(range.start, |l| {
-            let first_line = file.line_col(range.start).line;
-            file.offset_of(first_line + l.line() - 1, l.column().saturating_sub(1))
-        });
-        let msg = e.to_string();
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        Problem::new(at..at, msg, "fix the value's type or spelling".to_string())
-    })
+mod de;
+#[cfg(test)]
+pub use de::drift_everywhere;
+pub use de::from_node;
+
+/// A whole YAML file read into `T` (no schema: `T`'s own serde rules, `deny_unknown_fields`
+/// and all): for the built-in word files and for tools and tests that read YAML beside a site.
+/// An empty file is `T::default()`. Errors are `file:line:column: message`, joined by `; `.
+pub fn from_str<T: serde::de::DeserializeOwned + Default>(file: &SourceFile) -> Result<T, String> {
+    let located = |span: &Range<usize>, message: &str| {
+        let at = file.line_col(span.start);
+        format!("{}:{}:{}: {message}", file.path, at.line, at.column)
+    };
+    match parse(file, 0..file.text.len()) {
+        Ok(Some(node)) => from_node(&node, None).map_err(|p| located(&p.span, &p.message)),
+        Ok(None) => Ok(T::default()),
+        Err(p) => Err(p.iter().map(|p| located(&p.span, &p.message)).collect::<Vec<_>>().join("; ")),
+    }
 }
 
 #[cfg(test)]
