@@ -1,7 +1,7 @@
 //! The help-center channel: a home page per locale, section pages, guide pages, a 404 page,
 //! alias redirects and the sitemap. Pages render in parallel and are written as they render.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -12,6 +12,7 @@ use super::markdown;
 use super::search;
 use super::view::{self, Common, GuideCard, LangLink, Link, SectionCard, StepView};
 use crate::diag::Diagnostic;
+use crate::model::config::NavLink;
 use crate::model::{Page, PageKind, Site, Style, paths};
 use crate::output::Output;
 
@@ -250,111 +251,150 @@ fn cards<'a>(index: &Index<'a>, guides: &[&'a Page], dir: &str) -> Vec<GuideCard
         .collect()
 }
 
-fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context) {
-    let site = index.site;
-    let (dir, locale, view, translations): (String, &str, PageView, Vec<LangLink>) = match job {
-        Job::Section(path, locale) => {
-            let (dir, v, tr) = section_view(index, path, locale);
-            (dir, locale.as_str(), v, tr)
-        }
-        Job::Guide(page) => {
-            let (dir, v, tr) = guide_view(index, page);
-            (dir, page.locale.as_str(), v, tr)
-        }
-        Job::NotFound(locale) => {
-            let dir = view::section_dir(site, site.config.widest_tier(), "", locale);
-            let v =
-                PageView { kind: "404", title: site.t(locale, "not_found_title").to_string(), ..PageView::default() };
-            (dir, locale.as_str(), v, Vec::new())
-        }
-        Job::Alias(page, alias) => {
-            let from = paths::page_dir(
-                view::tier_seg(site, &page.tier),
-                view::locale_seg(site, &page.locale),
-                None,
-                alias.trim_matches('/'),
-            );
-            let v = PageView {
-                kind: "alias",
-                title: page.title.value.clone(),
-                redirect_url: Some(paths::relative_page(&from, &view::page_dir(site, page))),
-                ..PageView::default()
-            };
-            (from, page.locale.as_str(), v, Vec::new())
-        }
-        Job::Search(tier, locale) => {
-            let dir = search::page_dir(site, tier, locale);
-            let v = PageView {
-                kind: "search",
-                title: site.t(locale, "search").to_string(),
-                bundle_url: Some(paths::relative(&dir, &format!("{}pagefind.js", search::bundle_dir(site, tier)))),
-                ..PageView::default()
-            };
-            let tr = translations(index, &dir, locale, |l| Some(search::page_dir(site, tier, l)));
-            (dir, locale.as_str(), v, tr)
-        }
-    };
-    let mut common = Common::new(site, locale, &dir);
-    common.translations = translations;
-    let guide = if let Job::Guide(page) = job { Some(*page) } else { None };
-    if !matches!(job, Job::Alias(..)) {
-        common.notices = super::live::page_notices(site, guide.map(|g| g.path.as_str()), locale);
+/// The file and the template context of one page of the help center.
+fn build_job<'a>(index: &'a Index<'a>, job: &'a Job<'a>) -> (String, tera::Context) {
+    match job {
+        Job::Section(path, locale) => section_page(index, path, locale),
+        Job::Guide(page) => guide_page(index, page),
+        Job::NotFound(locale) => not_found_page(index, locale),
+        Job::Alias(page, alias) => alias_page(index, page, alias),
+        Job::Search(tier, locale) => search_page(index, tier, locale),
     }
-    common.print_url = guide.and_then(|g| super::print::url_from(site, g, &dir));
-    if search::enabled(site) && !matches!(job, Job::Alias(..)) {
-        let tier = match job {
-            Job::Guide(p) => search::tier_of(site, Some(p)),
-            Job::Search(t, _) => t,
-            // A narrower section's page searches its tier when that tier has an index.
-            Job::Section(p, l) => index
-                .section_tier(p, l)
-                .filter(|t| search::tiers(index).contains(t))
-                .unwrap_or_else(|| search::tier_of(site, None)),
-            _ => search::tier_of(site, None),
-        };
-        common.search_url = Some(paths::relative_page(&dir, &search::page_dir(site, tier, locale)));
-    }
-    let not_found = matches!(job, Job::NotFound(_));
-    let base = paths::base_path(&site.config.base_url);
-    let menu = |menus| {
-        site.config
-            .menu(menus, locale)
-            .iter()
-            .map(|l| {
-                let url = resolve_link(index, locale, &dir, "", &l.link);
-                // A 404 page is served at any address: its links are absolute paths.
-                let url =
-                    if not_found && !url.contains(':') { resolve_absolute(index, locale, &base, &l.link) } else { url };
-                Link { title: l.text.clone(), url }
-            })
-            .collect()
-    };
-    common.nav = menu(&site.config.nav);
-    common.footer_links = menu(&site.config.footer);
-    if not_found {
-        common.brand = view::Brand::new(site, locale, |f| format!("{base}{f}"));
-        // A 404 page is served at any address: its links are absolute paths from the base URL.
-        common.root.clone_from(&base);
-        common.home_url = format!("{base}{}", view::section_dir(site, site.config.widest_tier(), "", locale));
-        common.css_url = format!("{base}assets/style.css");
-        if common.search_url.is_some() {
-            common.search_url =
-                Some(format!("{base}{}index.html", search::page_dir(site, site.config.widest_tier(), locale)));
-        }
-    }
-    if !matches!(job, Job::NotFound(_) | Job::Alias(..)) {
-        common.canonical = Some(paths::absolute(&site.config.base_url, &dir));
-    }
-    let mut context = tera::Context::from_serialize(&common).unwrap_or_default();
-    context.insert("page", &view);
-    let file = match job {
-        Job::NotFound(_) => format!("{dir}404.html"),
-        _ => format!("{dir}index.html"),
-    };
-    (file, context)
 }
 
-/// The path of the base URL, with a trailing `/` (`https://x.example/help` → `/help/`).
+/// A home or section page: its guides and subsections.
+fn section_page<'a>(index: &'a Index<'a>, path: &str, locale: &'a str) -> (String, tera::Context) {
+    let (dir, view, translations) = section_view(index, path, locale);
+    // A narrower section's page searches its tier when that tier has an index.
+    let search_tier = || {
+        index
+            .section_tier(path, locale)
+            .filter(|t| search::tiers(index).contains(t))
+            .unwrap_or_else(|| search::tier_of(index.site, None))
+    };
+    let common = shown_page(index, locale, &dir, translations, None, search_tier);
+    index_file(&dir, &common, &view)
+}
+
+fn guide_page<'a>(index: &'a Index<'a>, page: &'a Page) -> (String, tera::Context) {
+    let (dir, view, translations) = guide_view(index, page);
+    let search_tier = || search::tier_of(index.site, Some(page));
+    let mut common = shown_page(index, &page.locale, &dir, translations, Some(page), search_tier);
+    common.print_url = super::print::url_from(index.site, page, &dir);
+    index_file(&dir, &common, &view)
+}
+
+/// A tier's search page in `locale`.
+fn search_page<'a>(index: &'a Index<'a>, tier: &'a str, locale: &'a str) -> (String, tera::Context) {
+    let site = index.site;
+    let dir = search::page_dir(site, tier, locale);
+    let view = PageView {
+        kind: "search",
+        title: site.t(locale, "search").to_string(),
+        bundle_url: Some(paths::relative(&dir, &format!("{}pagefind.js", search::bundle_dir(site, tier)))),
+        ..PageView::default()
+    };
+    let translations = translations(index, &dir, locale, |l| Some(search::page_dir(site, tier, l)));
+    let common = shown_page(index, locale, &dir, translations, None, || tier);
+    index_file(&dir, &common, &view)
+}
+
+/// A locale's 404 page. It is served at any address: its links are absolute paths from the
+/// base URL.
+fn not_found_page<'a>(index: &'a Index<'a>, locale: &'a str) -> (String, tera::Context) {
+    let site = index.site;
+    let widest = site.config.widest_tier();
+    let dir = view::section_dir(site, widest, "", locale);
+    let view = PageView { kind: "404", title: site.t(locale, "not_found_title").to_string(), ..PageView::default() };
+    let base = paths::base_path(&site.config.base_url);
+    let mut common = Common::new(site, locale, &dir);
+    common.notices = super::live::page_notices(site, None, locale);
+    if search::enabled(site) {
+        common.search_url = Some(format!("{base}{}index.html", search::page_dir(site, widest, locale)));
+    }
+    let link = |dest: &str| {
+        let url = resolve_link(index, locale, &dir, "", dest);
+        if url.contains(':') { url } else { resolve_absolute(index, locale, &base, dest) }
+    };
+    common.nav = menu(index, locale, &site.config.nav, link);
+    common.footer_links = menu(index, locale, &site.config.footer, link);
+    common.brand = view::Brand::new(site, locale, |f| format!("{base}{f}"));
+    common.home_url = format!("{base}{}", view::section_dir(site, widest, "", locale));
+    common.css_url = format!("{base}assets/style.css");
+    common.root = base;
+    (format!("{dir}404.html"), context(&common, &view))
+}
+
+/// A redirect from one of a guide's `aliases` to the guide.
+fn alias_page<'a>(index: &'a Index<'a>, page: &'a Page, alias: &str) -> (String, tera::Context) {
+    let site = index.site;
+    let locale = page.locale.as_str();
+    let from = paths::page_dir(
+        view::tier_seg(site, &page.tier),
+        view::locale_seg(site, locale),
+        None,
+        alias.trim_matches('/'),
+    );
+    let view = PageView {
+        kind: "alias",
+        title: page.title.value.clone(),
+        redirect_url: Some(paths::relative_page(&from, &view::page_dir(site, page))),
+        ..PageView::default()
+    };
+    let mut common = Common::new(site, locale, &from);
+    let link = |dest: &str| resolve_link(index, locale, &from, "", dest);
+    common.nav = menu(index, locale, &site.config.nav, link);
+    common.footer_links = menu(index, locale, &site.config.footer, link);
+    index_file(&from, &common, &view)
+}
+
+/// What a page that shows content has around it (a home, section, guide or search page): its
+/// translations, the notices that apply to it (`guide`: the guide it shows), the search box
+/// (searching `search_tier`'s index), the menus and its canonical URL.
+fn shown_page<'a>(
+    index: &'a Index<'a>,
+    locale: &'a str,
+    dir: &str,
+    translations: Vec<LangLink<'a>>,
+    guide: Option<&Page>,
+    search_tier: impl FnOnce() -> &'a str,
+) -> Common<'a> {
+    let site = index.site;
+    let mut common = Common::new(site, locale, dir);
+    common.translations = translations;
+    common.notices = super::live::page_notices(site, guide.map(|g| g.path.as_str()), locale);
+    if search::enabled(site) {
+        common.search_url = Some(paths::relative_page(dir, &search::page_dir(site, search_tier(), locale)));
+    }
+    let link = |dest: &str| resolve_link(index, locale, dir, "", dest);
+    common.nav = menu(index, locale, &site.config.nav, link);
+    common.footer_links = menu(index, locale, &site.config.footer, link);
+    common.canonical = Some(paths::absolute(&site.config.base_url, dir));
+    common
+}
+
+/// A menu (`nav:` or `footer:`) of `locale`, each link's URL as `url` writes its destination.
+fn menu(
+    index: &Index,
+    locale: &str,
+    menus: &BTreeMap<String, Vec<NavLink>>,
+    url: impl Fn(&str) -> String,
+) -> Vec<Link> {
+    index.site.config.menu(menus, locale).iter().map(|l| Link { title: l.text.clone(), url: url(&l.link) }).collect()
+}
+
+/// `<dir>index.html` and its context.
+fn index_file(dir: &str, common: &Common, view: &PageView) -> (String, tera::Context) {
+    (format!("{dir}index.html"), context(common, view))
+}
+
+fn context(common: &Common, view: &PageView) -> tera::Context {
+    let mut context = tera::Context::from_serialize(common).unwrap_or_default();
+    context.insert("page", view);
+    context
+}
+
+/// A home or section page's folder, view and translations.
 fn section_view<'a>(index: &'a Index<'a>, path: &str, locale: &str) -> (String, PageView<'a>, Vec<LangLink<'a>>) {
     let site = index.site;
     let tier = index.section_tier(path, locale).unwrap_or_else(|| site.config.widest_tier());
