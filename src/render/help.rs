@@ -121,6 +121,8 @@ pub fn render_search(site: &Site, published: &Published, out: &Output) -> anyhow
     Ok(pages)
 }
 
+/// Render the help pages (`only`: those of these (path, locale), without the 404 pages,
+/// search pages, search index and sitemap), writing each as it is rendered.
 fn render_jobs(
     index: &Index,
     ctx: &RenderContext,
@@ -128,44 +130,19 @@ fn render_jobs(
     only: Option<&BTreeSet<(String, String)>>,
 ) -> anyhow::Result<Vec<Diagnostic>> {
     let site = ctx.site;
-    let mut jobs: Vec<Job> = Vec::new();
-    if let Some(only) = only {
-        for (path, locale) in only {
-            if index.sections.contains_key(&(path.clone(), locale.clone())) {
-                jobs.push(Job::Section(path.clone(), locale.clone()));
-            }
-            if let Some(g) = index.is_guide(path, locale) {
-                jobs.push(Job::Guide(g));
-                jobs.extend(g.aliases.iter().map(|a| Job::Alias(g, a.clone())));
-            }
-        }
-    } else {
-        jobs.extend(index.sections.keys().map(|(p, l)| Job::Section(p.clone(), l.clone())));
-        jobs.extend(index.guides.iter().map(|g| Job::Guide(g)));
-        jobs.extend(site.config.locale_codes().map(|l| Job::NotFound(l.to_string())));
-        for g in &index.guides {
-            jobs.extend(g.aliases.iter().map(|a| Job::Alias(g, a.clone())));
-        }
-        if search::enabled(site) {
-            for tier in search::tiers(index) {
-                jobs.extend(site.config.locale_codes().map(|l| Job::Search(tier, l.to_string())));
-            }
-        }
-    }
+    let jobs = match only {
+        Some(only) => jobs_showing(index, only),
+        None => all_jobs(index),
+    };
     // The search index (pagefind, mostly on one thread) is built alongside the pages.
     let full = only.is_none();
     let (results, searched) = rayon::join(
         || -> Vec<anyhow::Result<Option<Diagnostic>>> {
             jobs.par_iter()
                 .map(|job| {
-                    let (file, context) = build_job(index, job);
-                    let page = match job {
-                        Job::Guide(g) | Job::Alias(g, _) => Some(g.source.path.as_str()),
-                        Job::Section(path, locale) => site.page(path, locale).map(|p| p.source.path.as_str()),
-                        _ => None,
-                    };
-                    match ctx.theme.render(template_of(job), &context, page) {
-                        Ok(html) => out.write(&file, html.as_bytes()).map(|()| None),
+                    let page = build_job(index, job);
+                    match ctx.theme.render(page.template, &page.context, page.source) {
+                        Ok(html) => out.write(&page.file, html.as_bytes()).map(|()| None),
                         Err(d) => Ok(Some(d)),
                     }
                 })
@@ -186,15 +163,37 @@ fn render_jobs(
     Ok(diags)
 }
 
-fn template_of(job: &Job) -> &'static str {
-    match job {
-        Job::Section(p, _) if p.is_empty() => "help/home.html",
-        Job::Section(..) => "help/section.html",
-        Job::Guide(_) => "help/guide.html",
-        Job::NotFound(_) => "help/404.html",
-        Job::Alias(..) => "help/alias.html",
-        Job::Search(..) => "help/search.html",
+/// Every page of the help center.
+fn all_jobs<'a>(index: &Index<'a>) -> Vec<Job<'a>> {
+    let site = index.site;
+    let mut jobs: Vec<Job> = Vec::new();
+    jobs.extend(index.sections.keys().map(|(p, l)| Job::Section(p.clone(), l.clone())));
+    jobs.extend(index.guides.iter().map(|g| Job::Guide(g)));
+    jobs.extend(site.config.locale_codes().map(|l| Job::NotFound(l.to_string())));
+    for g in &index.guides {
+        jobs.extend(g.aliases.iter().map(|a| Job::Alias(g, a.clone())));
     }
+    if search::enabled(site) {
+        for tier in search::tiers(index) {
+            jobs.extend(site.config.locale_codes().map(|l| Job::Search(tier, l.to_string())));
+        }
+    }
+    jobs
+}
+
+/// The pages of the sections and guides at `only`'s (path, locale), with the guides' aliases.
+fn jobs_showing<'a>(index: &Index<'a>, only: &BTreeSet<(String, String)>) -> Vec<Job<'a>> {
+    let mut jobs: Vec<Job> = Vec::new();
+    for (path, locale) in only {
+        if index.sections.contains_key(&(path.clone(), locale.clone())) {
+            jobs.push(Job::Section(path.clone(), locale.clone()));
+        }
+        if let Some(g) = index.is_guide(path, locale) {
+            jobs.push(Job::Guide(g));
+            jobs.extend(g.aliases.iter().map(|a| Job::Alias(g, a.clone())));
+        }
+    }
+    jobs
 }
 
 fn translations<'a>(
@@ -251,8 +250,25 @@ fn cards<'a>(index: &Index<'a>, guides: &[&'a Page], dir: &str) -> Vec<GuideCard
         .collect()
 }
 
-/// The file and the template context of one page of the help center.
-fn build_job<'a>(index: &'a Index<'a>, job: &'a Job<'a>) -> (String, tera::Context) {
+/// A page of the help center, ready to render.
+struct HelpPage<'a> {
+    /// Its file in the output.
+    file: String,
+    template: &'static str,
+    /// The source file it shows (a template error points there).
+    source: Option<&'a str>,
+    context: tera::Context,
+}
+
+impl<'a> HelpPage<'a> {
+    /// `<dir>index.html`.
+    fn index(dir: &str, template: &'static str, source: Option<&'a str>, common: &Common, view: &PageView) -> Self {
+        HelpPage { file: format!("{dir}index.html"), template, source, context: context(common, view) }
+    }
+}
+
+/// One page of the help center, ready to render.
+fn build_job<'a>(index: &'a Index<'a>, job: &'a Job<'a>) -> HelpPage<'a> {
     match job {
         Job::Section(path, locale) => section_page(index, path, locale),
         Job::Guide(page) => guide_page(index, page),
@@ -263,7 +279,7 @@ fn build_job<'a>(index: &'a Index<'a>, job: &'a Job<'a>) -> (String, tera::Conte
 }
 
 /// A home or section page: its guides and subsections.
-fn section_page<'a>(index: &'a Index<'a>, path: &str, locale: &'a str) -> (String, tera::Context) {
+fn section_page<'a>(index: &'a Index<'a>, path: &str, locale: &'a str) -> HelpPage<'a> {
     let (dir, view, translations) = section_view(index, path, locale);
     // A narrower section's page searches its tier when that tier has an index.
     let search_tier = || {
@@ -273,19 +289,21 @@ fn section_page<'a>(index: &'a Index<'a>, path: &str, locale: &'a str) -> (Strin
             .unwrap_or_else(|| search::tier_of(index.site, None))
     };
     let common = shown_page(index, locale, &dir, translations, None, search_tier);
-    index_file(&dir, &common, &view)
+    let template = if path.is_empty() { "help/home.html" } else { "help/section.html" };
+    let source = index.site.page(path, locale).map(|p| p.source.path.as_str());
+    HelpPage::index(&dir, template, source, &common, &view)
 }
 
-fn guide_page<'a>(index: &'a Index<'a>, page: &'a Page) -> (String, tera::Context) {
+fn guide_page<'a>(index: &'a Index<'a>, page: &'a Page) -> HelpPage<'a> {
     let (dir, view, translations) = guide_view(index, page);
     let search_tier = || search::tier_of(index.site, Some(page));
     let mut common = shown_page(index, &page.locale, &dir, translations, Some(page), search_tier);
     common.print_url = super::print::url_from(index.site, page, &dir);
-    index_file(&dir, &common, &view)
+    HelpPage::index(&dir, "help/guide.html", Some(&page.source.path), &common, &view)
 }
 
 /// A tier's search page in `locale`.
-fn search_page<'a>(index: &'a Index<'a>, tier: &'a str, locale: &'a str) -> (String, tera::Context) {
+fn search_page<'a>(index: &'a Index<'a>, tier: &'a str, locale: &'a str) -> HelpPage<'a> {
     let site = index.site;
     let dir = search::page_dir(site, tier, locale);
     let view = PageView {
@@ -296,12 +314,12 @@ fn search_page<'a>(index: &'a Index<'a>, tier: &'a str, locale: &'a str) -> (Str
     };
     let translations = translations(index, &dir, locale, |l| Some(search::page_dir(site, tier, l)));
     let common = shown_page(index, locale, &dir, translations, None, || tier);
-    index_file(&dir, &common, &view)
+    HelpPage::index(&dir, "help/search.html", None, &common, &view)
 }
 
 /// A locale's 404 page. It is served at any address: its links are absolute paths from the
 /// base URL.
-fn not_found_page<'a>(index: &'a Index<'a>, locale: &'a str) -> (String, tera::Context) {
+fn not_found_page<'a>(index: &'a Index<'a>, locale: &'a str) -> HelpPage<'a> {
     let site = index.site;
     let widest = site.config.widest_tier();
     let dir = view::section_dir(site, widest, "", locale);
@@ -322,11 +340,16 @@ fn not_found_page<'a>(index: &'a Index<'a>, locale: &'a str) -> (String, tera::C
     common.home_url = format!("{base}{}", view::section_dir(site, widest, "", locale));
     common.css_url = format!("{base}assets/style.css");
     common.root = base;
-    (format!("{dir}404.html"), context(&common, &view))
+    HelpPage {
+        file: format!("{dir}404.html"),
+        template: "help/404.html",
+        source: None,
+        context: context(&common, &view),
+    }
 }
 
 /// A redirect from one of a guide's `aliases` to the guide.
-fn alias_page<'a>(index: &'a Index<'a>, page: &'a Page, alias: &str) -> (String, tera::Context) {
+fn alias_page<'a>(index: &'a Index<'a>, page: &'a Page, alias: &str) -> HelpPage<'a> {
     let site = index.site;
     let locale = page.locale.as_str();
     let from = paths::page_dir(
@@ -345,7 +368,7 @@ fn alias_page<'a>(index: &'a Index<'a>, page: &'a Page, alias: &str) -> (String,
     let link = |dest: &str| resolve_link(index, locale, &from, "", dest);
     common.nav = menu(index, locale, &site.config.nav, link);
     common.footer_links = menu(index, locale, &site.config.footer, link);
-    index_file(&from, &common, &view)
+    HelpPage::index(&from, "help/alias.html", Some(&page.source.path), &common, &view)
 }
 
 /// What a page that shows content has around it (a home, section, guide or search page): its
@@ -381,11 +404,6 @@ fn menu(
     url: impl Fn(&str) -> String,
 ) -> Vec<Link> {
     index.site.config.menu(menus, locale).iter().map(|l| Link { title: l.text.clone(), url: url(&l.link) }).collect()
-}
-
-/// `<dir>index.html` and its context.
-fn index_file(dir: &str, common: &Common, view: &PageView) -> (String, tera::Context) {
-    (format!("{dir}index.html"), context(common, view))
 }
 
 fn context(common: &Common, view: &PageView) -> tera::Context {
