@@ -3,7 +3,8 @@
 //! in `render` and the `jargon` rule in `check`.
 
 /// Where `term` first occurs in `text` as a word start (any case; letters may follow, for
-/// plurals and Hungarian suffixes). CJK terms match anywhere.
+/// plurals and Hungarian suffixes). CJK terms match anywhere. (Not the word lists' regex
+/// matcher: `render` uses this too, and a term takes any suffix while a listed word does not.)
 pub fn find_term(text: &str, term: &str) -> Option<std::ops::Range<usize>> {
     find_term_where(text, term, |_| true)
 }

@@ -1,7 +1,7 @@
 //! The help-center channel: a home page per locale, section pages, guide pages, a 404 page,
 //! alias redirects and the sitemap. Pages render in parallel and are written as they render.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -12,6 +12,7 @@ use super::markdown;
 use super::search;
 use super::view::{self, Common, GuideCard, LangLink, Link, SectionCard, StepView};
 use crate::diag::Diagnostic;
+use crate::model::config::NavLink;
 use crate::model::{Page, PageKind, Site, Style, paths};
 use crate::output::Output;
 use crate::yaml::{Field, Kind, field};
@@ -130,6 +131,8 @@ pub fn render_search(site: &Site, published: &Published, out: &Output) -> anyhow
     Ok(pages)
 }
 
+/// Render the help pages (`only`: those of these (path, locale), without the 404 pages,
+/// search pages, search index and sitemap), writing each as it is rendered.
 fn render_jobs(
     index: &Index,
     ctx: &RenderContext,
@@ -137,44 +140,19 @@ fn render_jobs(
     only: Option<&BTreeSet<(String, String)>>,
 ) -> anyhow::Result<Vec<Diagnostic>> {
     let site = ctx.site;
-    let mut jobs: Vec<Job> = Vec::new();
-    if let Some(only) = only {
-        for (path, locale) in only {
-            if index.sections.contains_key(&(path.clone(), locale.clone())) {
-                jobs.push(Job::Section(path.clone(), locale.clone()));
-            }
-            if let Some(g) = index.is_guide(path, locale) {
-                jobs.push(Job::Guide(g));
-                jobs.extend(g.aliases.iter().map(|a| Job::Alias(g, a.clone())));
-            }
-        }
-    } else {
-        jobs.extend(index.sections.keys().map(|(p, l)| Job::Section(p.clone(), l.clone())));
-        jobs.extend(index.guides.iter().map(|g| Job::Guide(g)));
-        jobs.extend(site.config.locale_codes().map(|l| Job::NotFound(l.to_string())));
-        for g in &index.guides {
-            jobs.extend(g.aliases.iter().map(|a| Job::Alias(g, a.clone())));
-        }
-        if search::enabled(site) {
-            for tier in search::tiers(index) {
-                jobs.extend(site.config.locale_codes().map(|l| Job::Search(tier, l.to_string())));
-            }
-        }
-    }
+    let jobs = match only {
+        Some(only) => jobs_showing(index, only),
+        None => all_jobs(index),
+    };
     // The search index (pagefind, mostly on one thread) is built alongside the pages.
     let full = only.is_none();
     let (results, searched) = rayon::join(
         || -> Vec<anyhow::Result<Option<Diagnostic>>> {
             jobs.par_iter()
                 .map(|job| {
-                    let (file, context) = build_job(index, job);
-                    let page = match job {
-                        Job::Guide(g) | Job::Alias(g, _) => Some(g.source.path.as_str()),
-                        Job::Section(path, locale) => site.page(path, locale).map(|p| p.source.path.as_str()),
-                        _ => None,
-                    };
-                    match ctx.theme.render(template_of(job), &context, page) {
-                        Ok(html) => out.write(&file, html.as_bytes()).map(|()| None),
+                    let page = build_job(index, job);
+                    match ctx.theme.render(page.template, &page.context, page.source) {
+                        Ok(html) => out.write(&page.file, html.as_bytes()).map(|()| None),
                         Err(d) => Ok(Some(d)),
                     }
                 })
@@ -195,15 +173,37 @@ fn render_jobs(
     Ok(diags)
 }
 
-fn template_of(job: &Job) -> &'static str {
-    match job {
-        Job::Section(p, _) if p.is_empty() => "help/home.html",
-        Job::Section(..) => "help/section.html",
-        Job::Guide(_) => "help/guide.html",
-        Job::NotFound(_) => "help/404.html",
-        Job::Alias(..) => "help/alias.html",
-        Job::Search(..) => "help/search.html",
+/// Every page of the help center.
+fn all_jobs<'a>(index: &Index<'a>) -> Vec<Job<'a>> {
+    let site = index.site;
+    let mut jobs: Vec<Job> = Vec::new();
+    jobs.extend(index.sections.keys().map(|(p, l)| Job::Section(p.clone(), l.clone())));
+    jobs.extend(index.guides.iter().map(|g| Job::Guide(g)));
+    jobs.extend(site.config.locale_codes().map(|l| Job::NotFound(l.to_string())));
+    for g in &index.guides {
+        jobs.extend(g.aliases.iter().map(|a| Job::Alias(g, a.clone())));
     }
+    if search::enabled(site) {
+        for tier in search::tiers(index) {
+            jobs.extend(site.config.locale_codes().map(|l| Job::Search(tier, l.to_string())));
+        }
+    }
+    jobs
+}
+
+/// The pages of the sections and guides at `only`'s (path, locale), with the guides' aliases.
+fn jobs_showing<'a>(index: &Index<'a>, only: &BTreeSet<(String, String)>) -> Vec<Job<'a>> {
+    let mut jobs: Vec<Job> = Vec::new();
+    for (path, locale) in only {
+        if index.sections.contains_key(&(path.clone(), locale.clone())) {
+            jobs.push(Job::Section(path.clone(), locale.clone()));
+        }
+        if let Some(g) = index.is_guide(path, locale) {
+            jobs.push(Job::Guide(g));
+            jobs.extend(g.aliases.iter().map(|a| Job::Alias(g, a.clone())));
+        }
+    }
+    jobs
 }
 
 fn translations<'a>(
@@ -260,111 +260,169 @@ fn cards<'a>(index: &Index<'a>, guides: &[&'a Page], dir: &str) -> Vec<GuideCard
         .collect()
 }
 
-fn build_job<'a>(index: &'a Index<'a>, job: &Job<'a>) -> (String, tera::Context) {
-    let site = index.site;
-    let (dir, locale, view, translations): (String, &str, PageView, Vec<LangLink>) = match job {
-        Job::Section(path, locale) => {
-            let (dir, v, tr) = section_view(index, path, locale);
-            (dir, locale.as_str(), v, tr)
-        }
-        Job::Guide(page) => {
-            let (dir, v, tr) = guide_view(index, page);
-            (dir, page.locale.as_str(), v, tr)
-        }
-        Job::NotFound(locale) => {
-            let dir = view::section_dir(site, site.config.widest_tier(), "", locale);
-            let v =
-                PageView { kind: "404", title: site.t(locale, "not_found_title").to_string(), ..PageView::default() };
-            (dir, locale.as_str(), v, Vec::new())
-        }
-        Job::Alias(page, alias) => {
-            let from = paths::page_dir(
-                view::tier_seg(site, &page.tier),
-                view::locale_seg(site, &page.locale),
-                None,
-                alias.trim_matches('/'),
-            );
-            let v = PageView {
-                kind: "alias",
-                title: page.title.value.clone(),
-                redirect_url: Some(paths::relative_page(&from, &view::page_dir(site, page))),
-                ..PageView::default()
-            };
-            (from, page.locale.as_str(), v, Vec::new())
-        }
-        Job::Search(tier, locale) => {
-            let dir = search::page_dir(site, tier, locale);
-            let v = PageView {
-                kind: "search",
-                title: site.t(locale, "search").to_string(),
-                bundle_url: Some(paths::relative(&dir, &format!("{}pagefind.js", search::bundle_dir(site, tier)))),
-                ..PageView::default()
-            };
-            let tr = translations(index, &dir, locale, |l| Some(search::page_dir(site, tier, l)));
-            (dir, locale.as_str(), v, tr)
-        }
-    };
-    let mut common = Common::new(site, locale, &dir);
-    common.translations = translations;
-    let guide = if let Job::Guide(page) = job { Some(*page) } else { None };
-    if !matches!(job, Job::Alias(..)) {
-        common.notices = super::live::page_notices(site, guide.map(|g| g.path.as_str()), locale);
-    }
-    common.print_url = guide.and_then(|g| super::print::url_from(site, g, &dir));
-    if search::enabled(site) && !matches!(job, Job::Alias(..)) {
-        let tier = match job {
-            Job::Guide(p) => search::tier_of(site, Some(p)),
-            Job::Search(t, _) => t,
-            // A narrower section's page searches its tier when that tier has an index.
-            Job::Section(p, l) => index
-                .section_tier(p, l)
-                .filter(|t| search::tiers(index).contains(t))
-                .unwrap_or_else(|| search::tier_of(site, None)),
-            _ => search::tier_of(site, None),
-        };
-        common.search_url = Some(paths::relative_page(&dir, &search::page_dir(site, tier, locale)));
-    }
-    let not_found = matches!(job, Job::NotFound(_));
-    let base = paths::base_path(&site.config.base_url);
-    let menu = |menus| {
-        site.config
-            .menu(menus, locale)
-            .iter()
-            .map(|l| {
-                let url = resolve_link(index, locale, &dir, "", &l.link);
-                // A 404 page is served at any address: its links are absolute paths.
-                let url =
-                    if not_found && !url.contains(':') { resolve_absolute(index, locale, &base, &l.link) } else { url };
-                Link { title: l.text.clone(), url }
-            })
-            .collect()
-    };
-    common.nav = menu(&site.config.nav);
-    common.footer_links = menu(&site.config.footer);
-    if not_found {
-        common.brand = view::Brand::new(site, locale, |f| format!("{base}{f}"));
-        // A 404 page is served at any address: its links are absolute paths from the base URL.
-        common.root.clone_from(&base);
-        common.home_url = format!("{base}{}", view::section_dir(site, site.config.widest_tier(), "", locale));
-        common.css_url = format!("{base}assets/style.css");
-        if common.search_url.is_some() {
-            common.search_url =
-                Some(format!("{base}{}index.html", search::page_dir(site, site.config.widest_tier(), locale)));
-        }
-    }
-    if !matches!(job, Job::NotFound(_) | Job::Alias(..)) {
-        common.canonical = Some(paths::absolute(&site.config.base_url, &dir));
-    }
-    let mut context = tera::Context::from_serialize(&common).unwrap_or_default();
-    context.insert("page", &view);
-    let file = match job {
-        Job::NotFound(_) => format!("{dir}404.html"),
-        _ => format!("{dir}index.html"),
-    };
-    (file, context)
+/// A page of the help center, ready to render.
+struct HelpPage<'a> {
+    /// Its file in the output.
+    file: String,
+    template: &'static str,
+    /// The source file it shows (a template error points there).
+    source: Option<&'a str>,
+    context: tera::Context,
 }
 
-/// The path of the base URL, with a trailing `/` (`https://x.example/help` → `/help/`).
+impl<'a> HelpPage<'a> {
+    /// `<dir>index.html`.
+    fn index(dir: &str, template: &'static str, source: Option<&'a str>, common: &Common, view: &PageView) -> Self {
+        HelpPage { file: format!("{dir}index.html"), template, source, context: context(common, view) }
+    }
+}
+
+/// One page of the help center, ready to render.
+fn build_job<'a>(index: &'a Index<'a>, job: &'a Job<'a>) -> HelpPage<'a> {
+    match job {
+        Job::Section(path, locale) => section_page(index, path, locale),
+        Job::Guide(page) => guide_page(index, page),
+        Job::NotFound(locale) => not_found_page(index, locale),
+        Job::Alias(page, alias) => alias_page(index, page, alias),
+        Job::Search(tier, locale) => search_page(index, tier, locale),
+    }
+}
+
+/// A home or section page: its guides and subsections.
+fn section_page<'a>(index: &'a Index<'a>, path: &str, locale: &'a str) -> HelpPage<'a> {
+    let (dir, view, translations) = section_view(index, path, locale);
+    // A narrower section's page searches its tier when that tier has an index.
+    let search_tier = || {
+        index
+            .section_tier(path, locale)
+            .filter(|t| search::tiers(index).contains(t))
+            .unwrap_or_else(|| search::tier_of(index.site, None))
+    };
+    let common = shown_page(index, locale, &dir, translations, None, search_tier);
+    let template = if path.is_empty() { "help/home.html" } else { "help/section.html" };
+    let source = index.site.page(path, locale).map(|p| p.source.path.as_str());
+    HelpPage::index(&dir, template, source, &common, &view)
+}
+
+fn guide_page<'a>(index: &'a Index<'a>, page: &'a Page) -> HelpPage<'a> {
+    let (dir, view, translations) = guide_view(index, page);
+    let search_tier = || search::tier_of(index.site, Some(page));
+    let mut common = shown_page(index, &page.locale, &dir, translations, Some(page), search_tier);
+    common.print_url = super::print::url_from(index.site, page, &dir);
+    HelpPage::index(&dir, "help/guide.html", Some(&page.source.path), &common, &view)
+}
+
+/// A tier's search page in `locale`.
+fn search_page<'a>(index: &'a Index<'a>, tier: &'a str, locale: &'a str) -> HelpPage<'a> {
+    let site = index.site;
+    let dir = search::page_dir(site, tier, locale);
+    let view = PageView {
+        kind: "search",
+        title: site.t(locale, "search").to_string(),
+        bundle_url: Some(paths::relative(&dir, &format!("{}pagefind.js", search::bundle_dir(site, tier)))),
+        ..PageView::default()
+    };
+    let translations = translations(index, &dir, locale, |l| Some(search::page_dir(site, tier, l)));
+    let common = shown_page(index, locale, &dir, translations, None, || tier);
+    HelpPage::index(&dir, "help/search.html", None, &common, &view)
+}
+
+/// A locale's 404 page. It is served at any address: its links are absolute paths from the
+/// base URL.
+fn not_found_page<'a>(index: &'a Index<'a>, locale: &'a str) -> HelpPage<'a> {
+    let site = index.site;
+    let widest = site.config.widest_tier();
+    let dir = view::section_dir(site, widest, "", locale);
+    let view = PageView { kind: "404", title: site.t(locale, "not_found_title").to_string(), ..PageView::default() };
+    let base = paths::base_path(&site.config.base_url);
+    let mut common = Common::new(site, locale, &dir);
+    common.notices = super::live::page_notices(site, None, locale);
+    if search::enabled(site) {
+        common.search_url = Some(format!("{base}{}index.html", search::page_dir(site, widest, locale)));
+    }
+    let link = |dest: &str| {
+        let url = resolve_link(index, locale, &dir, "", dest);
+        if url.contains(':') { url } else { resolve_absolute(index, locale, &base, dest) }
+    };
+    common.nav = menu(index, locale, &site.config.nav, link);
+    common.footer_links = menu(index, locale, &site.config.footer, link);
+    common.brand = view::Brand::new(site, locale, |f| format!("{base}{f}"));
+    common.home_url = format!("{base}{}", view::section_dir(site, widest, "", locale));
+    common.css_url = format!("{base}assets/style.css");
+    common.root = base;
+    HelpPage {
+        file: format!("{dir}404.html"),
+        template: "help/404.html",
+        source: None,
+        context: context(&common, &view),
+    }
+}
+
+/// A redirect from one of a guide's `aliases` to the guide.
+fn alias_page<'a>(index: &'a Index<'a>, page: &'a Page, alias: &str) -> HelpPage<'a> {
+    let site = index.site;
+    let locale = page.locale.as_str();
+    let from = paths::page_dir(
+        view::tier_seg(site, &page.tier),
+        view::locale_seg(site, locale),
+        None,
+        alias.trim_matches('/'),
+    );
+    let view = PageView {
+        kind: "alias",
+        title: page.title.value.clone(),
+        redirect_url: Some(paths::relative_page(&from, &view::page_dir(site, page))),
+        ..PageView::default()
+    };
+    let mut common = Common::new(site, locale, &from);
+    let link = |dest: &str| resolve_link(index, locale, &from, "", dest);
+    common.nav = menu(index, locale, &site.config.nav, link);
+    common.footer_links = menu(index, locale, &site.config.footer, link);
+    HelpPage::index(&from, "help/alias.html", Some(&page.source.path), &common, &view)
+}
+
+/// What a page that shows content has around it (a home, section, guide or search page): its
+/// translations, the notices that apply to it (`guide`: the guide it shows), the search box
+/// (searching `search_tier`'s index), the menus and its canonical URL.
+fn shown_page<'a>(
+    index: &'a Index<'a>,
+    locale: &'a str,
+    dir: &str,
+    translations: Vec<LangLink<'a>>,
+    guide: Option<&Page>,
+    search_tier: impl FnOnce() -> &'a str,
+) -> Common<'a> {
+    let site = index.site;
+    let mut common = Common::new(site, locale, dir);
+    common.translations = translations;
+    common.notices = super::live::page_notices(site, guide.map(|g| g.path.as_str()), locale);
+    if search::enabled(site) {
+        common.search_url = Some(paths::relative_page(dir, &search::page_dir(site, search_tier(), locale)));
+    }
+    let link = |dest: &str| resolve_link(index, locale, dir, "", dest);
+    common.nav = menu(index, locale, &site.config.nav, link);
+    common.footer_links = menu(index, locale, &site.config.footer, link);
+    common.canonical = Some(paths::absolute(&site.config.base_url, dir));
+    common
+}
+
+/// A menu (`nav:` or `footer:`) of `locale`, each link's URL as `url` writes its destination.
+fn menu(
+    index: &Index,
+    locale: &str,
+    menus: &BTreeMap<String, Vec<NavLink>>,
+    url: impl Fn(&str) -> String,
+) -> Vec<Link> {
+    index.site.config.menu(menus, locale).iter().map(|l| Link { title: l.text.clone(), url: url(&l.link) }).collect()
+}
+
+fn context(common: &Common, view: &PageView) -> tera::Context {
+    let mut context = tera::Context::from_serialize(common).unwrap_or_default();
+    context.insert("page", view);
+    context
+}
+
+/// A home or section page's folder, view and translations.
 fn section_view<'a>(index: &'a Index<'a>, path: &str, locale: &str) -> (String, PageView<'a>, Vec<LangLink<'a>>) {
     let site = index.site;
     let tier = index.section_tier(path, locale).unwrap_or_else(|| site.config.widest_tier());

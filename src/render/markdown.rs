@@ -148,110 +148,169 @@ fn body_level(level: HeadingLevel, last: &mut usize) -> HeadingLevel {
     HeadingLevel::try_from(*last).unwrap_or(HeadingLevel::H6)
 }
 
+/// A heading being collected: its level, its custom id (`{#id}`) and the events inside it.
+type OpenHeading<'e> = (HeadingLevel, Option<String>, Vec<Event<'e>>);
+
+/// The filter between pulldown-cmark's events and the HTML writer: it fills in facts, drops
+/// unsafe links and raw HTML, explains glossary terms and numbers headings and footnotes.
+struct Filter<'r, 'e> {
+    resolver: &'r dyn Resolver,
+    protected: &'r interp::Protected,
+    unsafe_html: bool,
+    terms: &'r [(&'r str, &'r str)],
+    /// Per glossary term: whether the page explained it already.
+    explained: Vec<bool>,
+    ids: IdAllocator,
+    id_prefix: String,
+    headings: Vec<Heading>,
+    events: Vec<Event<'e>>,
+    /// For each open link/image: whether it was dropped.
+    link_stack: Vec<bool>,
+    heading: Option<OpenHeading<'e>>,
+    in_table: bool,
+    footnotes: Footnotes,
+    last_level: usize,
+}
+
+impl<'r, 'e> Filter<'r, 'e> {
+    fn new(
+        resolver: &'r dyn Resolver,
+        protected: &'r interp::Protected,
+        terms: &'r [(&'r str, &'r str)],
+        unsafe_html: bool,
+    ) -> Self {
+        Filter {
+            resolver,
+            protected,
+            unsafe_html,
+            terms,
+            explained: vec![false; terms.len()],
+            ids: IdAllocator::default(),
+            id_prefix: resolver.id_prefix(),
+            headings: Vec::new(),
+            events: Vec::new(),
+            link_stack: Vec::new(),
+            heading: None,
+            in_table: false,
+            footnotes: Footnotes::default(),
+            last_level: 1,
+        }
+    }
+
+    fn fill(&self, s: &str, literal: bool) -> String {
+        self.protected.fill(s, literal)
+    }
+
+    /// Take one event from the parser: filtered, into the open heading or the page.
+    fn push(&mut self, event: Event<'e>) {
+        let Some(event) = self.filter(event) else { return };
+        match &mut self.heading {
+            Some((_, _, inner)) => inner.push(event),
+            None => self.events.push(event),
+        }
+    }
+
+    /// The event to write for `event`, or `None` when it was dropped or already written.
+    fn filter(&mut self, event: Event<'e>) -> Option<Event<'e>> {
+        Some(match event {
+            Event::Start(Tag::Table(_)) | Event::End(TagEnd::Table) => {
+                self.in_table = matches!(event, Event::Start(_));
+                event
+            }
+            Event::Text(t) if self.glosses() => {
+                gloss(&self.fill(&t, false), self.terms, &mut self.explained, &mut self.events);
+                return None;
+            }
+            Event::Text(t) => Event::Text(CowStr::from(self.fill(&t, false))),
+            Event::Code(t) => Event::Code(CowStr::from(self.fill(&t, true))),
+            Event::Html(h) | Event::InlineHtml(h) if !self.unsafe_html => {
+                if is_comment(&h) {
+                    return None;
+                }
+                Event::Text(CowStr::from(self.fill(&h, true)))
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let keep = safe_url(&dest_url);
+                self.link_stack.push(keep);
+                if !keep {
+                    return None;
+                }
+                let dest = CowStr::from(self.resolver.link(&self.fill(&dest_url, true)));
+                Event::Start(Tag::Link { link_type, dest_url: dest, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let keep = safe_url(&dest_url) && !dest_url.trim_start().to_ascii_lowercase().starts_with("mailto:");
+                self.link_stack.push(keep);
+                let dest = if keep { CowStr::from(self.resolver.link(&dest_url)) } else { CowStr::from("") };
+                Event::Start(Tag::Image { link_type, dest_url: dest, title, id })
+            }
+            Event::End(TagEnd::Link) => {
+                if !self.link_stack.pop().unwrap_or(true) {
+                    return None;
+                }
+                Event::End(TagEnd::Link)
+            }
+            Event::End(TagEnd::Image) => {
+                self.link_stack.pop();
+                Event::End(TagEnd::Image)
+            }
+            e if is_footnote(&e) => self.footnotes.event(e, &self.id_prefix),
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                self.heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
+                return None;
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                self.close_heading(level);
+                return None;
+            }
+            other => other,
+        })
+    }
+
+    /// Whether a text event here gets its glossary terms explained: prose outside headings,
+    /// links and tables, on a page with a glossary.
+    fn glosses(&self) -> bool {
+        self.heading.is_none() && self.link_stack.is_empty() && !self.in_table && !self.terms.is_empty()
+    }
+
+    /// Write the open heading at its body level, with a unique id, and list it.
+    fn close_heading(&mut self, level: HeadingLevel) {
+        let Some((_, custom, inner)) = self.heading.take() else { return };
+        let level = body_level(level, &mut self.last_level);
+        let plain: String = inner
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let id = self.id_prefix.clone() + &self.ids.next_id(custom.as_deref().unwrap_or(&plain));
+        self.headings.push(Heading { level: level as u8, id: id.clone(), text: plain });
+        self.events.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(id)),
+            classes: vec![],
+            attrs: vec![],
+        }));
+        self.events.extend(inner);
+        self.events.push(Event::End(TagEnd::Heading(level)));
+    }
+}
+
 /// Render `body` to HTML.
 pub fn render(body: &str, resolver: &dyn Resolver, unsafe_html: bool) -> Rendered {
     // Control characters never reach the output (`control-character` says where they are).
     let body = crate::model::controls::strip(body);
     let mut protected = interp::protect(&body, &|name| resolver.fact(name));
     protected.limit(resolver.max_page_bytes());
-    let text = &protected.text;
-    let fill = |s: &str, literal: bool| protected.fill(s, literal);
-
-    let mut ids = IdAllocator::default();
-    let id_prefix = resolver.id_prefix();
-    let mut headings = Vec::new();
-    let mut events: Vec<Event> = Vec::new();
-    // For each open link/image: whether it was dropped.
-    let mut link_stack: Vec<bool> = Vec::new();
-    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
     let terms = resolver.glossary();
-    let mut explained = vec![false; terms.len()];
-    let mut in_table = false;
-    let mut footnotes = Footnotes::default();
-    let mut last_level = 1;
-
-    for event in Parser::new_ext(text, crate::model::links::MARKDOWN_OPTIONS) {
-        let event = match event {
-            Event::Start(Tag::Table(_)) | Event::End(TagEnd::Table) => {
-                in_table = matches!(event, Event::Start(_));
-                event
-            }
-            Event::Text(t) if heading.is_none() && link_stack.is_empty() && !in_table && !terms.is_empty() => {
-                gloss(&fill(&t, false), &terms, &mut explained, &mut events);
-                continue;
-            }
-            Event::Text(t) => Event::Text(CowStr::from(fill(&t, false))),
-            Event::Code(t) => Event::Code(CowStr::from(fill(&t, true))),
-            Event::Html(h) | Event::InlineHtml(h) if !unsafe_html => {
-                if is_comment(&h) {
-                    continue;
-                }
-                Event::Text(CowStr::from(fill(&h, true)))
-            }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let keep = safe_url(&dest_url);
-                link_stack.push(keep);
-                if !keep {
-                    continue;
-                }
-                let dest = CowStr::from(resolver.link(&fill(&dest_url, true)));
-                Event::Start(Tag::Link { link_type, dest_url: dest, title, id })
-            }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let keep = safe_url(&dest_url) && !dest_url.trim_start().to_ascii_lowercase().starts_with("mailto:");
-                link_stack.push(keep);
-                let dest = if keep { CowStr::from(resolver.link(&dest_url)) } else { CowStr::from("") };
-                Event::Start(Tag::Image { link_type, dest_url: dest, title, id })
-            }
-            Event::End(TagEnd::Link) => {
-                if !link_stack.pop().unwrap_or(true) {
-                    continue;
-                }
-                Event::End(TagEnd::Link)
-            }
-            Event::End(TagEnd::Image) => {
-                link_stack.pop();
-                Event::End(TagEnd::Image)
-            }
-            e if is_footnote(&e) => footnotes.event(e, &id_prefix),
-            Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level, id.map(|i| i.to_string()), Vec::new()));
-                continue;
-            }
-            Event::End(TagEnd::Heading(level)) => {
-                let Some((_, custom, inner)) = heading.take() else {
-                    continue;
-                };
-                let level = body_level(level, &mut last_level);
-                let plain: String = inner
-                    .iter()
-                    .filter_map(|e| match e {
-                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                        _ => None,
-                    })
-                    .collect();
-                let id = id_prefix.clone() + &ids.next_id(custom.as_deref().unwrap_or(&plain));
-                headings.push(Heading { level: level as u8, id: id.clone(), text: plain });
-                events.push(Event::Start(Tag::Heading {
-                    level,
-                    id: Some(CowStr::from(id)),
-                    classes: vec![],
-                    attrs: vec![],
-                }));
-                events.extend(inner);
-                events.push(Event::End(TagEnd::Heading(level)));
-                continue;
-            }
-            other => other,
-        };
-        match &mut heading {
-            Some((_, _, inner)) => inner.push(event),
-            None => events.push(event),
-        }
+    let mut filter = Filter::new(resolver, &protected, &terms, unsafe_html);
+    for event in Parser::new_ext(&protected.text, crate::model::links::MARKDOWN_OPTIONS) {
+        filter.push(event);
     }
-    let mut html = String::with_capacity(text.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered { html, headings }
+    let mut html = String::with_capacity(protected.text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, filter.events.into_iter());
+    Rendered { html, headings: filter.headings }
 }
 
 #[cfg(test)]

@@ -226,29 +226,67 @@ fn group_of(page: &Page) -> (&str, &str) {
     (page.locale.as_str(), page.parent_path().unwrap_or(""))
 }
 
+/// Which pages a render writes: every one, or (`only`) those that show these guides.
+#[derive(Clone, Copy)]
+struct Wanted<'a> {
+    only: Option<&'a [&'a Page]>,
+    widest: &'a str,
+}
+
+impl Wanted<'_> {
+    /// A guide's own handout.
+    fn handout(self, page: &Page) -> bool {
+        self.only.is_none_or(|o| o.iter().any(|o| o.path == page.path && o.locale == page.locale))
+    }
+
+    /// The "print all" page of (locale, section).
+    fn group(self, key: (&str, &str)) -> bool {
+        self.only.is_none_or(|o| o.iter().any(|o| o.tier == self.widest && group_of(o) == key))
+    }
+}
+
 /// Every handout and "print all" page, or (`only`) those that show these guides.
 fn render_print(ctx: &RenderContext, out: &Output, only: Option<&[&Page]>) -> anyhow::Result<Vec<Diagnostic>> {
     let site = ctx.site;
     let guides: Vec<&Page> = site.pages.iter().map(AsRef::as_ref).filter(|p| printed(ctx, p)).collect();
-    let is_only = |p: &Page| only.is_none_or(|o| o.iter().any(|o| o.path == p.path && o.locale == p.locale));
-    // "Print all": the widest tier's handouts, one page per (locale, section), path order.
-    let widest = site.config.widest_tier();
-    let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
-    for (i, page) in guides.iter().enumerate().filter(|(_, p)| p.tier == widest) {
-        groups.entry(group_of(page)).or_default().push(i);
-    }
-    let wanted_group =
-        |key: (&str, &str)| only.is_none_or(|o| o.iter().any(|o| o.tier == widest && group_of(o) == key));
+    let wanted = Wanted { only, widest: site.config.widest_tier() };
     // Each handout is built once (its QR code is the dear part) and serves both its own page
     // and its section's "print all" page; with `only`, just those two pages' handouts.
     let handouts: Vec<Option<Handout>> = guides
         .par_iter()
-        .map(|page| (is_only(page) || wanted_group(group_of(page))).then(|| handout(site, page)))
+        .map(|page| (wanted.handout(page) || wanted.group(group_of(page))).then(|| handout(site, page)))
         .collect();
+    let mut diags = render_handouts(ctx, out, &guides, &handouts, wanted)?;
+    let groups = print_all_groups(&guides, wanted.widest);
+    for locale in site.config.locale_codes() {
+        diags.extend(render_print_all(ctx, out, locale, &groups, &handouts, wanted)?);
+    }
+    Ok(diags)
+}
+
+/// "Print all": the widest tier's handouts (by their index in `guides`), one page per
+/// (locale, section), path order.
+fn print_all_groups<'a>(guides: &[&'a Page], widest: &str) -> BTreeMap<(&'a str, &'a str), Vec<usize>> {
+    let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, page) in guides.iter().enumerate().filter(|(_, p)| p.tier == widest) {
+        groups.entry(group_of(page)).or_default().push(i);
+    }
+    groups
+}
+
+/// The wanted guides' own handout pages (`handouts[i]` is `guides[i]`'s, when built).
+fn render_handouts(
+    ctx: &RenderContext,
+    out: &Output,
+    guides: &[&Page],
+    handouts: &[Option<Handout>],
+    wanted: Wanted,
+) -> anyhow::Result<Vec<Diagnostic>> {
+    let site = ctx.site;
     let results: Vec<anyhow::Result<Option<Diagnostic>>> = guides
         .par_iter()
         .zip(handouts.par_iter())
-        .filter(|(page, _)| is_only(page))
+        .filter(|(page, _)| wanted.handout(page))
         .filter_map(|(page, h)| Some((page, h.as_ref()?)))
         .map(|(page, h)| {
             let dir = print_dir(site, page);
@@ -256,59 +294,76 @@ fn render_print(ctx: &RenderContext, out: &Output, only: Option<&[&Page]>) -> an
             render_to(ctx, out, ("print/handout.html", Some(page.source.path.as_str())), &dir, &c)
         })
         .collect();
-    let mut diags = Vec::new();
-    for r in results {
-        diags.extend(r?);
-    }
+    findings(results)
+}
+
+/// A locale's wanted "print all" pages: one per section with guides, and the root one, which
+/// always exists when any does: it links to every section's page.
+fn render_print_all<'a>(
+    ctx: &RenderContext,
+    out: &Output,
+    locale: &'a str,
+    groups: &BTreeMap<(&'a str, &'a str), Vec<usize>>,
+    handouts: &[Option<Handout>],
+    wanted: Wanted,
+) -> anyhow::Result<Vec<Diagnostic>> {
     let no_handouts = Vec::new();
-    for locale in site.config.locale_codes() {
-        let mut sections: Vec<(&str, &Vec<usize>)> = groups
-            .range((locale, "")..)
-            .take_while(|((l, _), _)| *l == locale)
-            .map(|((_, section), hs)| (*section, hs))
-            .collect();
-        if sections.is_empty() {
-            continue;
-        }
-        // The root page always exists: it links to every section's page.
-        if !sections[0].0.is_empty() {
-            sections.insert(0, ("", &no_handouts));
-        }
-        let results: Vec<anyhow::Result<Option<Diagnostic>>> = sections
-            .par_iter()
-            .filter(|(section, _)| wanted_group((locale, section)))
-            .map(|&(section, hs)| {
-                let dir = paths::page_dir(None, locale_seg(site, locale), Some("print"), section);
-                let links: Vec<SectionLink> = if section.is_empty() {
-                    sections
-                        .iter()
-                        .filter(|(s, _)| !s.is_empty())
-                        .map(|&(s, _)| SectionLink {
-                            title: section_title(site, locale, s).to_string(),
-                            url: paths::relative_page(
-                                &dir,
-                                &paths::page_dir(None, locale_seg(site, locale), Some("print"), s),
-                            ),
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                let all = site.t(locale, "print_all");
-                let title = if section.is_empty() {
-                    all.to_string()
-                } else {
-                    format!("{all}: {}", section_title(site, locale, section))
-                };
-                let hs: Vec<&Handout> = hs.iter().filter_map(|&i| handouts[i].as_ref()).collect();
-                let mut c = context(site, locale, &dir, &title, &hs, &links);
-                c.insert("print_all", &true);
-                render_to(ctx, out, ("print/all.html", None), &dir, &c)
-            })
-            .collect();
-        for r in results {
-            diags.extend(r?);
-        }
+    let mut sections: Vec<(&str, &Vec<usize>)> = groups
+        .range((locale, "")..)
+        .take_while(|((l, _), _)| *l == locale)
+        .map(|((_, section), hs)| (*section, hs))
+        .collect();
+    if sections.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(diags)
+    if !sections[0].0.is_empty() {
+        sections.insert(0, ("", &no_handouts));
+    }
+    let results: Vec<anyhow::Result<Option<Diagnostic>>> = sections
+        .par_iter()
+        .filter(|(section, _)| wanted.group((locale, section)))
+        .map(|&(section, hs)| {
+            let hs: Vec<&Handout> = hs.iter().filter_map(|&i| handouts[i].as_ref()).collect();
+            print_all_page(ctx, out, locale, section, &hs, &sections)
+        })
+        .collect();
+    findings(results)
+}
+
+/// The "print all" page of `section` in `locale` (the root's when `section` is empty: it
+/// links to the other `sections`).
+fn print_all_page(
+    ctx: &RenderContext,
+    out: &Output,
+    locale: &str,
+    section: &str,
+    handouts: &[&Handout],
+    sections: &[(&str, &Vec<usize>)],
+) -> anyhow::Result<Option<Diagnostic>> {
+    let site = ctx.site;
+    let all_dir = |section| paths::page_dir(None, locale_seg(site, locale), Some("print"), section);
+    let dir = all_dir(section);
+    let links: Vec<SectionLink> = if section.is_empty() {
+        sections
+            .iter()
+            .filter(|(s, _)| !s.is_empty())
+            .map(|&(s, _)| SectionLink {
+                title: section_title(site, locale, s).to_string(),
+                url: paths::relative_page(&dir, &all_dir(s)),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let all = site.t(locale, "print_all");
+    let title =
+        if section.is_empty() { all.to_string() } else { format!("{all}: {}", section_title(site, locale, section)) };
+    let mut c = context(site, locale, &dir, &title, handouts, &links);
+    c.insert("print_all", &true);
+    render_to(ctx, out, ("print/all.html", None), &dir, &c)
+}
+
+/// The diagnostics of pages rendered in parallel; the first tool failure, if any.
+fn findings(results: Vec<anyhow::Result<Option<Diagnostic>>>) -> anyhow::Result<Vec<Diagnostic>> {
+    results.into_iter().filter_map(Result::transpose).collect()
 }

@@ -96,6 +96,11 @@ fn match_at(text: &str, at: usize, phrase: &str) -> Option<usize> {
 
 /// Every match of `phrase` in `text` as a whole phrase (see the rule's doc); with
 /// `suffixes`, letters may follow a phrase that ends in a letter (Hungarian).
+///
+/// Not the word lists' [`Lexicon`](crate::check::text::matcher::Lexicon) nor the glossary's
+/// [`find_term`](crate::model::terms::find_term): a perk is a literal phrase, a hyphen or a
+/// Chinese character before it is a boundary, its end is a word end in every locale, and case
+/// is compared as `to_lowercase` sees it (`perks_match_unlike_word_lists_and_glossary_terms`).
 pub fn find_phrase(text: &str, phrase: &str, suffixes: bool) -> Vec<Range<usize>> {
     let phrase = phrase.trim();
     let (Some(first), Some(last)) = (phrase.chars().next(), phrase.chars().last()) else {
@@ -448,6 +453,33 @@ mod tests {
         assert!(found("A VIP-várót", "VIP-váró", false).is_empty());
         assert_eq!(found("您可以使用贵宾通道。", "贵宾通道", false), ["贵宾通道"]);
         assert!(found("贵宾通", "贵宾通道", false).is_empty());
+    }
+
+    /// Why perks have their own matcher: each of these texts is found differently by the word
+    /// lists' `Lexicon` (regex, hyphen-joined words, `chars` mode matching anywhere, `…` a
+    /// gap, Unicode case folding) or the glossary's `find_term` (any suffix, acronyms in
+    /// exact case). One matcher for the three would change `tier-leak`'s findings.
+    #[test]
+    fn perks_match_unlike_word_lists_and_glossary_terms() {
+        use crate::check::text::matcher::Lexicon;
+        let lexicon = |mode, text: &str, phrase: &str| {
+            let lexicon = Lexicon::new(mode, [phrase].into_iter()).unwrap_or_default();
+            lexicon.find_iter(text).map(|r| text[r].to_string()).collect::<Vec<_>>()
+        };
+        for text in ["pre-VIP lounge", "贵宾VIP lounge"] {
+            assert_eq!(found(text, "VIP lounge", false), ["VIP lounge"]);
+            assert!(lexicon(Mode::Words, text, "VIP lounge").is_empty());
+        }
+        assert!(found("使用VIP lounges", "VIP lounge", false).is_empty());
+        assert_eq!(lexicon(Mode::Chars, "使用VIP lounges", "VIP lounge"), ["VIP lounge"]);
+        assert!(found("fast big lane", "fast … lane", false).is_empty());
+        assert_eq!(lexicon(Mode::Words, "fast big lane", "fast … lane"), ["fast big lane"]);
+        assert!(found("Priority ſupport", "priority support", false).is_empty());
+        assert_eq!(lexicon(Mode::Words, "Priority ſupport", "priority support"), ["Priority ſupport"]);
+        assert!(found("triages", "triage", false).is_empty());
+        assert_eq!(crate::model::terms::find_term("triages", "triage"), Some(0..7));
+        assert_eq!(found("an iv line", "IV", false), ["iv"]);
+        assert_eq!(crate::model::terms::find_term("an iv line", "IV"), None);
     }
 
     #[test]

@@ -9,6 +9,9 @@ use regex::Regex;
 pub use crate::model::config::WordMode as Mode;
 
 /// A compiled word list: one regex for the stems (or all entries), one for whole words.
+/// Perks (`tier_leak::find_phrase`) and glossary terms (`model::terms::find_term`) have
+/// matchers of their own: they draw word boundaries, suffixes and case differently, and
+/// matching them with this would change findings (see `tier_leak`'s tests).
 #[derive(Debug, Default)]
 pub struct Lexicon {
     mode: Mode,
