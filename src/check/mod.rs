@@ -48,6 +48,12 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
 }
 
+/// The findings that stop `page` from rendering at all (a `{{ name }}` no fact answers):
+/// what `serve` runs on its critical path after an edit, before the full check.
+pub fn blocking(site: &Site, page: &crate::model::Page, out: &mut Vec<Diagnostic>) {
+    rules::unknown_fact::check_page(site, page, out);
+}
+
 /// Run every rule over the site (in parallel), then apply suppressions and severities.
 /// `loaded` are the loader's findings (front-matter), which pass through the same settings.
 pub fn check(site: &Site, today: jiff::civil::Date, loaded: Vec<Diagnostic>) -> Vec<Diagnostic> {

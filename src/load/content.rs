@@ -1,6 +1,7 @@
 //! `content/`: guides and sections (Markdown with YAML front matter), read and parsed in
 //! parallel. Paths are slugged, locale suffixes (`visit.zh.md`) recognised.
 
+use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -163,51 +164,95 @@ pub fn split(text: &str) -> Result<(std::ops::Range<usize>, usize), (String, Str
 /// Parse one content file. `rel` is its path under `content/`.
 pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option<Page>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    let Some(front) = front_matter(file, rel, config, &mut diags) else {
+        return (None, diags);
+    };
     let mut problems = Problems::default();
+    let checked = check_values(&front, config, &mut problems);
+    diags.extend(problems.into_diagnostics(&file.path));
+    let mut page = page_of(file, front, checked);
+    drop_controls(&mut page, &mut diags);
+    (Some(page), diags)
+}
+
+/// A content file's address and its front matter, parsed, validated and deserialized.
+struct Front {
+    kind: PageKind,
+    path: String,
+    locale: String,
+    fm: FrontMatter,
+    node: Node,
+    /// The front matter's YAML in the file.
+    yaml: Range<usize>,
+    body_start: usize,
+}
+
+impl Front {
+    /// The span of key `k`'s value, else the front matter's start.
+    fn span(&self, k: &str) -> Range<usize> {
+        self.node.get(k).map_or(self.yaml.start..self.yaml.start, |n| n.span.clone())
+    }
+
+    /// The span of item `i` of list `k`, else of the list.
+    fn item(&self, k: &str, i: usize) -> Range<usize> {
+        self.node.get(k).and_then(|n| n.index(i)).map_or_else(|| self.span(k), |n| n.span.clone())
+    }
+}
+
+/// The address from the file name, the `---` block, its YAML against the section or guide
+/// schema: `None` (with the problems in `diags`) when any of them fails.
+fn front_matter(file: &SourceFile, rel: &str, config: &Config, diags: &mut Vec<Diagnostic>) -> Option<Front> {
     let (kind, path, locale) = match address(file, rel, config) {
         Ok(a) => a,
         Err(d) => {
             diags.push(d);
-            return (None, diags);
+            return None;
         }
     };
-
     let (yaml, body_start) = match split(&file.text) {
         Ok(v) => v,
         Err((message, hint)) => {
             diags.push(Diagnostic::error(fs::RULE, file.path.clone(), Some(0..0), message).with_hint(hint));
-            return (None, diags);
+            return None;
         }
     };
     let schema = if kind == PageKind::Section { Kind::Struct(&SECTION) } else { Kind::Struct(&GUIDE) };
     let what = if kind == PageKind::Section { "section front matter" } else { "front matter" };
-    let (fm, node): (FrontMatter, Node) = match parse_document(file, yaml.clone(), &schema, what) {
-        Ok(v) => v,
+    match parse_document(file, yaml.clone(), &schema, what) {
+        Ok((fm, node)) => Some(Front { kind, path, locale, fm, node, yaml, body_start }),
         Err(p) => {
             diags.extend(p.into_diagnostics(&file.path));
-            return (None, diags);
+            None
         }
-    };
-    let span = |k: &str| node.get(k).map_or(yaml.start..yaml.start, |n| n.span.clone());
-    // The span of item `i` of list `k`, else of the list.
-    let item = |k: &str, i: usize| node.get(k).and_then(|n| n.index(i)).map_or(span(k), |n| n.span.clone());
+    }
+}
 
+/// What the front matter names that serde cannot check: the tier, the channels, the rule
+/// ids of `ignore:`, the `reviewed:` date.
+struct Checked {
+    tier: String,
+    channels: Vec<String>,
+    reviewed: Option<jiff::civil::Date>,
+}
+
+fn check_values(front: &Front, config: &Config, problems: &mut Problems) -> Checked {
+    let fm = &front.fm;
     let tier = fm.tier.clone().unwrap_or_else(|| config.widest_tier().to_string());
     let tiers = config.tier_names();
     if !tiers.contains(&tier.as_str()) {
-        problems.push(span("tier"), format!("tier `{tier}` is not in upfront.yaml"), hint_one_of(&tier, &tiers));
+        problems.push(front.span("tier"), format!("tier `{tier}` is not in upfront.yaml"), hint_one_of(&tier, &tiers));
     }
     let known = crate::render::page_channels();
     let channels = fm.channels.clone().unwrap_or_else(|| known.iter().map(ToString::to_string).collect());
     for (i, ch) in channels.iter().enumerate() {
         if !known.contains(&ch.as_str()) {
-            problems.push(item("channels", i), format!("`{ch}` is not a channel"), hint_one_of(ch, &known));
+            problems.push(front.item("channels", i), format!("`{ch}` is not a channel"), hint_one_of(ch, &known));
         }
     }
     for (i, rule) in fm.ignore.iter().enumerate() {
         if !crate::check::RULE_IDS.contains(&rule.as_str()) {
             problems.push(
-                item("ignore", i),
+                front.item("ignore", i),
                 format!("`{rule}` is not a rule id"),
                 hint_one_of(rule, &crate::check::RULE_IDS),
             );
@@ -218,32 +263,37 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
             Some(d)
         } else {
             problems.push(
-                span("reviewed"),
+                front.span("reviewed"),
                 format!("`{r}` is not a date"),
                 "write the date as YYYY-MM-DD, e.g. `reviewed: 2026-10-01`".into(),
             );
             None
         }
     });
-    let steps = steps(file, &fm, node.get("steps"), yaml.start);
-    diags.extend(problems.into_diagnostics(&file.path));
-    let mut page = Page {
+    Checked { tier, channels, reviewed }
+}
+
+/// The page: each text with its position in the file, each step with its spans.
+fn page_of(file: &Arc<SourceFile>, front: Front, checked: Checked) -> Page {
+    let alias_spans = (0..front.fm.aliases.len()).map(|i| front.item("aliases", i)).collect();
+    let Front { kind, path, locale, fm, node, yaml, body_start } = front;
+    Page {
         kind,
         path,
         locale,
         source: file.clone(),
         body_start,
         title: text_of(file, node.get("title"), fm.title.clone()).unwrap_or_default(),
-        summary: text_of(file, node.get("summary"), fm.summary),
-        tier,
-        channels,
-        reviewed,
-        owner: fm.owner,
-        steps,
+        summary: text_of(file, node.get("summary"), fm.summary.clone()),
+        tier: checked.tier,
+        channels: checked.channels,
+        reviewed: checked.reviewed,
+        owner: fm.owner.clone(),
+        steps: steps(file, &fm, node.get("steps"), yaml.start),
         show_total: fm.total.unwrap_or(true),
         sms: text_of(file, node.get("sms"), fm.sms),
         ignore: fm.ignore,
-        alias_spans: (0..fm.aliases.len()).map(|i| item("aliases", i)).collect(),
+        alias_spans,
         aliases: fm.aliases,
         draft: fm.draft,
         weight: fm.weight,
@@ -253,10 +303,8 @@ pub fn parse_page(file: &Arc<SourceFile>, rel: &str, config: &Config) -> (Option
             }
             _ => std::collections::BTreeMap::new(),
         },
-        front_span: yaml.clone(),
-    };
-    drop_controls(&mut page, &mut diags);
-    (Some(page), diags)
+        front_span: yaml,
+    }
 }
 
 /// Control characters that YAML escapes (`"\0"`, `"\x1b"`) put into published front-matter

@@ -100,7 +100,7 @@ impl Builder {
         let mut blocking: Vec<Diagnostic> =
             loaded.diagnostics.iter().filter(|d| d.level == Level::Error).cloned().collect();
         for page in &site.pages {
-            crate::check::rules::unknown_fact::check_page(&site, page, &mut blocking);
+            crate::check::blocking(&site, page, &mut blocking);
         }
         if !blocking.is_empty() {
             self.fail(&blocking, &loaded.sources);
@@ -190,7 +190,7 @@ impl Builder {
             return Ok(false);
         }
         let mut blocking: Vec<Diagnostic> = diags.iter().filter(|d| d.level == Level::Error).cloned().collect();
-        crate::check::rules::unknown_fact::check_page(&site, &page, &mut blocking);
+        crate::check::blocking(&site, &page, &mut blocking);
         if !blocking.is_empty() {
             self.fail(&blocking, &all_sources);
             return Ok(true);
