@@ -26,7 +26,8 @@ pub enum Origin {
     /// A page's or a notice's `title`.
     Title,
     Summary,
-    Sms,
+    /// A channel's own text of the guide, by its front-matter key (`sms`).
+    ChannelText(&'static str),
     /// The title of the step at this index.
     StepTitle(usize),
     /// The text of the step at this index.
@@ -125,7 +126,7 @@ pub fn blocks(page: &Page) -> Vec<Block> {
         out.push(text_block(&s.title, Origin::StepTitle(i)));
         out.push(text_block(&s.text, Origin::Step(i)));
     }
-    out.extend(page.sms.iter().map(|t| text_block(t, Origin::Sms)));
+    out.extend(page.channel_text.iter().map(|(key, t)| text_block(t, Origin::ChannelText(key))));
     out.retain(|b| !b.text.trim().is_empty());
     out
 }

@@ -106,7 +106,10 @@ fn draft(site: &Site, args: &CheckArgs, name: &str, text: String) -> anyhow::Res
         bail!("--channel {channel}: no such channel{}", nearest(&channel, known.iter().copied()));
     }
     let len = text.len();
-    let sms = (channel == "sms").then(|| Text { value: text.clone(), base: Some(0), span: 0..len });
+    // A channel with a text of its own (`sms`): the whole draft is that text.
+    let key = crate::render::channels().find(|c| c.name() == channel).and_then(crate::render::Channel::text_key);
+    let channel_text: std::collections::BTreeMap<&'static str, Text> =
+        key.map(|k| (k, Text { value: text.clone(), base: Some(0), span: 0..len })).into_iter().collect();
     let source = Arc::new(SourceFile::new(name, text));
     Ok(Page {
         kind: PageKind::Guide,
@@ -115,7 +118,7 @@ fn draft(site: &Site, args: &CheckArgs, name: &str, text: String) -> anyhow::Res
         path: "<draft>".into(),
         locale,
         source,
-        body_start: if sms.is_some() { len } else { 0 },
+        body_start: if channel_text.is_empty() { 0 } else { len },
         title: Text::default(),
         summary: None,
         tier,
@@ -124,7 +127,7 @@ fn draft(site: &Site, args: &CheckArgs, name: &str, text: String) -> anyhow::Res
         owner: None,
         steps: Vec::new(),
         show_total: false,
-        sms,
+        channel_text,
         ignore: Vec::new(),
         aliases: Vec::new(),
         alias_spans: Vec::new(),

@@ -148,19 +148,24 @@ fn uses(site: &Site) -> BTreeMap<&str, Vec<Use<'_>>> {
     let mut out: BTreeMap<&str, Vec<Use>> = BTreeMap::new();
     let widest = site.config.widest_tier();
     for page in &site.pages {
-        let (content, sms) = site.facts_named_by(page);
+        let (content, own) = site.facts_named_by(page);
         let mut channels: BTreeSet<&str> =
             page.channels.iter().map(String::as_str).filter(|c| site.config.channel_enabled(c)).collect();
         if page.tier != widest {
             channels.remove("waiting-room");
         }
-        let has_sms = channels.remove("sms");
-        for id in content.union(&sms) {
+        // A channel with a text of its own (`sms`) carries what that text names, not the page.
+        let by_own_text: Vec<(&str, &BTreeSet<&str>)> = crate::render::channels()
+            .filter_map(|c| Some((c.name(), c.text_key()?)))
+            .filter(|(name, _)| channels.remove(name))
+            .filter_map(|(name, key)| Some((name, own.get(key)?)))
+            .collect();
+        let mut ids = content.clone();
+        ids.extend(own.values().flatten());
+        for id in &ids {
             let mut carried: Vec<&str> =
                 if content.contains(id) { channels.iter().copied().collect() } else { Vec::new() };
-            if has_sms && sms.contains(id) {
-                carried.push("sms");
-            }
+            carried.extend(by_own_text.iter().filter(|(_, named)| named.contains(id)).map(|(name, _)| *name));
             carried.sort_unstable();
             if carried.is_empty() {
                 continue;

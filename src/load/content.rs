@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 
@@ -36,24 +36,15 @@ macro_rules! common_keys {
 }
 
 pub(super) static SECTION: [Field; 10] = common_keys!();
-pub(super) static GUIDE: [Field; 13] = {
-    let c = common_keys!();
-    [
-        c[0],
-        c[1],
-        c[2],
-        c[3],
-        c[4],
-        c[5],
-        c[6],
-        c[7],
-        c[8],
-        c[9],
-        field("steps", Kind::List(&Kind::Struct(&STEP))),
-        field("sms", Kind::Str),
-        field("total", Kind::Bool),
-    ]
-};
+/// A guide's keys: a section's, its steps and total, and each channel's own text (`sms:`).
+pub(super) static GUIDE: LazyLock<Vec<Field>> = LazyLock::new(|| {
+    let mut keys = SECTION.to_vec();
+    keys.push(field("steps", Kind::List(&STEPS)));
+    keys.extend(crate::render::channel_text_keys().into_iter().map(|k| field(k, Kind::Str)));
+    keys.push(field("total", Kind::Bool));
+    keys
+});
+static STEPS: Kind = Kind::Struct(&STEP);
 
 /// Names that a top-level guide or folder may not take: the channels' output folders, the
 /// search pages and `static/`.
@@ -216,7 +207,7 @@ fn front_matter(file: &SourceFile, rel: &str, config: &Config, diags: &mut Vec<D
             return None;
         }
     };
-    let schema = if kind == PageKind::Section { Kind::Struct(&SECTION) } else { Kind::Struct(&GUIDE) };
+    let schema = if kind == PageKind::Section { Kind::Struct(&SECTION) } else { Kind::Struct(GUIDE.as_slice()) };
     let what = if kind == PageKind::Section { "section front matter" } else { "front matter" };
     match parse_document(file, yaml.clone(), &schema, what) {
         Ok((fm, node)) => Some(Front { kind, path, locale, fm, node, yaml, body_start }),
@@ -291,7 +282,13 @@ fn page_of(file: &Arc<SourceFile>, front: Front, checked: Checked) -> Page {
         owner: fm.owner.clone(),
         steps: steps(file, &fm, node.get("steps"), yaml.start),
         show_total: fm.total.unwrap_or(true),
-        sms: text_of(file, node.get("sms"), fm.sms),
+        channel_text: crate::render::channel_text_keys()
+            .into_iter()
+            .filter_map(|k| {
+                let n = node.get(k).filter(|n| !n.is_null())?;
+                Some((k, text_of(file, Some(n), n.as_str().map(str::to_string))?))
+            })
+            .collect(),
         ignore: fm.ignore,
         alias_spans,
         aliases: fm.aliases,
@@ -312,7 +309,7 @@ fn page_of(file: &Arc<SourceFile>, front: Front, checked: Checked) -> Page {
 fn drop_controls(page: &mut Page, diags: &mut Vec<Diagnostic>) {
     let file = page.source.path.clone();
     let mut fields: Vec<(&mut String, std::ops::Range<usize>)> = vec![(&mut page.title.value, page.title.span.clone())];
-    for text in [&mut page.summary, &mut page.sms].into_iter().flatten() {
+    for text in page.summary.iter_mut().chain(page.channel_text.values_mut()) {
         fields.push((&mut text.value, text.span.clone()));
     }
     for step in &mut page.steps {

@@ -129,16 +129,21 @@ mod schemas {
 
     #[test]
     fn schemas_match_their_types() {
-        static GUIDE: Kind = Kind::Struct(&super::content::GUIDE);
         static SECTION: Kind = Kind::Struct(&super::content::SECTION);
         static NOTICE: Kind = Kind::Struct(&super::notices::NOTICE);
         // `channels.<name>` is each channel's (render's test checks those against their types).
         let drift = drift_everywhere::<crate::model::Config>(&Kind::Struct(super::config::CONFIG.as_slice()));
         assert_eq!(drift.iter().filter(|d| !d.starts_with("channels")).collect::<Vec<_>>(), Vec::<&String>::new());
-        assert_eq!(drift_everywhere::<crate::model::FrontMatter>(&GUIDE), Vec::<String>::new());
+        // A channel's own text (`sms:`) is read from the tree by its key, not by serde.
+        let texts: Vec<String> = crate::render::channel_text_keys()
+            .into_iter()
+            .map(|k| format!("(top): the schema lists `{k}`, the type does not read it"))
+            .collect();
+        let guide = Kind::Struct(super::content::GUIDE.as_slice());
+        assert_eq!(drift_everywhere::<crate::model::FrontMatter>(&guide), texts);
         // A section's front matter is a guide's without the guide-only keys.
         let guide_only =
-            ["sms", "steps", "total"].map(|k| format!("(top): the type reads `{k}`, the schema does not list it"));
+            ["steps", "total"].map(|k| format!("(top): the type reads `{k}`, the schema does not list it"));
         assert_eq!(drift_everywhere::<crate::model::FrontMatter>(&SECTION), guide_only);
         assert_eq!(drift_everywhere::<super::notices::RawNotice>(&NOTICE), Vec::<String>::new());
     }

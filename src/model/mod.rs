@@ -92,8 +92,9 @@ pub enum PageKind {
 }
 
 /// The raw front matter of a guide or section, as typed by serde.
+/// Unknown keys are refused by the schema check before this is read (with their position);
+/// a channel's own text (`sms:`) is read from the YAML tree by the channel's key, not here.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: Option<String>,
     pub summary: Option<String>,
@@ -103,7 +104,6 @@ pub struct FrontMatter {
     pub owner: Option<String>,
     #[serde(default)]
     pub steps: Vec<StepMeta>,
-    pub sms: Option<String>,
     #[serde(default)]
     pub ignore: Vec<String>,
     #[serde(default)]
@@ -160,7 +160,8 @@ pub struct Page {
     pub steps: Vec<Step>,
     /// Whether the guide shows the total of its steps' waits (`total: false` turns it off).
     pub show_total: bool,
-    pub sms: Option<Text>,
+    /// Each channel's own text of the guide by the channel's front-matter key (`sms`).
+    pub channel_text: BTreeMap<&'static str, Text>,
     pub ignore: Vec<String>,
     pub aliases: Vec<String>,
     /// Span of each item of `aliases:` in the file (where an alias's finding points).
@@ -174,6 +175,11 @@ pub struct Page {
 }
 
 impl Page {
+    /// The guide's own text for the channel whose front-matter key is `key` (`sms`).
+    pub fn channel_text(&self, key: &str) -> Option<&Text> {
+        self.channel_text.get(key)
+    }
+
     /// Where a finding about `key` points: the key, else the start of the front matter.
     pub fn key_span(&self, key: &str) -> Range<usize> {
         self.key_spans.get(key).cloned().unwrap_or(self.front_span.start..self.front_span.start)
@@ -313,10 +319,10 @@ impl Site {
         fact.render(part, locale, self.default_locale(), self.strings(locale), style).map(controls::strip_owned)
     }
 
-    /// The facts a page names, as (what every channel but SMS carries: body, summary, step
-    /// texts and step waits; what its `sms:` text names). `x.max` counts as fact `x`;
-    /// names that are no fact are left out.
-    pub fn facts_named_by(&self, page: &Page) -> (BTreeSet<&str>, BTreeSet<&str>) {
+    /// The facts a page names, as (what every channel without a text of its own carries:
+    /// body, summary, step texts and step waits; what each channel text (`sms:`) names, by
+    /// key). `x.max` counts as fact `x`; names that are no fact are left out.
+    pub fn facts_named_by(&self, page: &Page) -> (BTreeSet<&str>, BTreeMap<&'static str, BTreeSet<&str>>) {
         let resolve = |name: &str| self.resolve_fact(name).map(|(f, _)| f.id.as_str());
         let scan = |text: &str| interp::scan(text).0.into_iter().filter_map(|p| resolve(&p.name)).collect::<Vec<_>>();
         let mut content: BTreeSet<&str> = scan(page.body()).into_iter().collect();
@@ -325,8 +331,8 @@ impl Site {
             content.extend(scan(&step.text.value));
             content.extend(step.wait.as_deref().and_then(resolve));
         }
-        let sms = page.sms.iter().flat_map(|s| scan(&s.value)).collect();
-        (content, sms)
+        let own = page.channel_text.iter().map(|(k, t)| (*k, scan(&t.value).into_iter().collect())).collect();
+        (content, own)
     }
 
     /// The total of a guide's step waits, calendar time and working days apart: none when the

@@ -19,7 +19,7 @@ const GSM_BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæ
 /// Merge fields (`[[date]]`) stay in the text for the sending system to fill; the count takes
 /// each at its declared `channels.sms.merge_fields` length.
 pub fn message(site: &super::Site, page: &super::Page) -> Option<(String, SmsInfo)> {
-    let written = page.sms.as_ref()?;
+    let written = page.channel_text("sms")?;
     let filled = site.interpolate(&written.value, &page.locale, super::Style::Sms);
     let text = if site.config.sms_strip_accents() { strip_accents(&filled) } else { filled };
     let info = analyze(&counted(&text, &site.config.sms_merge_fields()).0);

@@ -97,6 +97,12 @@ pub trait Channel: Sync {
     fn folder(&self) -> Option<&'static str> {
         None
     }
+    /// The front-matter key of a guide's own text for this channel, if it has one (`sms:`):
+    /// the guide schema takes the key, the page keeps the text (`Page::channel_text`), the
+    /// text rules read it, and it is what this channel carries of the guide.
+    fn text_key(&self) -> Option<&'static str> {
+        None
+    }
     /// Whether a page names it in `channels:` (`status.json` is not a page's channel).
     fn page_channel(&self) -> bool {
         true

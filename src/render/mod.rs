@@ -56,6 +56,11 @@ pub fn page_channels() -> Vec<&'static str> {
     channels().filter(|c| c.page_channel()).map(Channel::name).collect()
 }
 
+/// The front-matter keys of the channels' own texts (`sms`), in the list's order.
+pub fn channel_text_keys() -> Vec<&'static str> {
+    channels().filter_map(Channel::text_key).collect()
+}
+
 /// The channels this build knows that the site turns on, in output order.
 fn enabled_channels(site: &Site) -> impl Iterator<Item = &'static dyn Channel> + '_ {
     channels().filter(|c| c.enabled(&site.config))

@@ -55,6 +55,10 @@ impl Channel for Sms {
         Some("sms")
     }
 
+    fn text_key(&self) -> Option<&'static str> {
+        Some("sms")
+    }
+
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
         let site = ctx.site;
         // Tier → messages, sorted by guide then locale (pages are sorted by path, locale).

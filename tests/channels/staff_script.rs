@@ -1,9 +1,11 @@
 //! A test-only channel: the script a receptionist reads out on the phone, one plain-text
-//! file per guide and locale (`staff-script/<locale>/<guide>.txt`). It exists to show, and to
-//! test, that a channel is this one file plus one line in `render/mod.rs`'s list: its
-//! settings are checked in upfront.yaml with every other key, pages name it in `channels:`,
-//! `build --channels staff-script` and `enabled: false` work, and a guide cannot be called
-//! `staff-script`. Compiled into the library's unit tests only (`#[cfg(test)]`).
+//! file per guide and locale (`staff-script/<locale>/<guide>.txt`), ending with the guide's
+//! own `staff-script:` text when it has one. It exists to show, and to test, that a channel
+//! is this one file plus one line in `render/mod.rs`'s list: its settings are checked in
+//! upfront.yaml with every other key, pages name it in `channels:`, its front-matter text is
+//! accepted and checked by the text rules, `build --channels staff-script` and
+//! `enabled: false` work, and a guide cannot be called `staff-script`. Compiled into the
+//! library's unit tests only (`#[cfg(test)]`).
 
 use std::fmt::Write as _;
 
@@ -42,6 +44,10 @@ impl Channel for StaffScript {
         Some("staff-script")
     }
 
+    fn text_key(&self) -> Option<&'static str> {
+        Some("staff-script")
+    }
+
     fn render(&self, ctx: &RenderContext, out: &Output) -> anyhow::Result<Vec<Diagnostic>> {
         let site = ctx.site;
         let settings: ScriptSettings = site.config.channel_settings(self.name());
@@ -57,6 +63,9 @@ impl Channel for StaffScript {
                 let title = site.interpolate(&step.title.value, &page.locale, Style::Sms);
                 let _ = writeln!(script, "{}. {title}", i + 1);
             }
+            if let Some(own) = page.channel_text(self.name()) {
+                let _ = writeln!(script, "{}", site.interpolate(&own.value, &page.locale, Style::Sms));
+            }
             out.write(&format!("staff-script/{}/{}.txt", page.locale, page.path), script.as_bytes())?;
         }
         Ok(Vec::new())
@@ -69,8 +78,9 @@ mod tests {
 
     use clap::Parser as _;
 
-    /// A copy of `tests/fixtures/staff-script` with `upfront.yaml`'s `channels:` block
-    /// replaced by `channels`.
+    /// A copy of `tests/fixtures/staff-script` with `channels` as upfront.yaml's `channels:`
+    /// block, and a `staff-script:` text in the visit guide (keys the `upfront` binary, which
+    /// does not have this channel, would refuse).
     fn site(channels: &str) -> (tempfile::TempDir, PathBuf) {
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/staff-script");
         let dir = tempfile::tempdir().unwrap();
@@ -86,6 +96,13 @@ mod tests {
         let config = dir.path().join("upfront.yaml");
         let text = std::fs::read_to_string(&config).unwrap();
         std::fs::write(&config, format!("{text}channels:\n{channels}")).unwrap();
+        let visit = dir.path().join("content/visit.md");
+        let text = std::fs::read_to_string(&visit).unwrap().replacen(
+            "reviewed: 2026-11-20\n",
+            "reviewed: 2026-11-20\nstaff-script: \"Most callers see the nurse within {{ nurse.wait }}.\"\n",
+            1,
+        );
+        std::fs::write(&visit, text).unwrap();
         let root = dir.path().to_path_buf();
         (dir, root)
     }
@@ -103,7 +120,11 @@ mod tests {
         let (_dir, root) = site("  staff-script:\n    opening: \"Thank you for calling Greenfield.\"\n");
         assert_eq!(upfront(&root, &["build", "--today", "2026-12-01"]), 0);
         let script = std::fs::read_to_string(root.join("public/staff-script/en/visit.txt")).unwrap();
-        assert_eq!(script, "Thank you for calling Greenfield.\nYour visit\n1. Check in\n2. See the nurse\n");
+        assert_eq!(
+            script,
+            "Thank you for calling Greenfield.\nYour visit\n1. Check in\n2. See the nurse\n\
+             Most callers see the nurse within 10-20 minutes.\n"
+        );
         // A guide that leaves the channel out of its `channels:` is not in it.
         assert!(!root.join("public/staff-script/en/online-only.txt").exists());
         assert!(root.join("public/visit/index.html").exists(), "the other channels still render");
@@ -137,6 +158,22 @@ mod tests {
         // Its folder is an output folder: a guide cannot take its name.
         std::fs::write(root.join("content/staff-script.md"), "---\ntitle: Clash\n---\nBody.\n").unwrap();
         assert_eq!(upfront(&root, &["check", "--today", "2026-12-01"]), 1);
+    }
+
+    #[test]
+    fn its_own_front_matter_text_is_checked() {
+        let (_dir, root) = site("  staff-script: {}\n");
+        let visit = std::fs::read_to_string(root.join("content/visit.md")).unwrap();
+        let vague = visit.replace("within {{ nurse.wait }}", "shortly");
+        std::fs::write(root.join("content/visit.md"), vague).unwrap();
+        let report = root.join("report.json");
+        upfront(
+            &root,
+            &["check", "--today", "2026-12-01", "--format", "json", "--output-file", report.to_str().unwrap()],
+        );
+        let json = std::fs::read_to_string(&report).unwrap();
+        assert!(json.contains("\"rule\": \"vague-wait\""), "{json}");
+        assert!(json.contains("\"line\": 5"), "the finding is on the staff-script: line: {json}");
     }
 
     #[test]

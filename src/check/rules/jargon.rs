@@ -77,11 +77,11 @@ pub fn term_set(locale: &str) -> Option<&'static TermSet> {
 /// and the SMS left out).
 fn prose(blocks: &[Block]) -> Vec<&Block> {
     let mut blocks: Vec<&Block> =
-        blocks.iter().filter(|b| b.kind != Kind::Heading && b.origin != Origin::Sms).collect();
+        blocks.iter().filter(|b| b.kind != Kind::Heading && !matches!(b.origin, Origin::ChannelText(_))).collect();
     blocks.sort_by_key(|b| match b.origin {
         Origin::Summary => (0, 0),
         Origin::Step(i) => (1, i),
-        Origin::Body | Origin::Sms | Origin::Title | Origin::StepTitle(_) | Origin::Glossary => (2, 0),
+        Origin::Body | Origin::ChannelText(_) | Origin::Title | Origin::StepTitle(_) | Origin::Glossary => (2, 0),
     });
     blocks
 }

@@ -90,7 +90,7 @@ fn sentence_stats(blocks: &[text::Block], page: &Page, lang: &words::Lang) -> Ve
         let prose = match block.origin {
             Origin::Body => matches!(block.kind, Kind::Paragraph | Kind::ListItem),
             Origin::Summary | Origin::Step(_) => true,
-            Origin::Sms | Origin::Title | Origin::StepTitle(_) | Origin::Glossary => false,
+            Origin::ChannelText(_) | Origin::Title | Origin::StepTitle(_) | Origin::Glossary => false,
         };
         if !prose {
             continue;

@@ -193,7 +193,7 @@ fn check_page(site: &Site, page: &Page, sms_text: &Text, max: usize, out: &mut V
 fn run<'a>(site: &Site, pages: impl Iterator<Item = &'a crate::model::Page>, out: &mut Vec<Diagnostic>) {
     let max = max_segments(site);
     for page in pages.filter(|p| p.in_channel("sms")) {
-        if let Some(t) = &page.sms {
+        if let Some(t) = page.channel_text("sms") {
             check_page(site, page, t, max, out);
         }
     }

@@ -306,7 +306,7 @@ impl<'a> Checker<'a> {
         let start = page.body_start;
         self.body(body, start, Some(links), out);
         let steps = page.steps.iter().flat_map(|s| [&s.title, &s.text]);
-        for t in [&page.title].into_iter().chain(page.summary.iter()).chain(page.sms.iter()).chain(steps) {
+        for t in [&page.title].into_iter().chain(page.summary.iter()).chain(page.channel_text.values()).chain(steps) {
             self.front(t, out);
         }
         for step in &page.steps {

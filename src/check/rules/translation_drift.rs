@@ -39,10 +39,11 @@ steps:                        steps:
     run,
 };
 
-/// Fact ids a page uses anywhere (every channel, SMS included).
+/// Fact ids a page uses anywhere (every channel, its own texts like `sms:` included).
 fn facts_used<'a>(site: &'a Site, page: &Page) -> BTreeSet<&'a str> {
-    let (content, sms) = site.facts_named_by(page);
-    content.union(&sms).copied().collect()
+    let (mut used, own) = site.facts_named_by(page);
+    used.extend(own.into_values().flatten());
+    used
 }
 
 fn list(items: &BTreeSet<&str>) -> String {

@@ -92,7 +92,7 @@ pub fn check_page(site: &Site, page: &crate::model::Page, out: &mut Vec<Diagnost
     let file = page.source.path.as_str();
     let base = page.body_start;
     scan_text(site, file, page.body(), &|r| base + r.start..base + r.end, out);
-    for t in page.summary.iter().chain(page.sms.iter()).chain(page.steps.iter().map(|s| &s.text)) {
+    for t in page.summary.iter().chain(page.channel_text.values()).chain(page.steps.iter().map(|s| &s.text)) {
         scan_text(site, file, &t.value, &|r| t.span_of(r), out);
     }
     for step in &page.steps {

@@ -251,7 +251,11 @@ fn page_details(base: &Site, old: &Page, head: &Site, new: &Page) -> Vec<String>
             head.total_text(new, Style::Web).as_deref(),
         );
     }
-    changed(&mut out, "sms", old.sms.as_ref().map(|s| s.value.as_str()), new.sms.as_ref().map(|s| s.value.as_str()));
+    let keys: BTreeSet<&str> = old.channel_text.keys().chain(new.channel_text.keys()).copied().collect();
+    for key in keys {
+        let text = |p: &Page| p.channel_text(key).map(|t| t.value.clone());
+        changed(&mut out, key, text(old).as_deref(), text(new).as_deref());
+    }
     if old.body().trim() != new.body().trim() {
         out.push(format!("text changed ({})", lines_changed(old.body(), new.body())));
     }
