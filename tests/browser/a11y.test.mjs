@@ -4,14 +4,11 @@
 // AA, or WCAG 2.2 AA violation. Served over http so the search pages can load their index.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { htmlFiles, launch } from './serve.mjs';
+import { axe, htmlFiles, launch } from './serve.mjs';
 import { serve } from './server.mjs';
 
 const PUBLIC = process.env.UPFRONT_PUBLIC;
 assert.ok(PUBLIC, 'set UPFRONT_PUBLIC to a built site (scripts/test does)');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** A term with results in each locale, for the search pages' results state. */
 const TERMS = { en: 'wait', zh: '等候', hu: 'várakozás' };
 
@@ -41,14 +38,6 @@ async function open(rel) {
   return page;
 }
 
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate((tags) => window.axe.run(document, {
-    runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'],
-  }), TAGS);
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.slice(0, 5)
-    .map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('')}`).join('\n      ')}`);
-}
 
 async function searchResults(page, term) {
   await page.locator('#search-input').fill(term);

@@ -9,27 +9,18 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch } from './serve.mjs';
+import { axe, launch } from './serve.mjs';
 
 const AUDIT = process.env.UPFRONT_AUDIT;
 assert.ok(AUDIT, 'set UPFRONT_AUDIT to a folder with the audit report (scripts/test does)');
 const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 const VNU = require.resolve('vnu-jar/build/dist/vnu.jar');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const FILE = path.join(AUDIT, 'index.html');
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate((tags) => window.axe.run(document, {
-    runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'],
-  }), TAGS);
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 test('the audit report passes axe on screen and in print, and fetches nothing', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

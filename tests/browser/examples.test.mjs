@@ -5,14 +5,11 @@
 // Nu Html Checker covers them too (scripts/test adds them to UPFRONT_FIXTURE_SITES).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { htmlFiles, launch, watch } from './serve.mjs';
+import { axe, htmlFiles, launch, watch } from './serve.mjs';
 import { serve } from './server.mjs';
 
 const EXAMPLES = Object.fromEntries((process.env.UPFRONT_EXAMPLES ?? '').split(':').filter(Boolean)
   .map((pair) => pair.split('=')));
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let browser;
 const servers = {};
@@ -43,13 +40,6 @@ async function open(name, rel) {
   return page;
 }
 
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate((tags) => window.axe.run(document, {
-    runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'],
-  }), TAGS);
-  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('both examples were built', () => {
   assert.deepEqual(Object.keys(EXAMPLES).sort(), ['clinic', 'utility'], 'set UPFRONT_EXAMPLES (scripts/test does)');

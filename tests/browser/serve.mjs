@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: Chromium, a tiny static server over the built site
 // (screens poll status.json, which Chromium will not fetch from file://), and page checks.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve as serveDir } from './server.mjs';
@@ -13,6 +14,20 @@ export function launch() {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA: what every page must pass. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe-core's violations on `page`, one line each: `id (impact): help` and the first nodes. */
+export async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate((tags) => window.axe.run(document, {
+    runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'],
+  }), AXE_TAGS);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.slice(0, 5)
+    .map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join('')}`).join('\n      ')}`);
 }
 
 /** Serve `PUBLIC` on 127.0.0.1 (a free port, `server.mjs`); resolves to { origin, close }. */
