@@ -40,7 +40,7 @@ pub(super) static SECTION: [Field; 10] = common_keys!();
 pub(super) static GUIDE: LazyLock<Vec<Field>> = LazyLock::new(|| {
     let mut keys = SECTION.to_vec();
     keys.push(field("steps", Kind::List(&STEPS)));
-    keys.extend(crate::render::channel_text_keys().into_iter().map(|k| field(k, Kind::Str)));
+    keys.extend(crate::render::channel_text_keys().iter().map(|k| field(k, Kind::Str)));
     keys.push(field("total", Kind::Bool));
     keys
 });
@@ -237,7 +237,7 @@ fn check_values(front: &Front, config: &Config, problems: &mut Problems) -> Chec
     let channels = fm.channels.clone().unwrap_or_else(|| known.iter().map(ToString::to_string).collect());
     for (i, ch) in channels.iter().enumerate() {
         if !known.contains(&ch.as_str()) {
-            problems.push(front.item("channels", i), format!("`{ch}` is not a channel"), hint_one_of(ch, &known));
+            problems.push(front.item("channels", i), format!("`{ch}` is not a channel"), hint_one_of(ch, known));
         }
     }
     for (i, rule) in fm.ignore.iter().enumerate() {
@@ -283,7 +283,8 @@ fn page_of(file: &Arc<SourceFile>, front: Front, checked: Checked) -> Page {
         steps: steps(file, &fm, node.get("steps"), yaml.start),
         show_total: fm.total.unwrap_or(true),
         channel_text: crate::render::channel_text_keys()
-            .into_iter()
+            .iter()
+            .copied()
             .filter_map(|k| {
                 let n = node.get(k).filter(|n| !n.is_null())?;
                 Some((k, text_of(file, Some(n), n.as_str().map(str::to_string))?))

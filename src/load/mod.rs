@@ -136,7 +136,7 @@ mod schemas {
         assert_eq!(drift.iter().filter(|d| !d.starts_with("channels")).collect::<Vec<_>>(), Vec::<&String>::new());
         // A channel's own text (`sms:`) is read from the tree by its key, not by serde.
         let texts: Vec<String> = crate::render::channel_text_keys()
-            .into_iter()
+            .iter()
             .map(|k| format!("(top): the schema lists `{k}`, the type does not read it"))
             .collect();
         let guide = Kind::Struct(super::content::GUIDE.as_slice());

@@ -224,21 +224,9 @@ fn survey_week(rows: &[&SurveyRow]) -> SurveyWeek {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::FactValue;
-    use crate::model::duration::WaitRange;
 
     fn fact(wait: &str) -> Fact {
-        Fact {
-            id: "er.triage".into(),
-            span: 0..0,
-            value: FactValue::Wait(WaitRange::parse(wait).unwrap_or_default()),
-            label: None,
-            label_texts: Vec::new(),
-            tier: None,
-            measured: Some("data/waits.csv".into()),
-            measured_span: 0..0,
-            live: false,
-        }
+        crate::model::fact::measured_wait(wait, false)
     }
 
     fn row(t: &str, minutes: f64) -> Measurement {

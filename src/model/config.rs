@@ -346,7 +346,7 @@ pub struct SmsConfig {
     pub strip_accents: Option<bool>,
     /// The sending system's own fields (`[[date]]`), each with the most characters its value takes.
     #[serde(default)]
-    pub merge_fields: BTreeMap<String, u64>,
+    pub merge_fields: BTreeMap<String, usize>,
 }
 
 /// `channels.waiting-room`: the lobby screens and how often they poll `status.json`.
@@ -530,20 +530,9 @@ impl Config {
         self.channels.get(name).and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
     }
 
-    /// `channels.sms` (defaults when absent).
+    /// `channels.sms` (defaults when absent); read it once per run, not per page.
     pub fn sms(&self) -> SmsConfig {
         self.channel_settings("sms")
-    }
-
-    /// `channels.sms.strip_accents`: send accented letters outside GSM-7 as plain ones.
-    pub fn sms_strip_accents(&self) -> bool {
-        self.channels.get("sms").and_then(|s| s.get("strip_accents")).and_then(serde_json::Value::as_bool) == Some(true)
-    }
-
-    /// `channels.sms.merge_fields`: the sending system's own fields (`[[date]]`) an SMS text
-    /// may carry, each with the most characters its value takes.
-    pub fn sms_merge_fields(&self) -> BTreeMap<String, usize> {
-        self.sms().merge_fields.into_iter().filter_map(|(k, v)| Some((k, usize::try_from(v).ok()?))).collect()
     }
 
     /// `channels.help.search`: build the search index and pages (on unless set to false).

@@ -295,6 +295,23 @@ impl Fact {
     }
 }
 
+/// A measured wait fact `er.triage` of `wait` (`live` as given): what the live-quote and
+/// audit tests start from.
+#[cfg(test)]
+pub(crate) fn measured_wait(wait: &str, live: bool) -> Fact {
+    Fact {
+        id: "er.triage".into(),
+        span: 0..0,
+        value: FactValue::Wait(WaitRange::parse(wait).unwrap_or_default()),
+        label: None,
+        label_texts: Vec::new(),
+        tier: None,
+        measured: Some("data/waits.csv".into()),
+        measured_span: 0..0,
+        live,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -202,20 +202,9 @@ pub fn rfc3339(t: jiff::Timestamp) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::FactValue;
 
     fn fact(wait: &str) -> Fact {
-        Fact {
-            id: "er.triage".into(),
-            span: 0..0,
-            value: FactValue::Wait(WaitRange::parse(wait).unwrap_or_default()),
-            label: None,
-            label_texts: Vec::new(),
-            tier: None,
-            measured: Some("data/waits.csv".into()),
-            measured_span: 0..0,
-            live: true,
-        }
+        crate::model::fact::measured_wait(wait, true)
     }
 
     fn at(t: &str) -> jiff::Timestamp {

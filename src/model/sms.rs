@@ -18,11 +18,16 @@ const GSM_BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæ
 /// hyphens, straight quotes) and, with `channels.sms.strip_accents`, accents stripped.
 /// Merge fields (`[[date]]`) stay in the text for the sending system to fill; the count takes
 /// each at its declared `channels.sms.merge_fields` length.
-pub fn message(site: &super::Site, page: &super::Page) -> Option<(String, SmsInfo)> {
+/// `settings` is `Config::sms()`, read once by the caller.
+pub fn message(
+    site: &super::Site,
+    page: &super::Page,
+    settings: &super::config::SmsConfig,
+) -> Option<(String, SmsInfo)> {
     let written = page.channel_text("sms")?;
     let filled = site.interpolate(&written.value, &page.locale, super::Style::Sms);
-    let text = if site.config.sms_strip_accents() { strip_accents(&filled) } else { filled };
-    let info = analyze(&counted(&text, &site.config.sms_merge_fields()).0);
+    let text = if settings.strip_accents == Some(true) { strip_accents(&filled) } else { filled };
+    let info = analyze(&counted(&text, &settings.merge_fields).0);
     Some((text, info))
 }
 

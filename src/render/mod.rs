@@ -52,13 +52,17 @@ pub fn channels() -> impl Iterator<Item = &'static dyn Channel> {
 
 /// The channels a page may name in its `channels:` (and `build --channels`), in the order
 /// upfront.yaml's docs list them.
-pub fn page_channels() -> Vec<&'static str> {
-    channels().filter(|c| c.page_channel()).map(Channel::name).collect()
+pub fn page_channels() -> &'static [&'static str] {
+    static NAMES: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| channels().filter(|c| c.page_channel()).map(Channel::name).collect());
+    &NAMES
 }
 
 /// The front-matter keys of the channels' own texts (`sms`), in the list's order.
-pub fn channel_text_keys() -> Vec<&'static str> {
-    channels().filter_map(Channel::text_key).collect()
+pub fn channel_text_keys() -> &'static [&'static str] {
+    static KEYS: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| channels().filter_map(Channel::text_key).collect());
+    &KEYS
 }
 
 /// The channels this build knows that the site turns on, in output order.

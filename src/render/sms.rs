@@ -63,12 +63,13 @@ impl Channel for Sms {
         let site = ctx.site;
         // Tier → messages, sorted by guide then locale (pages are sorted by path, locale).
         let mut by_tier: BTreeMap<&str, Vec<Message>> = BTreeMap::new();
+        let settings = site.config.sms();
         let messages: Vec<(&str, Message)> = site
             .pages
             .par_iter()
             .filter(|p| p.kind == PageKind::Guide && !p.draft && p.in_channel("sms") && ctx.tier_included(&p.tier))
             .filter_map(|page| {
-                let (text, info) = sms::message(site, page)?;
+                let (text, info) = sms::message(site, page, &settings)?;
                 Some((page.tier.as_str(), Message { guide: &page.path, locale: &page.locale, text, info }))
             })
             .collect();

@@ -22,8 +22,8 @@ use super::{Kind, Node, NodeKind, Problem, ScalarType, scalar_type};
 /// Deserialize `node` (which passed `validate` against `kind`) into `T`. A remaining serde
 /// error (a value a custom type refuses) is a problem at the value it came from.
 pub fn from_node<T: DeserializeOwned>(node: &Node, kind: Option<&Kind>) -> Result<T, Problem> {
-    let drift = RefCell::new(Vec::new());
-    T::deserialize(De { node, kind, drift: &drift, path: "" }).map_err(|e| {
+    // No drift record: the comparison (and the key paths it names) is for tests only.
+    T::deserialize(De { node, kind, drift: None, path: "" }).map_err(|e| {
         let at = e.span.map_or(node.span.start, |s| s.start);
         Problem::new(at..at, e.msg, "fix the value's type or spelling".to_string())
     })
@@ -34,7 +34,7 @@ pub fn from_node<T: DeserializeOwned>(node: &Node, kind: Option<&Kind>) -> Resul
 #[cfg(test)]
 pub fn schema_drift<T: DeserializeOwned>(node: &Node, kind: &Kind) -> (Vec<String>, Result<T, String>) {
     let drift = RefCell::new(Vec::new());
-    let value = T::deserialize(De { node, kind: Some(kind), drift: &drift, path: "" }).map_err(|e| e.msg);
+    let value = T::deserialize(De { node, kind: Some(kind), drift: Some(&drift), path: "" }).map_err(|e| e.msg);
     (drift.into_inner().into_iter().filter(|d| !d.starts_with(REACHED)).collect(), value)
 }
 
@@ -84,7 +84,7 @@ pub fn drift_everywhere<T: DeserializeOwned>(kind: &Kind) -> Vec<String> {
     let mut out = Vec::new();
     for (path, doc) in docs {
         let drift = RefCell::new(Vec::new());
-        let _ = T::deserialize(De { node: &doc, kind: Some(kind), drift: &drift, path: "" });
+        let _ = T::deserialize(De { node: &doc, kind: Some(kind), drift: Some(&drift), path: "" });
         let drift = drift.into_inner();
         let at = if path.is_empty() { "(top)" } else { path.as_str() };
         if !drift.iter().any(|d| d == &format!("{REACHED}{at}")) {
@@ -129,7 +129,8 @@ fn at(node: &Node) -> impl Fn(Error) -> Error + '_ {
 struct De<'a> {
     node: &'a Node,
     kind: Option<&'a Kind>,
-    drift: &'a RefCell<Vec<String>>,
+    /// Where schema/type disagreements go (tests); `None` skips the comparison.
+    drift: Option<&'a RefCell<Vec<String>>>,
     path: &'a str,
 }
 
@@ -186,8 +187,8 @@ impl<'a> De<'a> {
     }
 
     fn check_struct(&self, fields: &'static [&'static str]) {
-        let Some(Kind::Struct(schema)) = self.kind else { return };
-        let mut out = self.drift.borrow_mut();
+        let (Some(Kind::Struct(schema)), Some(drift)) = (self.kind, self.drift) else { return };
+        let mut out = drift.borrow_mut();
         let at = if self.path.is_empty() { "(top)" } else { self.path };
         #[cfg(test)]
         out.push(format!("{REACHED}{at}"));
@@ -430,7 +431,7 @@ impl<'de> SeqAccess<'de> for Seq<'_> {
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
         let Some(item) = self.items.get(self.next) else { return Ok(None) };
         self.next += 1;
-        let path = format!("{}[{}]", self.de.path, self.next);
+        let path = if self.de.drift.is_some() { format!("{}[{}]", self.de.path, self.next) } else { String::new() };
         seed.deserialize(self.de.child(item, self.de.item_kind(), &path)).map(Some).map_err(at(item))
     }
 
@@ -455,7 +456,9 @@ impl<'de> MapAccess<'de> for Map<'_> {
         self.next += 1;
         self.value = Some(value);
         let name = key.as_str().unwrap_or("?");
-        self.path = if self.de.path.is_empty() { name.to_string() } else { format!("{}.{name}", self.de.path) };
+        if self.de.drift.is_some() {
+            self.path = if self.de.path.is_empty() { name.to_string() } else { format!("{}.{name}", self.de.path) };
+        }
         seed.deserialize(self.de.child(key, None, &self.path)).map(Some).map_err(at(key))
     }
 

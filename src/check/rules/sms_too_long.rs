@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::check::rule::Rule;
 use crate::diag::{Diagnostic, Level};
+use crate::model::config::SmsConfig;
 use crate::model::sms::{self, Encoding, SmsInfo};
 use crate::model::{Page, Site, Style, Text, interp};
 
@@ -45,10 +46,6 @@ checked."#,
 };
 
 const DEFAULT_MAX_SEGMENTS: usize = 2;
-
-fn max_segments(site: &Site) -> usize {
-    site.config.sms().max_segments.and_then(|n| usize::try_from(n).ok()).unwrap_or(DEFAULT_MAX_SEGMENTS)
-}
 
 /// A filled placeholder: its bytes in the SMS text, and the placeholder's bytes in the source.
 type Filled = (Range<usize>, Range<usize>);
@@ -157,14 +154,15 @@ fn undeclared_fields(page: &Page, sms_text: &Text, declared: &BTreeMap<String, u
     }
 }
 
-fn check_page(site: &Site, page: &Page, sms_text: &Text, max: usize, out: &mut Vec<Diagnostic>) {
-    let declared = site.config.sms_merge_fields();
-    undeclared_fields(page, sms_text, &declared, out);
+fn check_page(site: &Site, page: &Page, sms_text: &Text, settings: &SmsConfig, out: &mut Vec<Diagnostic>) {
+    let max = settings.max_segments.and_then(|n| usize::try_from(n).ok()).unwrap_or(DEFAULT_MAX_SEGMENTS);
+    let declared = &settings.merge_fields;
+    undeclared_fields(page, sms_text, declared, out);
     let (filled, map) = fill(site, &sms_text.value, &page.locale);
-    let strip = site.config.sms_strip_accents();
+    let strip = settings.strip_accents == Some(true);
     let sent = if strip { sms::strip_accents(&filled) } else { filled.clone() };
     // Declared merge fields count at their declared length.
-    let (counted, fields) = sms::counted(&sent, &declared);
+    let (counted, fields) = sms::counted(&sent, declared);
     let mut info = sms::analyze(&counted);
     if info.segments <= max {
         return;
@@ -191,10 +189,10 @@ fn check_page(site: &Site, page: &Page, sms_text: &Text, max: usize, out: &mut V
 }
 
 fn run<'a>(site: &Site, pages: impl Iterator<Item = &'a crate::model::Page>, out: &mut Vec<Diagnostic>) {
-    let max = max_segments(site);
+    let settings = site.config.sms();
     for page in pages.filter(|p| p.in_channel("sms")) {
         if let Some(t) = page.channel_text("sms") {
-            check_page(site, page, t, max, out);
+            check_page(site, page, t, &settings, out);
         }
     }
 }
