@@ -101,6 +101,8 @@ pub fn drift_everywhere<T: DeserializeOwned>(kind: &Kind) -> Vec<String> {
 pub struct Error {
     msg: String,
     span: Option<Range<usize>>,
+    /// Whether `msg` already names the key the value was under.
+    keyed: bool,
 }
 
 impl fmt::Display for Error {
@@ -113,7 +115,7 @@ impl std::error::Error for Error {}
 
 impl de::Error for Error {
     fn custom<M: fmt::Display>(msg: M) -> Self {
-        Error { msg: msg.to_string(), span: None }
+        Error { msg: msg.to_string(), span: None, keyed: false }
     }
 }
 
@@ -471,7 +473,14 @@ impl<'de> MapAccess<'de> for Map<'_> {
             Some(Kind::Struct(fields)) => fields.iter().find(|f| f.name == name).map(|f| &f.kind),
             _ => self.de.item_kind(),
         };
-        seed.deserialize(self.de.child(value, kind, &self.path)).map_err(at(value))
+        seed.deserialize(self.de.child(value, kind, &self.path)).map_err(|mut e| {
+            // A refused value (`unknown variant `a3``) names the innermost key it was under.
+            if !e.keyed {
+                e.msg = format!("`{name}`: {}", e.msg);
+                e.keyed = true;
+            }
+            at(value)(e)
+        })
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -563,12 +572,22 @@ mod tests {
         assert!(s.tags.is_empty());
     }
 
+    #[derive(Debug, Deserialize)]
+    struct Moded {
+        #[allow(dead_code)]
+        mode: Mode,
+    }
+
     #[test]
     fn a_refused_value_is_located() {
         let src = "title: x\nn: -3\n";
         let p = from_node::<Step>(&node(src), None).unwrap_err();
         assert_eq!(p.span.start, src.find("-3").unwrap());
         assert!(p.message.contains("-3"), "{}", p.message);
+        let src = "mode: stems\n";
+        let p = from_node::<Moded>(&node(src), None).unwrap_err();
+        assert_eq!(p.span.start, src.find("stems").unwrap());
+        assert!(p.message.starts_with("`mode`: unknown variant `stems`"), "{}", p.message);
     }
 
     #[test]
